@@ -1,0 +1,70 @@
+# yandex-market-chat: every target creates what it needs (.venv, node_modules), so any of
+# them works as the first command on a fresh machine with Python 3.11 and Node 20.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+SPEC := openapi/yandex-market-chat.yaml
+PYTEST_ARGS ?=
+
+.PHONY: help  ## show the targets and what they do
+help:
+	@grep -E '^\.PHONY: [a-z-]+ +## ' $(MAKEFILE_LIST) | sed -E 's/^\.PHONY: ([a-z-]+) +## (.*)/  \1\t\2/' | expand -t 20
+
+# The venv is rebuilt when pyproject.toml changes; the stamp records a finished install.
+$(BIN)/.installed: pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) on PATH" >&2; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: install  ## create .venv (package + pinned dev tools) and node_modules (Prism, Spectral)
+install: $(BIN)/.installed node_modules/.installed
+
+.PHONY: generate  ## rebuild generated/yandex_market_chat from openapi/ (all or nothing)
+generate: $(BIN)/.installed
+	$(PY) openapi/generate.py
+
+.PHONY: check-generated  ## regenerate and fail if generated/ differs from what is committed
+check-generated: generate
+	@changes="$$(git status --porcelain -- generated)"; \
+	if [ -n "$$changes" ]; then \
+		echo "generated/ is not what make generate writes from openapi/:"; echo "$$changes"; \
+		echo "run make generate and commit the result"; exit 1; fi
+	@echo "generated/ is current"
+
+.PHONY: lint  ## validate the spec (openapi-spec-validator, Spectral house rules) and ruff the code
+lint: install
+	$(BIN)/openapi-spec-validator $(SPEC)
+	node_modules/.bin/spectral lint --fail-severity=warn --ruleset openapi/.spectral.yaml $(SPEC)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+.PHONY: typecheck  ## mypy --strict on generated/, tests/, examples/ and the tooling
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy --strict generated/yandex_market_chat
+	$(BIN)/mypy --strict tests examples openapi/generate.py
+
+.PHONY: test  ## run the whole test suite (offline; starts its own Prism and redis-server on loopback)
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: demo  ## regenerate, start Prism on the spec and run examples/quickstart.py against it
+demo: install generate
+	$(PY) examples/run_demo.py
+
+.PHONY: bench  ## print the benchmark table (ratios measured side by side in one run)
+bench: install
+	$(PY) benchmarks/run.py
+
+.PHONY: check  ## exactly what CI runs: lint, typecheck, check-generated, test
+check: lint typecheck check-generated test

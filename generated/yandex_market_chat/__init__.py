@@ -1,0 +1,41 @@
+"""A client library for accessing Yandex Market Partner API — buyer chats"""
+
+from ._rules import MAX_FILE_BYTES, MAX_MESSAGE_LENGTH
+from .client import AuthenticatedClient, __version__
+from .errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ErrorDetail,
+    InternalServerError,
+    InvalidRequestError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    YandexMarketError,
+)
+from .types import File
+
+__all__ = (
+    "MAX_FILE_BYTES",
+    "MAX_MESSAGE_LENGTH",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticatedClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ErrorDetail",
+    "File",
+    "InternalServerError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "YandexMarketError",
+    "__version__",
+)

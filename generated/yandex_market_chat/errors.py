@@ -1,0 +1,224 @@
+"""Every exception this package raises. Catch `YandexMarketError` to catch them all."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import attrs
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ErrorDetail",
+    "InternalServerError",
+    "InvalidRequestError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "YandexMarketError",
+]
+
+
+class YandexMarketError(Exception):
+    """Base of every error raised by yandex_market_chat."""
+
+
+class InvalidRequestError(YandexMarketError, ValueError):
+    """An argument breaks the API's spec. Raised before any network I/O."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field} {problem}")
+
+
+@attrs.frozen
+class ErrorDetail:
+    """One entry of the `errors` list of an error body (`ApiErrorDTO`)."""
+
+    code: str
+    message: str | None = None
+
+
+def _error_details(body: object) -> list[ErrorDetail]:
+    errors = body.get("errors") if isinstance(body, Mapping) else None
+    if not isinstance(errors, list):
+        return []
+    return [
+        ErrorDetail(
+            code=str(item["code"]),
+            message=item.get("message") if isinstance(item.get("message"), str) else None,
+        )
+        for item in errors
+        if isinstance(item, Mapping) and "code" in item
+    ]
+
+
+def _header_int(headers: Mapping[str, str], name: str) -> int | None:
+    try:
+        return int(headers[name])
+    except (KeyError, ValueError):
+        return None
+
+
+def parse_reset_at(headers: Mapping[str, str], now: datetime | None = None) -> datetime | None:
+    """When a rate-limit window resets: `X-RateLimit-Resource-Until` (RFC 822), else `Retry-After`."""
+    until = headers.get("X-RateLimit-Resource-Until")
+    if until:
+        try:
+            moment = parsedate_to_datetime(until)
+        except (TypeError, ValueError, IndexError):
+            moment = None
+        if moment is not None:
+            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    retry_after = headers.get("Retry-After")
+    if retry_after:
+        now = now or datetime.now(UTC)
+        try:
+            return datetime.fromtimestamp(now.timestamp() + float(retry_after), UTC)
+        except ValueError:
+            try:
+                return parsedate_to_datetime(retry_after)
+            except (TypeError, ValueError, IndexError):
+                return None
+    return None
+
+
+class APIStatusError(YandexMarketError):
+    """The service answered with a non-2xx status."""
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        body: bytes = b"",
+        headers: Mapping[str, str] | None = None,
+        method: str = "",
+        url: str = "",
+        message: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.headers: httpx.Headers = httpx.Headers(headers or {})
+        self.method = method
+        self.url = url
+        try:
+            self.json: Any = json.loads(body) if body else None
+        except ValueError:
+            self.json = None
+        self.errors: list[ErrorDetail] = _error_details(self.json)
+        details = "; ".join(f"{e.code}: {e.message}" if e.message else e.code for e in self.errors)
+        if not details and body and self.json is None:
+            details = f"non-JSON body ({len(body)} bytes): {body[:200].decode(errors='replace')!r}"
+        text = message or f"{status_code} from {method} {url}".rstrip()
+        super().__init__(f"{text}: {details}" if details else text)
+
+    @property
+    def request_id(self) -> str | None:
+        """The service's request id, when the answer carries one."""
+        value: str | None = self.headers.get("X-Request-Id") or self.headers.get("X-Market-Request-Id")
+        return value
+
+    @classmethod
+    def from_response(cls, response: httpx.Response) -> APIStatusError:
+        """The exception class for the response's status, built from it."""
+        status = response.status_code
+        error_class: type[APIStatusError] = _STATUS_CLASSES.get(status, APIStatusError)
+        if status >= 500:
+            error_class = InternalServerError
+        return error_class(
+            status_code=status,
+            body=response.content,
+            headers=response.headers,
+            method=response.request.method,
+            url=str(response.request.url),
+        )
+
+
+class BadRequestError(APIStatusError):
+    """400: the request data is wrong."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: no credentials, or invalid ones."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the credentials lack access to the resource or the scope of the method."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such business, chat or order."""
+
+
+class RateLimitError(APIStatusError):
+    """420 (or 429): a rate limit was hit, or would be hit, and the wait is longer than allowed.
+
+    `reset_at` is when the window resets (from X-RateLimit-Resource-Until or Retry-After);
+    `limit` and `remaining` come from X-RateLimit-Resource-Limit / -Remaining.
+    """
+
+    def __init__(self, *, reset_at: datetime | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("status_code", 420)
+        super().__init__(**kwargs)
+        self.reset_at = reset_at or parse_reset_at(self.headers)
+        self.limit = _header_int(self.headers, "X-RateLimit-Resource-Limit")
+        self.remaining = _header_int(self.headers, "X-RateLimit-Resource-Remaining")
+
+
+class InternalServerError(APIStatusError):
+    """5xx: an error on the Market's side."""
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    420: RateLimitError,
+    429: RateLimitError,
+}
+
+
+class APIConnectionError(YandexMarketError):
+    """No answer came: the connection was refused, reset or dropped.
+
+    `may_have_been_delivered` is True when the request may have reached the service (it was
+    sent, and the answer was lost): for sendMessageToChat / sendFileToChat the message may
+    already be in the chat, so sending it again could post it twice.
+    """
+
+    def __init__(
+        self, message: str, *, method: str = "", url: str = "", may_have_been_delivered: bool = False
+    ):
+        self.method = method
+        self.url = url
+        self.may_have_been_delivered = may_have_been_delivered
+        super().__init__(message)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+
+class ResponseValidationError(YandexMarketError):
+    """A 2xx answer whose body does not fit the spec (not JSON, empty, a required field missing)."""
+
+    def __init__(
+        self, message: str, *, status_code: int, body: bytes, headers: Mapping[str, str] | None = None
+    ):
+        self.status_code = status_code
+        self.body = body
+        self.headers = httpx.Headers(headers or {})
+        super().__init__(
+            f"{message} (status {status_code}, {len(body)} bytes: {body[:200].decode(errors='replace')!r})"
+        )

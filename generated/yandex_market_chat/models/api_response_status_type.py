@@ -1,0 +1,18 @@
+from enum import StrEnum
+
+
+class ApiResponseStatusType(StrEnum):
+    ERROR = "ERROR"
+    OK = "OK"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> "ApiResponseStatusType | None":
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member

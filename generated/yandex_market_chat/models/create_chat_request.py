@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.chat_context_dto import ChatContextDTO
+
+
+T = TypeVar("T", bound="CreateChatRequest")
+
+
+@_attrs_define
+class CreateChatRequest:
+    """What to start a chat about. Give `context`; `orderId` is the older way and is
+    deprecated. One of the two is needed.
+
+    """
+
+    order_id: int | Unset = UNSET
+    """ The order id. Deprecated — use `context` with type `ORDER`. """
+    context: ChatContextDTO | Unset = UNSET
+    """ The order or the return the chat is about. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        order_id = self.order_id
+
+        context: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.context, Unset):
+            context = self.context.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if order_id is not UNSET:
+            field_dict["orderId"] = order_id
+        if context is not UNSET:
+            field_dict["context"] = context
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.chat_context_dto import ChatContextDTO
+
+        d = dict(src_dict)
+        order_id = d.pop("orderId", UNSET)
+
+        _context = d.pop("context", UNSET)
+        context: ChatContextDTO | Unset
+        if isinstance(_context, Unset):
+            context = UNSET
+        else:
+            context = ChatContextDTO.from_dict(_context)
+
+        create_chat_request = cls(
+            order_id=order_id,
+            context=context,
+        )
+
+        create_chat_request.additional_properties = d
+        return create_chat_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
