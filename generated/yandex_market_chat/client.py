@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-import logging
-import random
 import ssl
-import time
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
 
-from . import _rules
+from . import _pipeline, _rules
 from ._limits import RateLimiter
-from .errors import APIConnectionError, APITimeoutError, InvalidRequestError, parse_reset_at
+from .errors import InvalidRequestError
 
 __version__ = "0.1.0"
 DEFAULT_BASE_URL = _rules.SERVER_URL
@@ -26,11 +21,6 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RATE_LIMIT_WAIT = 60.0
 """Seconds: a rate-limit wait longer than this raises RateLimitError instead of sleeping."""
 USER_AGENT = f"yandex-market-chat/{__version__}"
-
-logger = logging.getLogger("yandex_market_chat")
-
-# httpx errors raised before the request left this machine: sending again cannot duplicate it.
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
 def _check_token(_instance: object, _attribute: object, value: str) -> None:
@@ -43,23 +33,6 @@ def _check_token(_instance: object, _attribute: object, value: str) -> None:
 def _check_integration(_instance: object, _attribute: object, value: str | None) -> None:
     if value is not None and (not value or "\r" in value or "\n" in value):
         raise InvalidRequestError("integration", "must be a non-empty '<name>/<version>' without CR or LF")
-
-
-def _backoff(attempt: int) -> float:
-    """Exponential backoff with jitter: about 0.5 s, 1 s, 2 s ... capped at 8 s."""
-    return min(8.0, 0.5 * 2.0**attempt) * (0.5 + random.random() / 2)
-
-
-def _rate_limit_wait(headers: Mapping[str, str], attempt: int) -> float:
-    """How long a 420/429 asks us to wait: until the window resets, or a backoff when the limit
-    hit is the parallel one (requests remain in the window)."""
-    remaining = headers.get("X-RateLimit-Resource-Remaining")
-    if remaining is not None and remaining.strip().isdigit() and int(remaining) > 0:
-        return _backoff(attempt)
-    reset_at = parse_reset_at(headers)
-    if reset_at is None:
-        return _backoff(attempt)
-    return max(0.0, (reset_at - datetime.now(UTC)).total_seconds()) + random.random() * 0.25
 
 
 @define
@@ -199,136 +172,17 @@ class AuthenticatedClient:
     async def __aexit__(self, *args: object) -> None:
         await self.aclose()
 
-    # The request pipeline: every operation module calls request() / arequest().
+    # Every operation module sends through these two; the pipeline is in _pipeline.py.
 
     def request(self, operation: str, kwargs: Mapping[str, Any], *, scope: object = None) -> httpx.Response:
         """Send one operation's request, with the retries and limits its spec entry allows."""
-        policy = _rules.OPERATIONS[operation]
-        request = self._request_kwargs(kwargs)
-        rewind = _file_positions(request)
-        client = self.get_httpx_client()
-        attempt = 0
-        while True:
-            with self.rate_limiter.slot(scope, operation, self.max_rate_limit_wait):
-                started = time.monotonic()
-                try:
-                    response = client.request(**request)
-                except httpx.TransportError as exc:
-                    delay = self._delay_after_error(exc, policy, attempt)
-                    if delay is None:
-                        raise _connection_error(exc, policy, request) from exc
-                    reason = f"{type(exc).__name__}"
-                else:
-                    self.rate_limiter.observe(scope, operation, response.headers)
-                    _log_response(response, time.monotonic() - started)
-                    delay = self._delay_after_response(response, policy, attempt)
-                    if delay is None:
-                        return response
-                    reason = f"status {response.status_code}"
-            _log_retry(policy, reason, delay, attempt)
-            time.sleep(delay)
-            attempt += 1
-            _rewind(rewind)
+        return _pipeline.send(self, operation, self._request_kwargs(kwargs), scope)
 
     async def arequest(
         self, operation: str, kwargs: Mapping[str, Any], *, scope: object = None
     ) -> httpx.Response:
         """The async twin of request()."""
-        policy = _rules.OPERATIONS[operation]
-        request = self._request_kwargs(kwargs)
-        rewind = _file_positions(request)
-        client = self.get_async_httpx_client()
-        attempt = 0
-        while True:
-            async with self.rate_limiter.aslot(scope, operation, self.max_rate_limit_wait):
-                started = time.monotonic()
-                try:
-                    response = await client.request(**request)
-                except httpx.TransportError as exc:
-                    delay = self._delay_after_error(exc, policy, attempt)
-                    if delay is None:
-                        raise _connection_error(exc, policy, request) from exc
-                    reason = f"{type(exc).__name__}"
-                else:
-                    self.rate_limiter.observe(scope, operation, response.headers)
-                    _log_response(response, time.monotonic() - started)
-                    delay = self._delay_after_response(response, policy, attempt)
-                    if delay is None:
-                        return response
-                    reason = f"status {response.status_code}"
-            _log_retry(policy, reason, delay, attempt)
-            await asyncio.sleep(delay)
-            attempt += 1
-            _rewind(rewind)
-
-    def _delay_after_error(
-        self, exc: httpx.TransportError, policy: Mapping[str, Any], attempt: int
-    ) -> float | None:
-        """Seconds to wait before sending again after a transport error, or None to give up."""
-        if attempt >= self.max_retries:
-            return None
-        if isinstance(exc, _NOT_SENT) or policy["idempotent"]:
-            return _backoff(attempt)
-        return None
-
-    def _delay_after_response(
-        self, response: httpx.Response, policy: Mapping[str, Any], attempt: int
-    ) -> float | None:
-        """Seconds to wait before sending again after this answer, or None to return it."""
-        if attempt >= self.max_retries:
-            return None
-        status = response.status_code
-        if status in (420, 429):
-            wait = _rate_limit_wait(response.headers, attempt)
-            return wait if wait <= self.max_rate_limit_wait else None
-        if status >= 500 and policy["idempotent"]:
-            return _backoff(attempt)
-        return None
-
-
-def _file_positions(request: Mapping[str, Any]) -> list[tuple[Any, int]]:
-    """Where each seekable file payload starts, so a retry sends the same bytes again."""
-    positions = []
-    for _name, spec in request.get("files") or []:
-        payload = spec[1]
-        if hasattr(payload, "seek") and hasattr(payload, "tell"):
-            positions.append((payload, payload.tell()))
-    return positions
-
-
-def _rewind(positions: list[tuple[Any, int]]) -> None:
-    for payload, position in positions:
-        payload.seek(position)
-
-
-def _connection_error(
-    exc: httpx.TransportError, policy: Mapping[str, Any], request: Mapping[str, Any]
-) -> APIConnectionError:
-    sent = not isinstance(exc, _NOT_SENT)
-    text = f"{policy['operationId']}: no answer from {request['url']} ({type(exc).__name__}: {exc})"
-    if sent and not policy["idempotent"]:
-        text += "; the request was sent, so it may already have been delivered: sending it again could post it twice"
-    error_class = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    return error_class(text, method=request["method"], url=str(request["url"]), may_have_been_delivered=sent)
-
-
-def _log_response(response: httpx.Response, elapsed: float) -> None:
-    if logger.isEnabledFor(logging.DEBUG):
-        limits = {k: v for k, v in response.headers.items() if k.lower().startswith("x-ratelimit-")}
-        logger.debug(
-            "%s %s -> %s in %.1f ms %s",
-            response.request.method,
-            response.request.url,
-            response.status_code,
-            elapsed * 1000,
-            limits,
-        )
-
-
-def _log_retry(policy: Mapping[str, Any], reason: str, delay: float, attempt: int) -> None:
-    logger.info(
-        "retrying %s after %s in %.2f s (retry %d)", policy["operationId"], reason, delay, attempt + 1
-    )
+        return await _pipeline.asend(self, operation, self._request_kwargs(kwargs), scope)
 
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "AuthenticatedClient"]

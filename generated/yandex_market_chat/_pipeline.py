@@ -1,0 +1,184 @@
+"""The request pipeline: client-side limits, typed connection errors, retries, logging.
+
+What may be sent again comes from the spec (`x-idempotent`, via _rules.OPERATIONS):
+- 420/429: the request was not processed; wait for the window (X-RateLimit-Resource-Until or
+  Retry-After) or back off, unless the wait is longer than `max_rate_limit_wait`;
+- a connection that failed before the request was sent: any operation;
+- 5xx and timeouts after sending: idempotent operations only (createChat returns the existing
+  chat); sendMessageToChat / sendFileToChat raise, saying the message may have been delivered.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from . import _rules
+from .errors import APIConnectionError, APITimeoutError, parse_reset_at
+
+if TYPE_CHECKING:
+    from .client import AuthenticatedClient
+
+logger = logging.getLogger("yandex_market_chat")
+
+# httpx errors raised before the request left this machine: sending again cannot duplicate it.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+def backoff(attempt: int) -> float:
+    """Exponential backoff with jitter: about 0.5 s, 1 s, 2 s ... capped at 8 s."""
+    return min(8.0, 0.5 * 2.0**attempt) * (0.5 + random.random() / 2)
+
+
+def rate_limit_wait(headers: Mapping[str, str], attempt: int) -> float:
+    """How long a 420/429 asks us to wait: until the window resets, or a backoff when the limit
+    hit is the parallel one (requests remain in the window) or no reset time is given."""
+    remaining = headers.get("X-RateLimit-Resource-Remaining")
+    if remaining is not None and remaining.strip().isdigit() and int(remaining) > 0:
+        return backoff(attempt)
+    reset_at = parse_reset_at(headers)
+    if reset_at is None:
+        return backoff(attempt)
+    return max(0.0, (reset_at - datetime.now(UTC)).total_seconds()) + random.random() * 0.25
+
+
+def delay_after_error(
+    client: AuthenticatedClient, exc: httpx.TransportError, policy: Mapping[str, Any], attempt: int
+) -> float | None:
+    """Seconds to wait before sending again after a transport error, or None to give up."""
+    if attempt >= client.max_retries:
+        return None
+    if isinstance(exc, NOT_SENT) or policy["idempotent"]:
+        return backoff(attempt)
+    return None
+
+
+def delay_after_response(
+    client: AuthenticatedClient, response: httpx.Response, policy: Mapping[str, Any], attempt: int
+) -> float | None:
+    """Seconds to wait before sending again after this answer, or None to return it."""
+    if attempt >= client.max_retries:
+        return None
+    status = response.status_code
+    if status in (420, 429):
+        wait = rate_limit_wait(response.headers, attempt)
+        return wait if wait <= client.max_rate_limit_wait else None
+    if status >= 500 and policy["idempotent"]:
+        return backoff(attempt)
+    return None
+
+
+def file_positions(request: Mapping[str, Any]) -> list[tuple[Any, int]]:
+    """Where each seekable file payload starts, so that a retry sends the same bytes again."""
+    positions = []
+    for _name, spec in request.get("files") or []:
+        payload = spec[1]
+        if hasattr(payload, "seek") and hasattr(payload, "tell"):
+            positions.append((payload, payload.tell()))
+    return positions
+
+
+def rewind(positions: list[tuple[Any, int]]) -> None:
+    for payload, position in positions:
+        payload.seek(position)
+
+
+def connection_error(
+    exc: httpx.TransportError, policy: Mapping[str, Any], request: Mapping[str, Any]
+) -> APIConnectionError:
+    sent = not isinstance(exc, NOT_SENT)
+    text = f"{policy['operationId']}: no answer from {request['url']} ({type(exc).__name__}: {exc})"
+    if sent and not policy["idempotent"]:
+        text += "; the request was sent, so it may already have been delivered: sending it again could post it twice"
+    error_class = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    return error_class(text, method=request["method"], url=str(request["url"]), may_have_been_delivered=sent)
+
+
+def log_response(response: httpx.Response, elapsed: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        limits = {k: v for k, v in response.headers.items() if k.lower().startswith("x-ratelimit-")}
+        logger.debug(
+            "%s %s -> %s in %.1f ms %s",
+            response.request.method,
+            response.request.url,
+            response.status_code,
+            elapsed * 1000,
+            limits,
+        )
+
+
+def log_retry(policy: Mapping[str, Any], reason: str, delay: float, attempt: int) -> None:
+    logger.info(
+        "retrying %s after %s in %.2f s (retry %d)", policy["operationId"], reason, delay, attempt + 1
+    )
+
+
+def send(
+    client: AuthenticatedClient, operation: str, request: dict[str, Any], scope: object
+) -> httpx.Response:
+    """Send one prepared request with the retries and limits its operation allows."""
+    policy = _rules.OPERATIONS[operation]
+    positions = file_positions(request)
+    http = client.get_httpx_client()
+    limiter = client.rate_limiter
+    attempt = 0
+    while True:
+        with limiter.slot(scope, operation, client.max_rate_limit_wait):
+            started = time.monotonic()
+            try:
+                response = http.request(**request)
+            except httpx.TransportError as exc:
+                delay = delay_after_error(client, exc, policy, attempt)
+                if delay is None:
+                    raise connection_error(exc, policy, request) from exc
+                reason = type(exc).__name__
+            else:
+                limiter.observe(scope, operation, response.headers)
+                log_response(response, time.monotonic() - started)
+                delay = delay_after_response(client, response, policy, attempt)
+                if delay is None:
+                    return response
+                reason = f"status {response.status_code}"
+        log_retry(policy, reason, delay, attempt)
+        time.sleep(delay)
+        attempt += 1
+        rewind(positions)
+
+
+async def asend(
+    client: AuthenticatedClient, operation: str, request: dict[str, Any], scope: object
+) -> httpx.Response:
+    """The async twin of send()."""
+    policy = _rules.OPERATIONS[operation]
+    positions = file_positions(request)
+    http = client.get_async_httpx_client()
+    limiter = client.rate_limiter
+    attempt = 0
+    while True:
+        async with limiter.aslot(scope, operation, client.max_rate_limit_wait):
+            started = time.monotonic()
+            try:
+                response = await http.request(**request)
+            except httpx.TransportError as exc:
+                delay = delay_after_error(client, exc, policy, attempt)
+                if delay is None:
+                    raise connection_error(exc, policy, request) from exc
+                reason = type(exc).__name__
+            else:
+                limiter.observe(scope, operation, response.headers)
+                log_response(response, time.monotonic() - started)
+                delay = delay_after_response(client, response, policy, attempt)
+                if delay is None:
+                    return response
+                reason = f"status {response.status_code}"
+        log_retry(policy, reason, delay, attempt)
+        await asyncio.sleep(delay)
+        attempt += 1
+        rewind(positions)
