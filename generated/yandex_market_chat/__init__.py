@@ -1,7 +1,7 @@
 """A client library for accessing Yandex Market Partner API — buyer chats"""
 
 from ._rules import MAX_FILE_BYTES, MAX_MESSAGE_LENGTH
-from .client import AuthenticatedClient, __version__
+from .client import AsyncYandexMarketChat, AuthenticatedClient, YandexMarketChat, __version__
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -25,6 +25,7 @@ __all__ = (
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncYandexMarketChat",
     "AuthenticatedClient",
     "AuthenticationError",
     "BadRequestError",
@@ -36,6 +37,7 @@ __all__ = (
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseValidationError",
+    "YandexMarketChat",
     "YandexMarketError",
     "__version__",
 )

@@ -1,10 +1,15 @@
-"""The low-level client every operation module takes, and the request pipeline they share."""
+"""The clients: YandexMarketChat / AsyncYandexMarketChat (one method per operation) and the
+low-level AuthenticatedClient that the operation modules in `yandex_market_chat.api` take."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import os
 import ssl
+import sys
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 
 import httpx
 from attrs import define, evolve, field
@@ -12,6 +17,18 @@ from attrs import define, evolve, field
 from . import _pipeline, _rules
 from ._limits import RateLimiter
 from .errors import InvalidRequestError
+from .types import UNSET, File, FileSource, Response, Unset
+
+if TYPE_CHECKING:
+    from .models.api_client_data_error_response import ApiClientDataErrorResponse
+    from .models.api_forbidden_error_response import ApiForbiddenErrorResponse
+    from .models.api_limit_error_response import ApiLimitErrorResponse
+    from .models.api_not_found_error_response import ApiNotFoundErrorResponse
+    from .models.api_server_error_response import ApiServerErrorResponse
+    from .models.api_unauthorized_error_response import ApiUnauthorizedErrorResponse
+    from .models.chat_context_dto import ChatContextDTO
+    from .models.create_chat_response import CreateChatResponse
+    from .models.empty_api_response import EmptyApiResponse
 
 __version__ = "0.1.0"
 DEFAULT_BASE_URL = _rules.SERVER_URL
@@ -185,4 +202,610 @@ class AuthenticatedClient:
         return await _pipeline.asend(self, operation, self._request_kwargs(kwargs), scope)
 
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "AuthenticatedClient"]
+ENV_API_KEY = "YANDEX_MARKET_API_KEY"
+ENV_BUSINESS_ID = "YANDEX_MARKET_BUSINESS_ID"
+ENV_BASE_URL = "YANDEX_MARKET_BASE_URL"
+ENV_LOG = "YANDEX_MARKET_LOG"
+
+
+def _as_model(model: Any, value: Any) -> Any:
+    """A nested body object given as a plain dict becomes its model; anything else passes through."""
+    return model.from_dict(value) if isinstance(value, Mapping) else value
+
+
+async def _afile(source: FileSource, file_name: str | None = None, mime_type: str | None = None) -> File:
+    """File.from_source without blocking the event loop: a path is sized and read in a thread."""
+    if isinstance(source, str | os.PathLike):
+        return await asyncio.to_thread(File.from_source, source, file_name, mime_type)
+    return File.from_source(source, file_name, mime_type)
+
+
+def _configure_logging_from_env() -> None:
+    """YANDEX_MARKET_LOG=debug|info sends the package's log to stderr, without code."""
+    level = os.environ.get(ENV_LOG, "").strip().upper()
+    if level not in ("DEBUG", "INFO"):
+        return
+    logger = logging.getLogger("yandex_market_chat")
+    logger.setLevel(level)
+    if not any(getattr(h, "_yandex_market_chat", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        handler._yandex_market_chat = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+
+
+def _client_from_settings(
+    api_key: str | None,
+    base_url: str | None,
+    settings: Mapping[str, Any],
+) -> AuthenticatedClient:
+    _configure_logging_from_env()
+    key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
+    if not key:
+        raise InvalidRequestError("api_key", f"is required: pass api_key=... or set {ENV_API_KEY}")
+    url = base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
+    options = {name: value for name, value in settings.items() if value is not None}
+    return AuthenticatedClient(token=key, base_url=url, **options)
+
+
+def _business_id_from_env(business_id: int | None) -> int | None:
+    if business_id is not None:
+        return business_id
+    raw = os.environ.get(ENV_BUSINESS_ID, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise InvalidRequestError(ENV_BUSINESS_ID, f"must be a positive integer, got {raw!r}")
+    return int(raw)
+
+
+class _ChatBase:
+    """What the sync, async and raw client objects share: the low-level client and the defaults."""
+
+    _client: AuthenticatedClient
+    _default_business_id: int | None
+
+    def _business_id(self, value: int | None) -> int:
+        if value is None:
+            value = self._default_business_id
+        if value is None:
+            raise InvalidRequestError(
+                "business_id",
+                f"is required: pass business_id=... to the call or the client, or set {ENV_BUSINESS_ID}",
+            )
+        return value
+
+    def _for_call(self, extra_headers: Mapping[str, str] | None) -> AuthenticatedClient:
+        return self._client.with_headers(extra_headers) if extra_headers else self._client
+
+    def _copy(self, **changes: Any) -> Self:
+        copy = object.__new__(type(self))
+        copy._client = self._client.with_options(**changes)
+        copy._default_business_id = self._default_business_id
+        return copy
+
+    @property
+    def client(self) -> AuthenticatedClient:
+        """The low-level client, for the module functions in `yandex_market_chat.api`."""
+        return self._client
+
+    @property
+    def business_id(self) -> int | None:
+        """The business calls go to when they name none."""
+        return self._default_business_id
+
+    @property
+    def rate_limits(self) -> dict[str, Any]:
+        """What the client knows of the service's limits (see AuthenticatedClient.rate_limits)."""
+        return self._client.rate_limits
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(business_id={self._default_business_id!r}, base_url={self._client.base_url!r})"
+
+
+class _Options(TypedDict, total=False):
+    timeout: httpx.Timeout | float | None
+    max_retries: int
+    max_rate_limit_wait: float
+
+
+class YandexMarketChat(_ChatBase):
+    """The buyer-chat methods of the Yandex Market Partner API, one method per operation.
+
+    With no arguments it reads YANDEX_MARKET_API_KEY (required), YANDEX_MARKET_BUSINESS_ID and
+    YANDEX_MARKET_BASE_URL; explicit arguments win. Use it as a context manager, or call
+    close(), to close the connection pool.
+    """
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        business_id: int | None = None,
+        base_url: str | None = None,
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT,
+        rate_limiter: RateLimiter | None = None,
+        integration: str | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        self._client = _client_from_settings(
+            api_key,
+            base_url,
+            {
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "max_rate_limit_wait": max_rate_limit_wait,
+                "rate_limiter": rate_limiter,
+                "integration": integration,
+                "headers": dict(default_headers or {}),
+            },
+        )
+        if http_client is not None:
+            self._client.set_httpx_client(http_client)
+        self._default_business_id = _business_id_from_env(business_id)
+
+    def with_options(self, **options: Unpack[_Options]) -> Self:
+        """A copy with other `timeout` / `max_retries` / `max_rate_limit_wait`, sharing the pool."""
+        return self._copy(**options)
+
+    @property
+    def with_raw_response(self) -> RawYandexMarketChat:
+        """The same methods, returning the Response (status, headers, parsed body) instead."""
+        raw = object.__new__(RawYandexMarketChat)
+        raw._client, raw._default_business_id = self._client, self._default_business_id
+        return raw
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+    def create_chat(
+        self,
+        *,
+        context: ChatContextDTO | Mapping[str, Any] | Unset = UNSET,
+        order_id: int | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> CreateChatResponse:
+        """Create a chat with a buyer for an order or a return.
+
+        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
+        """
+        from .api.chats import create_chat as operation
+        from .models.chat_context_dto import ChatContextDTO
+        from .models.create_chat_request import CreateChatRequest
+
+        body = CreateChatRequest(
+            context=_as_model(ChatContextDTO, context),
+            order_id=order_id,
+        )
+        return operation.sync(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+        )
+
+    def send_message_to_chat(
+        self,
+        *,
+        chat_id: int,
+        message: str,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> EmptyApiResponse:
+        """Send a text message to a chat with a buyer.
+
+        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
+        """
+        from .api.chats import send_message_to_chat as operation
+        from .models.send_message_to_chat_request import SendMessageToChatRequest
+
+        body = SendMessageToChatRequest(
+            message=message,
+        )
+        return operation.sync(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+            chat_id=chat_id,
+        )
+
+    def send_file_to_chat(
+        self,
+        *,
+        chat_id: int,
+        file: FileSource,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> EmptyApiResponse:
+        """Send a file to a chat with a buyer.
+
+        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
+        `file` is a path, bytes or a binary file object; `file_name` defaults to its
+        name and `mime_type` is guessed from the name.
+        """
+        from .api.chats import send_file_to_chat as operation
+        from .models.send_file_to_chat_request import SendFileToChatRequest
+
+        body = SendFileToChatRequest(
+            file=File.from_source(file, file_name, mime_type),
+        )
+        return operation.sync(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+            chat_id=chat_id,
+        )
+
+
+class RawYandexMarketChat(_ChatBase):
+    """`YandexMarketChat.with_raw_response`: each method returns the Response."""
+
+    def create_chat(
+        self,
+        *,
+        context: ChatContextDTO | Mapping[str, Any] | Unset = UNSET,
+        order_id: int | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[
+        ApiClientDataErrorResponse
+        | ApiForbiddenErrorResponse
+        | ApiLimitErrorResponse
+        | ApiNotFoundErrorResponse
+        | ApiServerErrorResponse
+        | ApiUnauthorizedErrorResponse
+        | CreateChatResponse
+    ]:
+        """Create a chat with a buyer for an order or a return.
+
+        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
+        """
+        from .api.chats import create_chat as operation
+        from .models.chat_context_dto import ChatContextDTO
+        from .models.create_chat_request import CreateChatRequest
+
+        body = CreateChatRequest(
+            context=_as_model(ChatContextDTO, context),
+            order_id=order_id,
+        )
+        return operation.sync_detailed(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+        )
+
+    def send_message_to_chat(
+        self,
+        *,
+        chat_id: int,
+        message: str,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[
+        ApiClientDataErrorResponse
+        | ApiForbiddenErrorResponse
+        | ApiLimitErrorResponse
+        | ApiNotFoundErrorResponse
+        | ApiServerErrorResponse
+        | ApiUnauthorizedErrorResponse
+        | EmptyApiResponse
+    ]:
+        """Send a text message to a chat with a buyer.
+
+        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
+        """
+        from .api.chats import send_message_to_chat as operation
+        from .models.send_message_to_chat_request import SendMessageToChatRequest
+
+        body = SendMessageToChatRequest(
+            message=message,
+        )
+        return operation.sync_detailed(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+            chat_id=chat_id,
+        )
+
+    def send_file_to_chat(
+        self,
+        *,
+        chat_id: int,
+        file: FileSource,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[
+        ApiClientDataErrorResponse
+        | ApiForbiddenErrorResponse
+        | ApiLimitErrorResponse
+        | ApiNotFoundErrorResponse
+        | ApiServerErrorResponse
+        | ApiUnauthorizedErrorResponse
+        | EmptyApiResponse
+    ]:
+        """Send a file to a chat with a buyer.
+
+        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
+        `file` is a path, bytes or a binary file object; `file_name` defaults to its
+        name and `mime_type` is guessed from the name.
+        """
+        from .api.chats import send_file_to_chat as operation
+        from .models.send_file_to_chat_request import SendFileToChatRequest
+
+        body = SendFileToChatRequest(
+            file=File.from_source(file, file_name, mime_type),
+        )
+        return operation.sync_detailed(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+            chat_id=chat_id,
+        )
+
+
+class AsyncYandexMarketChat(_ChatBase):
+    """The async twin of YandexMarketChat: the same methods, awaited."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        business_id: int | None = None,
+        base_url: str | None = None,
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT,
+        rate_limiter: RateLimiter | None = None,
+        integration: str | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._client = _client_from_settings(
+            api_key,
+            base_url,
+            {
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "max_rate_limit_wait": max_rate_limit_wait,
+                "rate_limiter": rate_limiter,
+                "integration": integration,
+                "headers": dict(default_headers or {}),
+            },
+        )
+        if http_client is not None:
+            self._client.set_async_httpx_client(http_client)
+        self._default_business_id = _business_id_from_env(business_id)
+
+    def with_options(self, **options: Unpack[_Options]) -> Self:
+        """A copy with other `timeout` / `max_retries` / `max_rate_limit_wait`, sharing the pool."""
+        return self._copy(**options)
+
+    @property
+    def with_raw_response(self) -> AsyncRawYandexMarketChat:
+        """The same methods, returning the Response (status, headers, parsed body) instead."""
+        raw = object.__new__(AsyncRawYandexMarketChat)
+        raw._client, raw._default_business_id = self._client, self._default_business_id
+        return raw
+
+    async def close(self) -> None:
+        """Close the connection pool."""
+        await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *args: object) -> None:
+        await self.close()
+
+    async def create_chat(
+        self,
+        *,
+        context: ChatContextDTO | Mapping[str, Any] | Unset = UNSET,
+        order_id: int | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> CreateChatResponse:
+        """Create a chat with a buyer for an order or a return.
+
+        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
+        """
+        from .api.chats import create_chat as operation
+        from .models.chat_context_dto import ChatContextDTO
+        from .models.create_chat_request import CreateChatRequest
+
+        body = CreateChatRequest(
+            context=_as_model(ChatContextDTO, context),
+            order_id=order_id,
+        )
+        return await operation.asyncio(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+        )
+
+    async def send_message_to_chat(
+        self,
+        *,
+        chat_id: int,
+        message: str,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> EmptyApiResponse:
+        """Send a text message to a chat with a buyer.
+
+        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
+        """
+        from .api.chats import send_message_to_chat as operation
+        from .models.send_message_to_chat_request import SendMessageToChatRequest
+
+        body = SendMessageToChatRequest(
+            message=message,
+        )
+        return await operation.asyncio(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+            chat_id=chat_id,
+        )
+
+    async def send_file_to_chat(
+        self,
+        *,
+        chat_id: int,
+        file: FileSource,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> EmptyApiResponse:
+        """Send a file to a chat with a buyer.
+
+        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
+        `file` is a path, bytes or a binary file object; `file_name` defaults to its
+        name and `mime_type` is guessed from the name.
+        """
+        from .api.chats import send_file_to_chat as operation
+        from .models.send_file_to_chat_request import SendFileToChatRequest
+
+        body = SendFileToChatRequest(
+            file=await _afile(file, file_name, mime_type),
+        )
+        return await operation.asyncio(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+            chat_id=chat_id,
+        )
+
+
+class AsyncRawYandexMarketChat(_ChatBase):
+    """`AsyncYandexMarketChat.with_raw_response`: each method returns the Response."""
+
+    async def create_chat(
+        self,
+        *,
+        context: ChatContextDTO | Mapping[str, Any] | Unset = UNSET,
+        order_id: int | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[
+        ApiClientDataErrorResponse
+        | ApiForbiddenErrorResponse
+        | ApiLimitErrorResponse
+        | ApiNotFoundErrorResponse
+        | ApiServerErrorResponse
+        | ApiUnauthorizedErrorResponse
+        | CreateChatResponse
+    ]:
+        """Create a chat with a buyer for an order or a return.
+
+        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
+        """
+        from .api.chats import create_chat as operation
+        from .models.chat_context_dto import ChatContextDTO
+        from .models.create_chat_request import CreateChatRequest
+
+        body = CreateChatRequest(
+            context=_as_model(ChatContextDTO, context),
+            order_id=order_id,
+        )
+        return await operation.asyncio_detailed(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+        )
+
+    async def send_message_to_chat(
+        self,
+        *,
+        chat_id: int,
+        message: str,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[
+        ApiClientDataErrorResponse
+        | ApiForbiddenErrorResponse
+        | ApiLimitErrorResponse
+        | ApiNotFoundErrorResponse
+        | ApiServerErrorResponse
+        | ApiUnauthorizedErrorResponse
+        | EmptyApiResponse
+    ]:
+        """Send a text message to a chat with a buyer.
+
+        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
+        """
+        from .api.chats import send_message_to_chat as operation
+        from .models.send_message_to_chat_request import SendMessageToChatRequest
+
+        body = SendMessageToChatRequest(
+            message=message,
+        )
+        return await operation.asyncio_detailed(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+            chat_id=chat_id,
+        )
+
+    async def send_file_to_chat(
+        self,
+        *,
+        chat_id: int,
+        file: FileSource,
+        file_name: str | None = None,
+        mime_type: str | None = None,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[
+        ApiClientDataErrorResponse
+        | ApiForbiddenErrorResponse
+        | ApiLimitErrorResponse
+        | ApiNotFoundErrorResponse
+        | ApiServerErrorResponse
+        | ApiUnauthorizedErrorResponse
+        | EmptyApiResponse
+    ]:
+        """Send a file to a chat with a buyer.
+
+        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
+        `file` is a path, bytes or a binary file object; `file_name` defaults to its
+        name and `mime_type` is guessed from the name.
+        """
+        from .api.chats import send_file_to_chat as operation
+        from .models.send_file_to_chat_request import SendFileToChatRequest
+
+        body = SendFileToChatRequest(
+            file=await _afile(file, file_name, mime_type),
+        )
+        return await operation.asyncio_detailed(
+            self._business_id(business_id),
+            client=self._for_call(extra_headers),
+            body=body,
+            chat_id=chat_id,
+        )
+
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "AsyncRawYandexMarketChat",
+    "AsyncYandexMarketChat",
+    "AuthenticatedClient",
+    "RawYandexMarketChat",
+    "YandexMarketChat",
+]

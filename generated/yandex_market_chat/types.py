@@ -5,6 +5,7 @@ from __future__ import annotations
 import mimetypes
 import os
 from collections.abc import Mapping, MutableMapping
+from datetime import datetime
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
@@ -77,6 +78,15 @@ T = TypeVar("T")
 
 
 @define
+class RateLimit:
+    """The X-RateLimit-Resource-* headers of one answer (None where a header is missing)."""
+
+    limit: int | None
+    remaining: int | None
+    reset_at: datetime | None
+
+
+@define
 class Response(Generic[T]):
     """A response from an endpoint: status as an int, headers, raw content and, for 2xx, the parsed body"""
 
@@ -85,5 +95,20 @@ class Response(Generic[T]):
     headers: MutableMapping[str, str]
     parsed: T | None
 
+    @property
+    def rate_limit(self) -> RateLimit:
+        """The method's rate-limit window as this answer reports it."""
+        from .errors import parse_reset_at
 
-__all__ = ["UNSET", "File", "FileSource", "FileTypes", "RequestFiles", "Response", "Unset"]
+        def number(name: str) -> int | None:
+            value = self.headers.get(name, "")
+            return int(value) if value.strip().isdigit() else None
+
+        return RateLimit(
+            limit=number("X-RateLimit-Resource-Limit"),
+            remaining=number("X-RateLimit-Resource-Remaining"),
+            reset_at=parse_reset_at(self.headers),
+        )
+
+
+__all__ = ["UNSET", "File", "FileSource", "FileTypes", "RateLimit", "RequestFiles", "Response", "Unset"]

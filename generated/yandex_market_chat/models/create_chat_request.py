@@ -22,26 +22,26 @@ class CreateChatRequest:
 
     """
 
-    order_id: int | Unset = UNSET
-    """ The order id. Deprecated — use `context` with type `ORDER`. """
     context: ChatContextDTO | Unset = UNSET
     """ The order or the return the chat is about. """
+    order_id: int | Unset = UNSET
+    """ The order id. Deprecated — use `context` with type `ORDER`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        order_id = self.order_id
-
         context: dict[str, Any] | Unset = UNSET
         if not isinstance(self.context, Unset):
             context = self.context.to_dict()
 
+        order_id = self.order_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if order_id is not UNSET:
-            field_dict["orderId"] = order_id
         if context is not UNSET:
             field_dict["context"] = context
+        if order_id is not UNSET:
+            field_dict["orderId"] = order_id
 
         return field_dict
 
@@ -50,8 +50,6 @@ class CreateChatRequest:
         from ..models.chat_context_dto import ChatContextDTO
 
         d = dict(src_dict)
-        order_id = d.pop("orderId", UNSET)
-
         _context = d.pop("context", UNSET)
         context: ChatContextDTO | Unset
         if isinstance(_context, Unset):
@@ -59,9 +57,11 @@ class CreateChatRequest:
         else:
             context = ChatContextDTO.from_dict(_context)
 
+        order_id = d.pop("orderId", UNSET)
+
         create_chat_request = cls(
-            order_id=order_id,
             context=context,
+            order_id=order_id,
         )
 
         create_chat_request.additional_properties = d
