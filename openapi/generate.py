@@ -14,6 +14,7 @@ Any failure exits non-zero with a message and leaves the previous generated/ unt
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -53,15 +54,15 @@ def check_config() -> None:
         raise GenerationError(f"{CONFIG.name}: unknown keys {unknown} (the generator would ignore them)")
 
 
-def validate_spec() -> dict[str, Any]:
+def validate_spec(path: Path = SPEC) -> dict[str, Any]:
     from openapi_spec_validator import validate
     from openapi_spec_validator.readers import read_from_filename
 
-    spec, _ = read_from_filename(str(SPEC))
+    spec, _ = read_from_filename(str(path))
     try:
         validate(spec)
     except Exception as exc:
-        raise GenerationError(f"{SPEC.name} is not a valid OpenAPI document: {exc}") from exc
+        raise GenerationError(f"{path.name} is not a valid OpenAPI document: {exc}") from exc
     return dict(spec)
 
 
@@ -161,23 +162,29 @@ def run(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
         raise GenerationError(f"`{' '.join(cmd)}` failed:\n{result.stdout}\n{result.stderr}")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document (default: %(default)s)")
+    parser.add_argument("--output", type=Path, default=TARGET, help="the package folder (default: %(default)s)")
+    args = parser.parse_args(argv)
+    spec_path: Path = args.spec.resolve()
+    target: Path = args.output.resolve()
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     try:
         check_config()
-        spec = validate_spec()
+        spec = validate_spec(spec_path)
         rules = extract_rules(spec)
         if shutil.which("ruff", path=env["PATH"]) is None:
             raise GenerationError("ruff is not installed in the venv: run `make install`")
-        TARGET.parent.mkdir(exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".tmp-", dir=TARGET.parent) as scratch:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".tmp-", dir=target.parent) as scratch:
             out = Path(scratch) / PACKAGE
             run(
                 [
                     str(bin_dir / "openapi-python-client"),
                     "generate",
-                    "--path", str(SPEC),
+                    "--path", str(spec_path),
                     "--config", str(CONFIG),
                     "--custom-template-path", str(TEMPLATES),
                     "--meta", "none",
@@ -195,13 +202,13 @@ def main() -> int:
             run(["ruff", "format", "--quiet", "--no-cache", "."], env, cwd=out)
             shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
             run([sys.executable, "-c", IMPORT_ALL], dict(env, PYTHONPATH=scratch))
-            if TARGET.exists():
-                shutil.rmtree(TARGET)
-            out.rename(TARGET)
+            if target.exists():
+                shutil.rmtree(target)
+            out.rename(target)
     except GenerationError as exc:
         print(f"make generate: {exc}\nThe previous generated/ is left as it was.", file=sys.stderr)
         return 1
-    print(f"generated {TARGET.relative_to(ROOT)}")
+    print(f"generated {target}")
     return 0
 
 
