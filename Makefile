@@ -27,8 +27,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-.PHONY: install  ## create .venv (package + pinned dev tools) and node_modules (Prism, Spectral)
-install: $(BIN)/.installed node_modules/.installed
+# The Redis tests start their own redis-server on loopback; install it from Debian when missing.
+.PHONY: redis-server  ## install redis-server (Debian package) if it is not on PATH
+redis-server:
+	@command -v redis-server >/dev/null || { apt-get update && apt-get install -y redis-server; }
+
+.PHONY: install  ## create .venv (package + pinned dev tools) and node_modules (Prism, Spectral), install redis-server
+install: $(BIN)/.installed node_modules/.installed redis-server
 
 .PHONY: generate  ## rebuild generated/yandex_market_chat from openapi/ (all or nothing)
 generate: $(BIN)/.installed

@@ -45,13 +45,13 @@ class GenerationError(Exception):
     pass
 
 
-def check_config() -> None:
+def check_config(path: Path = CONFIG) -> None:
     from openapi_python_client.config import ConfigFile
 
-    data = yaml.safe_load(CONFIG.read_text()) or {}
+    data = yaml.safe_load(path.read_text()) or {}
     unknown = sorted(set(data) - set(ConfigFile.model_fields))
     if unknown:
-        raise GenerationError(f"{CONFIG.name}: unknown keys {unknown} (the generator would ignore them)")
+        raise GenerationError(f"{path.name}: unknown keys {unknown} (the generator would ignore them)")
 
 
 def validate_spec(path: Path = SPEC) -> dict[str, Any]:
@@ -165,14 +165,16 @@ def run(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document (default: %(default)s)")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="generator config (default: %(default)s)")
     parser.add_argument("--output", type=Path, default=TARGET, help="the package folder (default: %(default)s)")
     args = parser.parse_args(argv)
     spec_path: Path = args.spec.resolve()
     target: Path = args.output.resolve()
+    config_path: Path = args.config.resolve()
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     try:
-        check_config()
+        check_config(config_path)
         spec = validate_spec(spec_path)
         rules = extract_rules(spec)
         if shutil.which("ruff", path=env["PATH"]) is None:
@@ -185,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
                     str(bin_dir / "openapi-python-client"),
                     "generate",
                     "--path", str(spec_path),
-                    "--config", str(CONFIG),
+                    "--config", str(config_path),
                     "--custom-template-path", str(TEMPLATES),
                     "--meta", "none",
                     "--output-path", str(out),
@@ -198,8 +200,8 @@ def main(argv: list[str] | None = None) -> int:
             for name in ours:
                 (out / name.removesuffix(".jinja")).write_text(jenv.get_template(name).render(rules=rules))
             (out / "py.typed").write_text("")
-            run(["ruff", "check", "--quiet", "--no-cache", "--fix-only", "--extend-select=I", "."], env, cwd=out)
-            run(["ruff", "format", "--quiet", "--no-cache", "."], env, cwd=out)
+            run(["ruff", "check", "--isolated", "--quiet", "--no-cache", "--fix-only", "--extend-select=I", "."], env, cwd=out)
+            run(["ruff", "format", "--isolated", "--quiet", "--no-cache", "."], env, cwd=out)
             shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
             run([sys.executable, "-c", IMPORT_ALL], dict(env, PYTHONPATH=scratch))
             if target.exists():

@@ -1,7 +1,12 @@
 """A client library for accessing Yandex Market Partner API — buyer chats"""
 
 from ._rules import MAX_FILE_BYTES, MAX_MESSAGE_LENGTH
-from .client import AsyncYandexMarketChat, AuthenticatedClient, YandexMarketChat, __version__
+from .client import (
+    AsyncYandexMarketChat,
+    AuthenticatedClient,
+    YandexMarketChat,
+    __version__,
+)
 from .errors import (
     APIConnectionError,
     APIStatusError,

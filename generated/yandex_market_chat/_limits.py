@@ -15,10 +15,14 @@ class RateLimiter:
         yield
 
     @asynccontextmanager
-    async def aslot(self, scope: object, operation: str, max_wait: float) -> AsyncIterator[None]:
+    async def aslot(
+        self, scope: object, operation: str, max_wait: float
+    ) -> AsyncIterator[None]:
         yield
 
-    def observe(self, scope: object, operation: str, headers: Mapping[str, str]) -> None:
+    def observe(
+        self, scope: object, operation: str, headers: Mapping[str, str]
+    ) -> None:
         return None
 
     def snapshot(self) -> dict[str, Any]:

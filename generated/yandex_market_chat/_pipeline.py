@@ -15,7 +15,7 @@ import logging
 import random
 import time
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -29,7 +29,12 @@ if TYPE_CHECKING:
 logger = logging.getLogger("yandex_market_chat")
 
 # httpx errors raised before the request left this machine: sending again cannot duplicate it.
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+NOT_SENT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.UnsupportedProtocol,
+)
 
 
 def backoff(attempt: int) -> float:
@@ -46,11 +51,17 @@ def rate_limit_wait(headers: Mapping[str, str], attempt: int) -> float:
     reset_at = parse_reset_at(headers)
     if reset_at is None:
         return backoff(attempt)
-    return max(0.0, (reset_at - datetime.now(UTC)).total_seconds()) + random.random() * 0.25
+    return (
+        max(0.0, (reset_at - datetime.now(timezone.utc)).total_seconds())
+        + random.random() * 0.25
+    )
 
 
 def delay_after_error(
-    client: AuthenticatedClient, exc: httpx.TransportError, policy: Mapping[str, Any], attempt: int
+    client: AuthenticatedClient,
+    exc: httpx.TransportError,
+    policy: Mapping[str, Any],
+    attempt: int,
 ) -> float | None:
     """Seconds to wait before sending again after a transport error, or None to give up."""
     if attempt >= client.max_retries:
@@ -61,7 +72,10 @@ def delay_after_error(
 
 
 def delay_after_response(
-    client: AuthenticatedClient, response: httpx.Response, policy: Mapping[str, Any], attempt: int
+    client: AuthenticatedClient,
+    response: httpx.Response,
+    policy: Mapping[str, Any],
+    attempt: int,
 ) -> float | None:
     """Seconds to wait before sending again after this answer, or None to return it."""
     if attempt >= client.max_retries:
@@ -97,13 +111,26 @@ def connection_error(
     text = f"{policy['operationId']}: no answer from {request['url']} ({type(exc).__name__}: {exc})"
     if sent and not policy["idempotent"]:
         text += "; the request was sent, so it may already have been delivered: sending it again could post it twice"
-    error_class = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    return error_class(text, method=request["method"], url=str(request["url"]), may_have_been_delivered=sent)
+    error_class = (
+        APITimeoutError
+        if isinstance(exc, httpx.TimeoutException)
+        else APIConnectionError
+    )
+    return error_class(
+        text,
+        method=request["method"],
+        url=str(request["url"]),
+        may_have_been_delivered=sent,
+    )
 
 
 def log_response(response: httpx.Response, elapsed: float) -> None:
     if logger.isEnabledFor(logging.DEBUG):
-        limits = {k: v for k, v in response.headers.items() if k.lower().startswith("x-ratelimit-")}
+        limits = {
+            k: v
+            for k, v in response.headers.items()
+            if k.lower().startswith("x-ratelimit-")
+        }
         logger.debug(
             "%s %s -> %s in %.1f ms %s",
             response.request.method,
@@ -114,9 +141,15 @@ def log_response(response: httpx.Response, elapsed: float) -> None:
         )
 
 
-def log_retry(policy: Mapping[str, Any], reason: str, delay: float, attempt: int) -> None:
+def log_retry(
+    policy: Mapping[str, Any], reason: str, delay: float, attempt: int
+) -> None:
     logger.info(
-        "retrying %s after %s in %.2f s (retry %d)", policy["operationId"], reason, delay, attempt + 1
+        "retrying %s after %s in %.2f s (retry %d)",
+        policy["operationId"],
+        reason,
+        delay,
+        attempt + 1,
     )
 
 

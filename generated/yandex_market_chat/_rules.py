@@ -24,7 +24,12 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "operationId": "createChat",
         "parameters": {
-            "businessId": {"in": "path", "maximum": 9223372036854775807, "minimum": 1, "type": "integer"}
+            "businessId": {
+                "in": "path",
+                "maximum": 9223372036854775807,
+                "minimum": 1,
+                "type": "integer",
+            }
         },
         "path": "/v2/businesses/{businessId}/chats/new",
     },
@@ -34,8 +39,18 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "operationId": "sendFileToChat",
         "parameters": {
-            "businessId": {"in": "path", "maximum": 9223372036854775807, "minimum": 1, "type": "integer"},
-            "chatId": {"in": "query", "maximum": 9223372036854775807, "minimum": 1, "type": "integer"},
+            "businessId": {
+                "in": "path",
+                "maximum": 9223372036854775807,
+                "minimum": 1,
+                "type": "integer",
+            },
+            "chatId": {
+                "in": "query",
+                "maximum": 9223372036854775807,
+                "minimum": 1,
+                "type": "integer",
+            },
         },
         "path": "/v2/businesses/{businessId}/chats/file/send",
     },
@@ -45,8 +60,18 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
         "method": "POST",
         "operationId": "sendMessageToChat",
         "parameters": {
-            "businessId": {"in": "path", "maximum": 9223372036854775807, "minimum": 1, "type": "integer"},
-            "chatId": {"in": "query", "maximum": 9223372036854775807, "minimum": 1, "type": "integer"},
+            "businessId": {
+                "in": "path",
+                "maximum": 9223372036854775807,
+                "minimum": 1,
+                "type": "integer",
+            },
+            "chatId": {
+                "in": "query",
+                "maximum": 9223372036854775807,
+                "minimum": 1,
+                "type": "integer",
+            },
         },
         "path": "/v2/businesses/{businessId}/chats/message",
     },
@@ -56,8 +81,18 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
 SCHEMAS: Final[dict[str, dict[str, Any]]] = {
     "ApiErrorDTO": {
         "properties": {
-            "code": {"lengthUnit": "code-points", "maxLength": None, "minLength": None, "type": "string"},
-            "message": {"lengthUnit": "code-points", "maxLength": None, "minLength": None, "type": "string"},
+            "code": {
+                "lengthUnit": "code-points",
+                "maxLength": None,
+                "minLength": None,
+                "type": "string",
+            },
+            "message": {
+                "lengthUnit": "code-points",
+                "maxLength": None,
+                "minLength": None,
+                "type": "string",
+            },
         },
         "required": ["code"],
         "type": "object",
@@ -80,7 +115,11 @@ SCHEMAS: Final[dict[str, dict[str, Any]]] = {
         "properties": {
             "context": {"ref": "ChatContextDTO"},
             "orderId": {
-                "deprecated": "The order id. Deprecated — use `context` with type `ORDER`.",
+                "deprecated": "The order id. "
+                "Deprecated — "
+                "use `context` "
+                "with type "
+                "`ORDER`.",
                 "maximum": 9223372036854775807,
                 "minimum": 1,
                 "type": "integer",
@@ -91,7 +130,9 @@ SCHEMAS: Final[dict[str, dict[str, Any]]] = {
         "type": "object",
     },
     "CreateChatResultDTO": {
-        "properties": {"chatId": {"maximum": 9223372036854775807, "minimum": 1, "type": "integer"}},
+        "properties": {
+            "chatId": {"maximum": 9223372036854775807, "minimum": 1, "type": "integer"}
+        },
         "required": ["chatId"],
         "type": "object",
     },
@@ -102,7 +143,12 @@ SCHEMAS: Final[dict[str, dict[str, Any]]] = {
     },
     "SendMessageToChatRequest": {
         "properties": {
-            "message": {"lengthUnit": "utf-16", "maxLength": 4096, "minLength": 1, "type": "string"}
+            "message": {
+                "lengthUnit": "utf-16",
+                "maxLength": 4096,
+                "minLength": 1,
+                "type": "string",
+            }
         },
         "required": ["message"],
         "type": "object",
@@ -123,7 +169,9 @@ def _user_stacklevel() -> int:
     """The stacklevel of the first frame outside this package, for warnings."""
     frame = sys._getframe(1)
     level = 1
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(
+        _PACKAGE_DIR
+    ):
         frame = frame.f_back
         level += 1
     return level
@@ -152,12 +200,15 @@ def payload_size(payload: object) -> int | None:
 def check_file_size(size: int | None, where: str = "file") -> None:
     if size is None:
         raise InvalidRequestError(
-            where, "must be bytes, a path or a seekable binary file: a stream cannot be sized or re-sent"
+            where,
+            "must be bytes, a path or a seekable binary file: a stream cannot be sized or re-sent",
         )
     if size < 1:
         raise InvalidRequestError(where, "must not be empty")
     if size > MAX_FILE_BYTES:
-        raise InvalidRequestError(where, f"must be at most {MAX_FILE_BYTES} bytes, got {size}")
+        raise InvalidRequestError(
+            where, f"must be at most {MAX_FILE_BYTES} bytes, got {size}"
+        )
 
 
 def check_value(value: Any, rule: Mapping[str, Any], where: str) -> None:
@@ -168,26 +219,40 @@ def check_value(value: Any, rule: Mapping[str, Any], where: str) -> None:
     kind = rule["type"]
     if kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
-            raise InvalidRequestError(where, f"must be an integer, got {type(value).__name__}")
+            raise InvalidRequestError(
+                where, f"must be an integer, got {type(value).__name__}"
+            )
         low, high = rule["minimum"], rule["maximum"]
         if (low is not None and value < low) or (high is not None and value > high):
-            raise InvalidRequestError(where, f"must be between {low} and {high}, got {value}")
+            raise InvalidRequestError(
+                where, f"must be between {low} and {high}, got {value}"
+            )
     elif kind == "string":
         if not isinstance(value, str):
-            raise InvalidRequestError(where, f"must be a string, got {type(value).__name__}")
+            raise InvalidRequestError(
+                where, f"must be a string, got {type(value).__name__}"
+            )
         if "enum" in rule and value not in rule["enum"]:
-            raise InvalidRequestError(where, f"must be one of {', '.join(rule['enum'])}, got {value!r}")
+            raise InvalidRequestError(
+                where, f"must be one of {', '.join(rule['enum'])}, got {value!r}"
+            )
         length = text_length(value, rule["lengthUnit"])
         low, high = rule["minLength"], rule["maxLength"]
         if (low is not None and length < low) or (high is not None and length > high):
-            unit = "UTF-16 code units" if rule["lengthUnit"] == "utf-16" else "characters"
-            raise InvalidRequestError(where, f"must be {low} to {high} {unit} long, got {length}")
+            unit = (
+                "UTF-16 code units" if rule["lengthUnit"] == "utf-16" else "characters"
+            )
+            raise InvalidRequestError(
+                where, f"must be {low} to {high} {unit} long, got {length}"
+            )
     elif kind == "binary":
         payload = value[1] if isinstance(value, tuple) else value
         check_file_size(payload_size(payload), where)
     elif kind == "object":
         if not isinstance(value, Mapping):
-            raise InvalidRequestError(where, f"must be an object, got {type(value).__name__}")
+            raise InvalidRequestError(
+                where, f"must be an object, got {type(value).__name__}"
+            )
         for name in rule["required"]:
             if value.get(name) is None:
                 raise InvalidRequestError(f"{where}.{name}", "is required")
@@ -206,7 +271,9 @@ def check_value(value: Any, rule: Mapping[str, Any], where: str) -> None:
             check_value(value[name], sub_rule, f"{where}.{name}")
 
 
-def check_request(operation_id: str, parameters: Mapping[str, Any], body: Any = None) -> None:
+def check_request(
+    operation_id: str, parameters: Mapping[str, Any], body: Any = None
+) -> None:
     """Check an operation's parameters (by their API names) and body model before any I/O."""
     operation = OPERATIONS[operation_id]
     for name, rule in operation["parameters"].items():
@@ -215,5 +282,7 @@ def check_request(operation_id: str, parameters: Mapping[str, Any], body: Any = 
         try:
             body_dict = body.to_dict()
         except (AttributeError, TypeError) as exc:
-            raise TypeError(f"{operation_id}: body is not a valid {operation['body']}: {exc}") from exc
+            raise TypeError(
+                f"{operation_id}: body is not a valid {operation['body']}: {exc}"
+            ) from exc
         check_value(body_dict, SCHEMAS[operation["body"]], "body")

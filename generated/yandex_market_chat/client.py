@@ -47,9 +47,13 @@ def _check_token(_instance: object, _attribute: object, value: str) -> None:
         raise InvalidRequestError("token", "must not contain CR or LF")
 
 
-def _check_integration(_instance: object, _attribute: object, value: str | None) -> None:
+def _check_integration(
+    _instance: object, _attribute: object, value: str | None
+) -> None:
     if value is not None and (not value or "\r" in value or "\n" in value):
-        raise InvalidRequestError("integration", "must be a non-empty '<name>/<version>' without CR or LF")
+        raise InvalidRequestError(
+            "integration", "must be a non-empty '<name>/<version>' without CR or LF"
+        )
 
 
 @define
@@ -100,7 +104,9 @@ class AuthenticatedClient:
     @classmethod
     def oauth(cls, token: str, **kwargs: Any) -> Self:
         """A client that sends an OAuth token as `Authorization: Bearer <token>`."""
-        return cls(token=token, auth_header_name="Authorization", prefix="Bearer", **kwargs)
+        return cls(
+            token=token, auth_header_name="Authorization", prefix="Bearer", **kwargs
+        )
 
     def with_options(self, **changes: Any) -> Self:
         """A copy with some settings changed, sharing this one's connection pool and limits."""
@@ -123,7 +129,11 @@ class AuthenticatedClient:
 
     def _auth_headers(self) -> dict[str, str]:
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
-        headers = {"User-Agent": USER_AGENT, **self.headers, self.auth_header_name: value}
+        headers = {
+            "User-Agent": USER_AGENT,
+            **self.headers,
+            self.auth_header_name: value,
+        }
         if self.integration:
             headers["X-Market-Integration"] = self.integration
         return headers
@@ -191,7 +201,9 @@ class AuthenticatedClient:
 
     # Every operation module sends through these two; the pipeline is in _pipeline.py.
 
-    def request(self, operation: str, kwargs: Mapping[str, Any], *, scope: object = None) -> httpx.Response:
+    def request(
+        self, operation: str, kwargs: Mapping[str, Any], *, scope: object = None
+    ) -> httpx.Response:
         """Send one operation's request, with the retries and limits its spec entry allows."""
         return _pipeline.send(self, operation, self._request_kwargs(kwargs), scope)
 
@@ -199,7 +211,9 @@ class AuthenticatedClient:
         self, operation: str, kwargs: Mapping[str, Any], *, scope: object = None
     ) -> httpx.Response:
         """The async twin of request()."""
-        return await _pipeline.asend(self, operation, self._request_kwargs(kwargs), scope)
+        return await _pipeline.asend(
+            self, operation, self._request_kwargs(kwargs), scope
+        )
 
 
 ENV_API_KEY = "YANDEX_MARKET_API_KEY"
@@ -213,7 +227,9 @@ def _as_model(model: Any, value: Any) -> Any:
     return model.from_dict(value) if isinstance(value, Mapping) else value
 
 
-async def _afile(source: FileSource, file_name: str | None = None, mime_type: str | None = None) -> File:
+async def _afile(
+    source: FileSource, file_name: str | None = None, mime_type: str | None = None
+) -> File:
     """File.from_source without blocking the event loop: a path is sized and read in a thread."""
     if isinstance(source, str | os.PathLike):
         return await asyncio.to_thread(File.from_source, source, file_name, mime_type)
@@ -229,7 +245,9 @@ def _configure_logging_from_env() -> None:
     logger.setLevel(level)
     if not any(getattr(h, "_yandex_market_chat", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s")
+        )
         handler._yandex_market_chat = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
 
@@ -242,7 +260,9 @@ def _client_from_settings(
     _configure_logging_from_env()
     key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
     if not key:
-        raise InvalidRequestError("api_key", f"is required: pass api_key=... or set {ENV_API_KEY}")
+        raise InvalidRequestError(
+            "api_key", f"is required: pass api_key=... or set {ENV_API_KEY}"
+        )
     url = base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
     options = {name: value for name, value in settings.items() if value is not None}
     return AuthenticatedClient(token=key, base_url=url, **options)
@@ -255,7 +275,9 @@ def _business_id_from_env(business_id: int | None) -> int | None:
     if not raw:
         return None
     if not raw.isdigit():
-        raise InvalidRequestError(ENV_BUSINESS_ID, f"must be a positive integer, got {raw!r}")
+        raise InvalidRequestError(
+            ENV_BUSINESS_ID, f"must be a positive integer, got {raw!r}"
+        )
     return int(raw)
 
 
@@ -276,7 +298,9 @@ class _ChatBase:
         return value
 
     def _for_call(self, extra_headers: Mapping[str, str] | None) -> AuthenticatedClient:
-        return self._client.with_headers(extra_headers) if extra_headers else self._client
+        return (
+            self._client.with_headers(extra_headers) if extra_headers else self._client
+        )
 
     def _copy(self, **changes: Any) -> Self:
         copy = object.__new__(type(self))

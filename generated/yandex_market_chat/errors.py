@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -56,7 +56,9 @@ def _error_details(body: object) -> list[ErrorDetail]:
     return [
         ErrorDetail(
             code=str(item["code"]),
-            message=item.get("message") if isinstance(item.get("message"), str) else None,
+            message=item.get("message")
+            if isinstance(item.get("message"), str)
+            else None,
         )
         for item in errors
         if isinstance(item, Mapping) and "code" in item
@@ -70,7 +72,9 @@ def _header_int(headers: Mapping[str, str], name: str) -> int | None:
         return None
 
 
-def parse_reset_at(headers: Mapping[str, str], now: datetime | None = None) -> datetime | None:
+def parse_reset_at(
+    headers: Mapping[str, str], now: datetime | None = None
+) -> datetime | None:
     """When a rate-limit window resets: `X-RateLimit-Resource-Until` (RFC 822), else `Retry-After`."""
     until = headers.get("X-RateLimit-Resource-Until")
     if until:
@@ -79,12 +83,14 @@ def parse_reset_at(headers: Mapping[str, str], now: datetime | None = None) -> d
         except (TypeError, ValueError, IndexError):
             moment = None
         if moment is not None:
-            return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+            return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     retry_after = headers.get("Retry-After")
     if retry_after:
-        now = now or datetime.now(UTC)
+        now = now or datetime.now(timezone.utc)
         try:
-            return datetime.fromtimestamp(now.timestamp() + float(retry_after), UTC)
+            return datetime.fromtimestamp(
+                now.timestamp() + float(retry_after), timezone.utc
+            )
         except ValueError:
             try:
                 return parsedate_to_datetime(retry_after)
@@ -116,7 +122,9 @@ class APIStatusError(YandexMarketError):
         except ValueError:
             self.json = None
         self.errors: list[ErrorDetail] = _error_details(self.json)
-        details = "; ".join(f"{e.code}: {e.message}" if e.message else e.code for e in self.errors)
+        details = "; ".join(
+            f"{e.code}: {e.message}" if e.message else e.code for e in self.errors
+        )
         if not details and body and self.json is None:
             details = f"non-JSON body ({len(body)} bytes): {body[:200].decode(errors='replace')!r}"
         text = message or f"{status_code} from {method} {url}".rstrip()
@@ -125,7 +133,9 @@ class APIStatusError(YandexMarketError):
     @property
     def request_id(self) -> str | None:
         """The service's request id, when the answer carries one."""
-        value: str | None = self.headers.get("X-Request-Id") or self.headers.get("X-Market-Request-Id")
+        value: str | None = self.headers.get("X-Request-Id") or self.headers.get(
+            "X-Market-Request-Id"
+        )
         return value
 
     @classmethod
@@ -198,7 +208,12 @@ class APIConnectionError(YandexMarketError):
     """
 
     def __init__(
-        self, message: str, *, method: str = "", url: str = "", may_have_been_delivered: bool = False
+        self,
+        message: str,
+        *,
+        method: str = "",
+        url: str = "",
+        may_have_been_delivered: bool = False,
     ):
         self.method = method
         self.url = url
@@ -214,7 +229,12 @@ class ResponseValidationError(YandexMarketError):
     """A 2xx answer whose body does not fit the spec (not JSON, empty, a required field missing)."""
 
     def __init__(
-        self, message: str, *, status_code: int, body: bytes, headers: Mapping[str, str] | None = None
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: bytes,
+        headers: Mapping[str, str] | None = None,
     ):
         self.status_code = status_code
         self.body = body

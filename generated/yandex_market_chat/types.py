@@ -44,7 +44,10 @@ class File:
 
     @classmethod
     def from_source(
-        cls, source: FileSource, file_name: str | None = None, mime_type: str | None = None
+        cls,
+        source: FileSource,
+        file_name: str | None = None,
+        mime_type: str | None = None,
     ) -> File:
         """A File from a path, bytes or a binary file object.
 
@@ -70,7 +73,11 @@ class File:
                 f"file must be a path, bytes or a binary file object, not {type(source).__name__}"
             )
         file_name = file_name or "file"
-        mime_type = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+        mime_type = (
+            mime_type
+            or mimetypes.guess_type(file_name)[0]
+            or "application/octet-stream"
+        )
         return cls(payload=payload, file_name=file_name, mime_type=mime_type)
 
 
@@ -111,4 +118,13 @@ class Response(Generic[T]):
         )
 
 
-__all__ = ["UNSET", "File", "FileSource", "FileTypes", "RateLimit", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileSource",
+    "FileTypes",
+    "RateLimit",
+    "RequestFiles",
+    "Response",
+    "Unset",
+]

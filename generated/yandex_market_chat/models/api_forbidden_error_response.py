@@ -58,7 +58,7 @@ class ApiForbiddenErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_error_dto import ApiErrorDTO
+        from ..models.api_error_dto import ApiErrorDTO  # noqa: PLC0415
 
         d = dict(src_dict)
         status = ApiResponseStatusType(d.pop("status"))

@@ -47,7 +47,7 @@ class CreateChatRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_context_dto import ChatContextDTO
+        from ..models.chat_context_dto import ChatContextDTO  # noqa: PLC0415
 
         d = dict(src_dict)
         _context = d.pop("context", UNSET)

@@ -50,7 +50,7 @@ class CreateChatResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_chat_result_dto import CreateChatResultDTO
+        from ..models.create_chat_result_dto import CreateChatResultDTO  # noqa: PLC0415
 
         d = dict(src_dict)
         status = ApiResponseStatusType(d.pop("status"))

@@ -331,4 +331,6 @@ async def asyncio(
         body=body,
         chat_id=chat_id,
     )
-    return _success(await client.arequest("send_file_to_chat", kwargs, scope=business_id))
+    return _success(
+        await client.arequest("send_file_to_chat", kwargs, scope=business_id)
+    )

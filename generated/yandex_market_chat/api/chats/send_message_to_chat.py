@@ -333,4 +333,6 @@ async def asyncio(
         body=body,
         chat_id=chat_id,
     )
-    return _success(await client.arequest("send_message_to_chat", kwargs, scope=business_id))
+    return _success(
+        await client.arequest("send_message_to_chat", kwargs, scope=business_id)
+    )

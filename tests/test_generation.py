@@ -1,0 +1,144 @@
+"""The pipeline: spec -> make generate -> package. Deterministic, all or nothing, spec-driven."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi" / "yandex-market-chat.yaml"
+GENERATE = ROOT / "openapi" / "generate.py"
+PACKAGE = ROOT / "generated" / "yandex_market_chat"
+
+
+def generate(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(GENERATE), *map(str, args)], capture_output=True, text=True, timeout=300, cwd=ROOT
+    )
+
+
+def write_spec(path: Path, spec: dict[str, object]) -> Path:
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def load_spec() -> dict[str, object]:
+    spec: dict[str, object] = yaml.safe_load(SPEC.read_text())
+    return spec
+
+
+def tree(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if "__pycache__" not in p.parts)
+
+
+def test_generation_is_byte_identical_and_matches_the_committed_package(tmp_path: Path) -> None:
+    first = generate("--output", tmp_path / "one" / "yandex_market_chat")
+    assert first.returncode == 0, first.stderr
+    second = generate("--output", tmp_path / "two" / "yandex_market_chat")
+    assert second.returncode == 0, second.stderr
+    one, two = tmp_path / "one" / "yandex_market_chat", tmp_path / "two" / "yandex_market_chat"
+    assert tree(one) == tree(two) == tree(PACKAGE)
+    for name in tree(one):
+        if (one / name).is_file():
+            assert (one / name).read_bytes() == (two / name).read_bytes(), name
+            assert filecmp.cmp(one / name, PACKAGE / name, shallow=False), f"generated/{name} is stale: make generate"
+    assert (one / "py.typed").exists()
+    assert not list(one.rglob(".ruff_cache"))
+
+
+def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> None:
+    spec = load_spec()
+    paths = spec["paths"]
+    assert isinstance(paths, dict)
+    paths["/v2/businesses/{businessId}/chats/archive"] = {
+        "post": {
+            "operationId": "archiveChat",
+            "tags": ["chats"],
+            "summary": "Archive a chat.",
+            "x-idempotent": True,
+            "security": [{"ApiKey": []}],
+            "parameters": [{"$ref": "#/components/parameters/businessId"}, {"$ref": "#/components/parameters/chatId"}],
+            "responses": {
+                "200": {"$ref": "#/components/responses/Sent"},
+                "420": {"$ref": "#/components/responses/TooManyRequests"},
+            },
+        }
+    }
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
+    assert result.returncode == 0, result.stderr
+    program = (
+        "import inspect, httpx\n"
+        "from yandex_market_chat import YandexMarketChat, AsyncYandexMarketChat\n"
+        "from yandex_market_chat.api.chats import archive_chat\n"
+        "assert inspect.iscoroutinefunction(AsyncYandexMarketChat.archive_chat)\n"
+        "assert YandexMarketChat.archive_chat.__doc__.startswith('Archive a chat.')\n"
+        "seen = []\n"
+        "def h(r):\n"
+        "    seen.append(r)\n"
+        "    return httpx.Response(200, json={'status': 'OK'})\n"
+        "c = YandexMarketChat('fake-key', business_id=4, http_client=httpx.Client(transport=httpx.MockTransport(h)))\n"
+        "c.archive_chat(chat_id=9)\n"
+        "assert seen[0].url.path == '/v2/businesses/4/chats/archive', seen[0].url\n"
+        "assert seen[0].url.params['chatId'] == '9'\n"
+        "print('ok')\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(out.parent))
+    run = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+
+
+def test_invalid_spec_fails_and_keeps_the_previous_output(tmp_path: Path) -> None:
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    assert generate("--output", out).returncode == 0
+    before = {name: (out / name).read_bytes() for name in tree(out) if (out / name).is_file()}
+    spec = load_spec()
+    spec["paths"] = {"/broken": {"post": {"responses": "not a mapping"}}}
+    result = generate("--spec", write_spec(tmp_path / "bad.yaml", spec), "--output", out)
+    assert result.returncode != 0
+    assert "not a valid OpenAPI document" in result.stderr
+    assert "previous generated/ is left as it was" in result.stderr
+    assert {name: (out / name).read_bytes() for name in tree(out) if (out / name).is_file()} == before
+
+
+def test_operation_without_retry_policy_fails(tmp_path: Path) -> None:
+    spec = load_spec()
+    paths = spec["paths"]
+    assert isinstance(paths, dict)
+    del paths["/v2/businesses/{businessId}/chats/message"]["post"]["x-idempotent"]
+    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", tmp_path / "pkg" / "x")
+    assert result.returncode != 0
+    assert "sendMessageToChat declares no retry policy" in result.stderr
+    assert not (tmp_path / "pkg" / "x").exists()
+
+
+def test_unknown_generator_config_key_fails(tmp_path: Path) -> None:
+    config = yaml.safe_load((ROOT / "generator-config.yaml").read_text())
+    config["package_name_overide"] = "typo"
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(config))
+    result = generate("--config", path, "--output", tmp_path / "pkg" / "x")
+    assert result.returncode != 0
+    assert "package_name_overide" in result.stderr
+
+
+def test_versions_agree() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    config = yaml.safe_load((ROOT / "generator-config.yaml").read_text())
+    import yandex_market_chat
+
+    assert project["version"] == config["package_version_override"] == yandex_market_chat.__version__
+
+
+@pytest.mark.parametrize("tool", ["openapi-python-client==0.29.1", "ruff==", "openapi-core==0.23.1", "mypy=="])
+def test_tools_that_shape_output_are_pinned(tool: str) -> None:
+    dev = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["dev"]
+    assert any(requirement.startswith(tool) for requirement in dev), tool
+    assert all("==" in requirement for requirement in dev), dev
