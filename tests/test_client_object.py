@@ -14,9 +14,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import FAKE_KEY
-
 import yandex_market_chat
+from conftest import FAKE_KEY
 from yandex_market_chat import (
     AsyncYandexMarketChat,
     InvalidRequestError,
@@ -24,7 +23,12 @@ from yandex_market_chat import (
     YandexMarketChat,
 )
 from yandex_market_chat.client import AsyncRawYandexMarketChat, RawYandexMarketChat
-from yandex_market_chat.models import ChatContextDTO, ChatContextIdentifiableType, CreateChatResponse, EmptyApiResponse
+from yandex_market_chat.models import (
+    ChatContextDTO,
+    ChatContextIdentifiableType,
+    CreateChatResponse,
+    EmptyApiResponse,
+)
 
 RATE = {
     "X-RateLimit-Resource-Limit": "1000",
@@ -61,7 +65,12 @@ class Api:
 
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    for name in ("YANDEX_MARKET_API_KEY", "YANDEX_MARKET_BUSINESS_ID", "YANDEX_MARKET_BASE_URL", "YANDEX_MARKET_LOG"):
+    for name in (
+        "YANDEX_MARKET_API_KEY",
+        "YANDEX_MARKET_BUSINESS_ID",
+        "YANDEX_MARKET_BASE_URL",
+        "YANDEX_MARKET_LOG",
+    ):
         monkeypatch.delenv(name, raising=False)
     yield monkeypatch
 
@@ -87,7 +96,9 @@ def test_explicit_arguments_win_over_the_environment(env: pytest.MonkeyPatch) ->
     env.setenv("YANDEX_MARKET_API_KEY", "fake-env-key")
     env.setenv("YANDEX_MARKET_BUSINESS_ID", "1")
     env.setenv("YANDEX_MARKET_BASE_URL", "http://env.invalid")
-    chat = YandexMarketChat("fake-arg-key", business_id=5, base_url="http://arg.invalid", http_client=api.sync_client())
+    chat = YandexMarketChat(
+        "fake-arg-key", business_id=5, base_url="http://arg.invalid", http_client=api.sync_client()
+    )
     chat.send_message_to_chat(chat_id=2, message="hi")
     assert str(api.last.url).startswith("http://arg.invalid/v2/businesses/5/")
     assert api.last.headers["Api-Key"] == "fake-arg-key"
@@ -138,7 +149,9 @@ def test_all_operations_sync(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
         chat.create_chat(context={"type": "DIRECT", "id": 1})
 
 
-def test_all_operations_async(env: pytest.MonkeyPatch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_all_operations_async(
+    env: pytest.MonkeyPatch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     api = Api()
     path = tmp_path / "label.pdf"
     path.write_bytes(b"%PDF-1.4 fake")
@@ -239,7 +252,9 @@ def test_context_managers_close_the_pool(env: pytest.MonkeyPatch) -> None:
     assert ahttp.is_closed
 
 
-def test_debug_log_shows_the_call_but_never_the_key(env: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_debug_log_shows_the_call_but_never_the_key(
+    env: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG, logger="yandex_market_chat")
     api = Api()
     chat = YandexMarketChat(FAKE_KEY, business_id=3, http_client=api.sync_client())
@@ -264,17 +279,23 @@ def test_log_switched_on_by_environment_variable() -> None:
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
     env |= {"YANDEX_MARKET_API_KEY": FAKE_KEY, "YANDEX_MARKET_LOG": "debug"}
-    result = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert "yandex_market_chat DEBUG POST" in result.stderr
     assert FAKE_KEY not in result.stderr
     env.pop("YANDEX_MARKET_LOG")
-    quiet = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60)
+    quiet = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60
+    )
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
 def test_methods_have_docstrings_from_the_spec() -> None:
     assert YandexMarketChat.send_message_to_chat.__doc__
-    assert YandexMarketChat.send_message_to_chat.__doc__.startswith("Send a text message to a chat with a buyer.")
+    assert YandexMarketChat.send_message_to_chat.__doc__.startswith(
+        "Send a text message to a chat with a buyer."
+    )
     assert AsyncYandexMarketChat.create_chat.__doc__
     assert AsyncYandexMarketChat.create_chat.__doc__.startswith("Create a chat with a buyer")

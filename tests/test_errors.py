@@ -11,9 +11,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import FAKE_KEY, mock_client
-
 import yandex_market_chat
+from conftest import FAKE_KEY, mock_client
 from yandex_market_chat import (
     APIConnectionError,
     APIStatusError,
@@ -47,9 +46,13 @@ def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def answer(status: int, content: bytes, headers: dict[str, str] | None = None) -> Callable[[httpx.Request], httpx.Response]:
+def answer(
+    status: int, content: bytes, headers: dict[str, str] | None = None
+) -> Callable[[httpx.Request], httpx.Response]:
     def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(status, content=content, headers=headers or {"Content-Type": "application/json"})
+        return httpx.Response(
+            status, content=content, headers=headers or {"Content-Type": "application/json"}
+        )
 
     return handler
 
@@ -137,7 +140,14 @@ def test_html_502_page_is_a_server_error(mode: str) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    [b"", b"not json", b"[]", b'{"result": {"chatId": 5}}', b'{"status": "OK", "result": {}}', b'{"status": 5}'],
+    [
+        b"",
+        b"not json",
+        b"[]",
+        b'{"result": {"chatId": 5}}',
+        b'{"status": "OK", "result": {}}',
+        b'{"status": 5}',
+    ],
     ids=["empty", "not-json", "list", "no-status", "no-chatId", "status-not-string"],
 )
 def test_bad_2xx_body_is_response_validation_error(mode: str, content: bytes) -> None:
@@ -285,7 +295,10 @@ def test_key_never_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture) -> N
     assert SECRET not in str(caught.value) and SECRET not in repr(caught.value)
     assert SECRET.encode() not in caught.value.body
     with pytest.raises(APIConnectionError) as conn_error:
-        send_message("sync", mock_client(raising(httpx.ConnectError("refused")), max_retries=0).with_options(token=SECRET))
+        send_message(
+            "sync",
+            mock_client(raising(httpx.ConnectError("refused")), max_retries=0).with_options(token=SECRET),
+        )
     assert SECRET not in str(conn_error.value)
     assert caplog.records, "debug logging produced no lines"
     assert all(SECRET not in record.getMessage() for record in caplog.records)

@@ -20,7 +20,11 @@ PACKAGE = ROOT / "generated" / "yandex_market_chat"
 
 def generate(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(GENERATE), *map(str, args)], capture_output=True, text=True, timeout=300, cwd=ROOT
+        [sys.executable, str(GENERATE), *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
     )
 
 
@@ -48,7 +52,9 @@ def test_generation_is_byte_identical_and_matches_the_committed_package(tmp_path
     for name in tree(one):
         if (one / name).is_file():
             assert (one / name).read_bytes() == (two / name).read_bytes(), name
-            assert filecmp.cmp(one / name, PACKAGE / name, shallow=False), f"generated/{name} is stale: make generate"
+            assert filecmp.cmp(one / name, PACKAGE / name, shallow=False), (
+                f"generated/{name} is stale: make generate"
+            )
     assert (one / "py.typed").exists()
     assert not list(one.rglob(".ruff_cache"))
 
@@ -64,7 +70,10 @@ def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> Non
             "summary": "Archive a chat.",
             "x-idempotent": True,
             "security": [{"ApiKey": []}],
-            "parameters": [{"$ref": "#/components/parameters/businessId"}, {"$ref": "#/components/parameters/chatId"}],
+            "parameters": [
+                {"$ref": "#/components/parameters/businessId"},
+                {"$ref": "#/components/parameters/chatId"},
+            ],
             "responses": {
                 "200": {"$ref": "#/components/responses/Sent"},
                 "420": {"$ref": "#/components/responses/TooManyRequests"},
@@ -84,14 +93,17 @@ def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> Non
         "def h(r):\n"
         "    seen.append(r)\n"
         "    return httpx.Response(200, json={'status': 'OK'})\n"
-        "c = YandexMarketChat('fake-key', business_id=4, http_client=httpx.Client(transport=httpx.MockTransport(h)))\n"
+        "http = httpx.Client(transport=httpx.MockTransport(h))\n"
+        "c = YandexMarketChat('fake-key', business_id=4, http_client=http)\n"
         "c.archive_chat(chat_id=9)\n"
         "assert seen[0].url.path == '/v2/businesses/4/chats/archive', seen[0].url\n"
         "assert seen[0].url.params['chatId'] == '9'\n"
         "print('ok')\n"
     )
     env = dict(os.environ, PYTHONPATH=str(out.parent))
-    run = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    run = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
 
 
@@ -137,7 +149,9 @@ def test_versions_agree() -> None:
     assert project["version"] == config["package_version_override"] == yandex_market_chat.__version__
 
 
-@pytest.mark.parametrize("tool", ["openapi-python-client==0.29.1", "ruff==", "openapi-core==0.23.1", "mypy=="])
+@pytest.mark.parametrize(
+    "tool", ["openapi-python-client==0.29.1", "ruff==", "openapi-core==0.23.1", "mypy=="]
+)
 def test_tools_that_shape_output_are_pinned(tool: str) -> None:
     dev = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["dev"]
     assert any(requirement.startswith(tool) for requirement in dev), tool

@@ -13,7 +13,6 @@ import httpx
 import pytest
 import yaml
 from conftest import mock_client
-
 from yandex_market_chat import MAX_FILE_BYTES, MAX_MESSAGE_LENGTH, File, InvalidRequestError, _rules
 from yandex_market_chat import types as types_module
 from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
@@ -74,7 +73,14 @@ def test_ids_out_of_range_or_wrong_type(mode: str, bad: Any) -> None:
 def test_largest_id_is_accepted(mode: str) -> None:
     handler = NoNetwork()
     client = mock_client(handler)
-    send(mode, send_message_to_chat, 2**63 - 1, client=client, body=SendMessageToChatRequest(message="x"), chat_id=2**63 - 1)
+    send(
+        mode,
+        send_message_to_chat,
+        2**63 - 1,
+        client=client,
+        body=SendMessageToChatRequest(message="x"),
+        chat_id=2**63 - 1,
+    )
     assert handler.calls == 1
 
 
@@ -136,7 +142,9 @@ def test_context_does_not_warn() -> None:
 
 
 def file_body(source: Any) -> SendFileToChatRequest:
-    return SendFileToChatRequest(file=File(payload=source, file_name="a.bin", mime_type="application/octet-stream"))
+    return SendFileToChatRequest(
+        file=File(payload=source, file_name="a.bin", mime_type="application/octet-stream")
+    )
 
 
 def test_file_limit_plus_one_byte_sends_nothing(mode: str) -> None:
@@ -147,7 +155,14 @@ def test_file_limit_plus_one_byte_sends_nothing(mode: str) -> None:
 
 def test_file_at_the_limit_is_sent(mode: str) -> None:
     handler = NoNetwork()
-    send(mode, send_file_to_chat, 1, client=mock_client(handler), body=file_body(b"\0" * MAX_FILE_BYTES), chat_id=2)
+    send(
+        mode,
+        send_file_to_chat,
+        1,
+        client=mock_client(handler),
+        body=file_body(b"\0" * MAX_FILE_BYTES),
+        chat_id=2,
+    )
     assert handler.calls == 1
 
 
@@ -197,7 +212,11 @@ def test_file_from_source_kinds(tmp_path: Path) -> None:
     path = tmp_path / "photo.png"
     path.write_bytes(b"\x89PNG data")
     from_path = File.from_source(path)
-    assert (from_path.payload, from_path.file_name, from_path.mime_type) == (b"\x89PNG data", "photo.png", "image/png")
+    assert (from_path.payload, from_path.file_name, from_path.mime_type) == (
+        b"\x89PNG data",
+        "photo.png",
+        "image/png",
+    )
     from_str = File.from_source(str(path), file_name="renamed.jpg")
     assert (from_str.file_name, from_str.mime_type) == ("renamed.jpg", "image/jpeg")
     with open(path, "rb") as handle:
@@ -218,7 +237,10 @@ def test_constants_follow_the_spec() -> None:
     assert (message["minLength"], message["maxLength"]) == (1, MAX_MESSAGE_LENGTH)
     assert message["x-length-unit"] == "utf-16"
     assert SCHEMAS["SendFileToChatRequest"]["properties"]["file"]["maxLength"] == MAX_FILE_BYTES
-    assert SCHEMAS["ChatContextIdentifiableType"]["enum"] == _rules.SCHEMAS["ChatContextDTO"]["properties"]["type"]["enum"]
+    assert (
+        SCHEMAS["ChatContextIdentifiableType"]["enum"]
+        == _rules.SCHEMAS["ChatContextDTO"]["properties"]["type"]["enum"]
+    )
 
 
 def test_rules_track_a_changed_spec(tmp_path: Path) -> None:
@@ -228,11 +250,13 @@ def test_rules_track_a_changed_spec(tmp_path: Path) -> None:
     spec_copy = yaml.safe_load(yaml.safe_dump(SPEC))
     spec_copy["components"]["schemas"]["SendMessageToChatRequest"]["properties"]["message"]["maxLength"] = 100
     spec_copy["components"]["parameters"]["chatId"]["schema"]["minimum"] = 10
-    loader = importlib.util.spec_from_file_location("generate", Path(__file__).parent.parent / "openapi" / "generate.py")
+    loader = importlib.util.spec_from_file_location(
+        "generate", Path(__file__).parent.parent / "openapi" / "generate.py"
+    )
     assert loader and loader.loader
     generate = importlib.util.module_from_spec(loader)
     loader.loader.exec_module(generate)
     rules = generate.extract_rules(spec_copy)
     assert rules["schemas"]["SendMessageToChatRequest"]["properties"]["message"]["maxLength"] == 100
     assert rules["operations"]["send_message_to_chat"]["parameters"]["chatId"]["minimum"] == 10
-    assert _rules.OPERATIONS == generate.extract_rules(SPEC)["operations"]
+    assert generate.extract_rules(SPEC)["operations"] == _rules.OPERATIONS

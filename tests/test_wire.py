@@ -12,7 +12,6 @@ from typing import Any
 import httpx
 import pytest
 from conftest import FAKE_KEY, mock_client
-
 from yandex_market_chat import AuthenticatedClient, File, RateLimitError
 from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
 from yandex_market_chat.models import (
@@ -61,10 +60,10 @@ def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def multipart_parts(request: httpx.Request) -> list[email.message.EmailMessage]:
+def multipart_parts(request: httpx.Request) -> list[Any]:
     raw = b"Content-Type: " + request.headers["content-type"].encode() + b"\r\n\r\n" + request.content
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(raw)
-    return [part for part in message.iter_parts()]  # type: ignore[attr-defined]
+    message: Any = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(raw)
+    return list(message.iter_parts())
 
 
 def test_create_chat_wire_and_result(mode: str) -> None:
@@ -150,7 +149,8 @@ def test_documented_error_statuses_parse_in_detailed(mode: str, status: int, mod
     )
     assert response.status_code == status
     assert type(response.parsed).__name__ == model_name
-    assert response.parsed.errors[0].code == "SOME_CODE"  # type: ignore[union-attr,index]
+    parsed: Any = response.parsed
+    assert parsed.errors[0].code == "SOME_CODE"
 
 
 def test_420_is_parsed_not_a_crash(mode: str) -> None:
@@ -180,7 +180,9 @@ def test_defaults_fit_the_real_api() -> None:
     assert client.base_url == "https://api.partner.market.yandex.ru"
     assert client.auth_header_name == "Api-Key" and client.prefix == ""
     timeout = httpx.Timeout(client.timeout)
-    assert all(t is not None and 0 < t <= 60 for t in (timeout.connect, timeout.read, timeout.write, timeout.pool))
+    assert all(
+        t is not None and 0 < t <= 60 for t in (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    )
 
 
 def test_oauth_token_by_choice() -> None:
