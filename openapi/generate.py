@@ -166,7 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document (default: %(default)s)")
     parser.add_argument("--config", type=Path, default=CONFIG, help="generator config (default: %(default)s)")
-    parser.add_argument("--output", type=Path, default=TARGET, help="the package folder (default: %(default)s)")
+    parser.add_argument(
+        "--output", type=Path, default=TARGET, help="the package folder (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     spec_path: Path = args.spec.resolve()
     target: Path = args.output.resolve()
@@ -186,11 +188,16 @@ def main(argv: list[str] | None = None) -> int:
                 [
                     str(bin_dir / "openapi-python-client"),
                     "generate",
-                    "--path", str(spec_path),
-                    "--config", str(config_path),
-                    "--custom-template-path", str(TEMPLATES),
-                    "--meta", "none",
-                    "--output-path", str(out),
+                    "--path",
+                    str(spec_path),
+                    "--config",
+                    str(config_path),
+                    "--custom-template-path",
+                    str(TEMPLATES),
+                    "--meta",
+                    "none",
+                    "--output-path",
+                    str(out),
                     "--fail-on-warning",
                 ],
                 env,
@@ -200,7 +207,20 @@ def main(argv: list[str] | None = None) -> int:
             for name in ours:
                 (out / name.removesuffix(".jinja")).write_text(jenv.get_template(name).render(rules=rules))
             (out / "py.typed").write_text("")
-            run(["ruff", "check", "--isolated", "--quiet", "--no-cache", "--fix-only", "--extend-select=I", "."], env, cwd=out)
+            run(
+                [
+                    "ruff",
+                    "check",
+                    "--isolated",
+                    "--quiet",
+                    "--no-cache",
+                    "--fix-only",
+                    "--extend-select=I",
+                    ".",
+                ],
+                env,
+                cwd=out,
+            )
             run(["ruff", "format", "--isolated", "--quiet", "--no-cache", "."], env, cwd=out)
             shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
             run([sys.executable, "-c", IMPORT_ALL], dict(env, PYTHONPATH=scratch))

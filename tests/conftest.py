@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-
 from yandex_market_chat import AuthenticatedClient
 
 FAKE_KEY = "fake-api-key-for-tests-0000"

@@ -299,3 +299,33 @@ def test_methods_have_docstrings_from_the_spec() -> None:
     )
     assert AsyncYandexMarketChat.create_chat.__doc__
     assert AsyncYandexMarketChat.create_chat.__doc__.startswith("Create a chat with a buyer")
+
+
+def test_limits_are_exported() -> None:
+    from yandex_market_chat import HourlyBudget, RateLimiter
+    from yandex_market_chat._limits import HourlyBudget as Budget
+    from yandex_market_chat._limits import RateLimiter as Limiter
+
+    assert (HourlyBudget, RateLimiter) == (Budget, Limiter)
+
+
+def test_threads_making_their_first_call_share_one_httpx_client() -> None:
+    import threading
+
+    from yandex_market_chat import AuthenticatedClient
+
+    client = AuthenticatedClient(token=FAKE_KEY)
+    barrier = threading.Barrier(8)
+    seen: list[httpx.Client] = []
+
+    def first_call() -> None:
+        barrier.wait()
+        seen.append(client.get_httpx_client())
+
+    threads = [threading.Thread(target=first_call) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 8 and all(c is seen[0] for c in seen)
+    client.close()

@@ -310,3 +310,27 @@ def test_key_with_cr_or_lf_is_rejected(bad_key: str) -> None:
         AuthenticatedClient(token=bad_key)
     assert caught.value.field == "token"
     assert bad_key.strip() == "" or bad_key.strip() not in str(caught.value)
+
+
+def test_5xx_on_send_message_warns_it_may_have_been_delivered(mode: str) -> None:
+    client = mock_client(answer(500, ERROR_BODY), max_retries=0)
+    with pytest.raises(InternalServerError) as caught:
+        send_message(mode, client)
+    assert caught.value.may_have_been_delivered
+    assert "may already have been delivered" in str(caught.value)
+    assert "UNAUTHORIZED" in str(caught.value)
+
+
+def test_5xx_on_create_chat_does_not_warn_of_duplicates(mode: str) -> None:
+    client = mock_client(answer(500, ERROR_BODY), max_retries=0)
+    with pytest.raises(InternalServerError) as caught:
+        create(mode, client)
+    assert not caught.value.may_have_been_delivered
+    assert "delivered" not in str(caught.value)
+
+
+@pytest.mark.parametrize("retry_after", ["inf", "1e308", "-5", "soon", "Thu, 10 Jul 2025 00:42:42 GMT"])
+def test_odd_retry_after_never_crashes(retry_after: str) -> None:
+    client = mock_client(answer(429, b"", {"Retry-After": retry_after}), max_retries=0)
+    with pytest.raises(RateLimitError):
+        send_message("sync", client)

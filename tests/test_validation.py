@@ -260,3 +260,10 @@ def test_rules_track_a_changed_spec(tmp_path: Path) -> None:
     assert rules["schemas"]["SendMessageToChatRequest"]["properties"]["message"]["maxLength"] == 100
     assert rules["operations"]["send_message_to_chat"]["parameters"]["chatId"]["minimum"] == 10
     assert generate.extract_rules(SPEC)["operations"] == _rules.OPERATIONS
+
+
+def test_stream_is_sized_from_its_start_as_httpx_sends_it(mode: str) -> None:
+    """httpx rewinds a file to 0 before sending it, so the whole file counts, not what is left."""
+    stream = io.BytesIO(b"\0" * (MAX_FILE_BYTES + 1))
+    stream.seek(MAX_FILE_BYTES)
+    expect_invalid(mode, "body.file", send_file_to_chat, 1, body=file_body(stream), chat_id=2)

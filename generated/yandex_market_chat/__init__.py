@@ -1,5 +1,6 @@
 """A client library for accessing Yandex Market Partner API — buyer chats"""
 
+from ._limits import HourlyBudget, RateLimiter
 from ._rules import MAX_FILE_BYTES, MAX_MESSAGE_LENGTH
 from .client import (
     AsyncYandexMarketChat,
@@ -36,11 +37,13 @@ __all__ = (
     "BadRequestError",
     "ErrorDetail",
     "File",
+    "HourlyBudget",
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RateLimiter",
     "ResponseValidationError",
     "YandexMarketChat",
     "YandexMarketError",

@@ -1,16 +1,21 @@
 """The request pipeline: client-side limits, typed connection errors, retries, logging.
 
-What may be sent again comes from the spec (`x-idempotent`, via _rules.OPERATIONS):
+Every attempt waits for a place from the client's RateLimiter (_limits.py), which may also raise
+RateLimitError at once when the service's window or the budget is spent for longer than
+`max_rate_limit_wait`. What may be sent again, at most `max_retries` times, comes from the spec
+(`x-idempotent`, via _rules.OPERATIONS):
 - 420/429: the request was not processed; wait for the window (X-RateLimit-Resource-Until or
-  Retry-After) or back off, unless the wait is longer than `max_rate_limit_wait`;
+  Retry-After), or back off when the limit hit is the parallel one or no usable reset time is
+  given; a wait longer than `max_rate_limit_wait` returns the 420 at once (sync() raises
+  RateLimitError with `reset_at`);
 - a connection that failed before the request was sent: any operation;
 - 5xx and timeouts after sending: idempotent operations only (createChat returns the existing
   chat); sendMessageToChat / sendFileToChat raise, saying the message may have been delivered.
+A file is rewound before a retry, so the same bytes are sent again.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
 import time
@@ -21,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from . import _rules
-from .errors import APIConnectionError, APITimeoutError, parse_reset_at
+from ._limits import header_int, reset_time
+from .errors import APIConnectionError, APITimeoutError
 
 if TYPE_CHECKING:
     from .client import AuthenticatedClient
@@ -37,24 +43,28 @@ NOT_SENT = (
 )
 
 
+BACKOFF_BASE = 0.5
+"""Seconds: the first backoff step; each retry doubles it, up to BACKOFF_CAP."""
+BACKOFF_CAP = 8.0
+
+
 def backoff(attempt: int) -> float:
-    """Exponential backoff with jitter: about 0.5 s, 1 s, 2 s ... capped at 8 s."""
-    return min(8.0, 0.5 * 2.0**attempt) * (0.5 + random.random() / 2)
+    """Exponential backoff with jitter: 0.25-0.5 s, 0.5-1 s, 1-2 s ... at most 8 s."""
+    return min(BACKOFF_CAP, BACKOFF_BASE * 2.0**attempt) * (0.5 + random.random() / 2)
 
 
 def rate_limit_wait(headers: Mapping[str, str], attempt: int) -> float:
     """How long a 420/429 asks us to wait: until the window resets, or a backoff when the limit
-    hit is the parallel one (requests remain in the window) or no reset time is given."""
-    remaining = headers.get("X-RateLimit-Resource-Remaining")
-    if remaining is not None and remaining.strip().isdigit() and int(remaining) > 0:
+    hit is the parallel one (requests remain in the window) or no usable reset time is given (none,
+    unreadable or already past)."""
+    remaining = header_int(headers, "X-RateLimit-Resource-Remaining")
+    if remaining is not None and remaining > 0:
         return backoff(attempt)
-    reset_at = parse_reset_at(headers)
+    reset_at = reset_time(headers)
     if reset_at is None:
         return backoff(attempt)
-    return (
-        max(0.0, (reset_at - datetime.now(timezone.utc)).total_seconds())
-        + random.random() * 0.25
-    )
+    wait = (reset_at - datetime.now(timezone.utc)).total_seconds()
+    return wait + random.random() * 0.25 if wait > 0 else backoff(attempt)
 
 
 def delay_after_error(
@@ -153,6 +163,23 @@ def log_retry(
     )
 
 
+def response_reason(response: httpx.Response, policy: Mapping[str, Any]) -> str:
+    """Why this answer is retried, for the log; warns when a 5xx is not retried because the
+    operation is not safe to repeat."""
+    status = response.status_code
+    if status >= 500 and not policy["idempotent"]:
+        logger.warning(
+            "%s answered %d: not retried, because the request may already have been delivered "
+            "and sending it again could post it twice",
+            policy["operationId"],
+            status,
+        )
+    if status in (420, 429):
+        remaining = response.headers.get("X-RateLimit-Resource-Remaining", "?")
+        return f"status {status} (rate limit, {remaining} remaining)"
+    return f"status {status}"
+
+
 def send(
     client: AuthenticatedClient, operation: str, request: dict[str, Any], scope: object
 ) -> httpx.Response:
@@ -176,9 +203,9 @@ def send(
                 limiter.observe(scope, operation, response.headers)
                 log_response(response, time.monotonic() - started)
                 delay = delay_after_response(client, response, policy, attempt)
+                reason = response_reason(response, policy)
                 if delay is None:
                     return response
-                reason = f"status {response.status_code}"
         log_retry(policy, reason, delay, attempt)
         time.sleep(delay)
         attempt += 1
@@ -189,6 +216,8 @@ async def asend(
     client: AuthenticatedClient, operation: str, request: dict[str, Any], scope: object
 ) -> httpx.Response:
     """The async twin of send()."""
+    import asyncio  # here, not at the top: sync-only users do not pay for importing it
+
     policy = _rules.OPERATIONS[operation]
     positions = file_positions(request)
     http = client.get_async_httpx_client()
@@ -208,9 +237,9 @@ async def asend(
                 limiter.observe(scope, operation, response.headers)
                 log_response(response, time.monotonic() - started)
                 delay = delay_after_response(client, response, policy, attempt)
+                reason = response_reason(response, policy)
                 if delay is None:
                     return response
-                reason = f"status {response.status_code}"
         log_retry(policy, reason, delay, attempt)
         await asyncio.sleep(delay)
         attempt += 1

@@ -185,7 +185,8 @@ def text_length(text: str, unit: str) -> int:
 
 
 def payload_size(payload: object) -> int | None:
-    """Bytes left to send from bytes or a seekable binary file, without reading it; None if unknown."""
+    """Bytes httpx will send from bytes or a seekable binary file (it rewinds a file to its start),
+    found without reading it; None if unknown."""
     if isinstance(payload, bytes | bytearray | memoryview):
         return len(payload)
     seekable = getattr(payload, "seekable", None)
@@ -193,7 +194,7 @@ def payload_size(payload: object) -> int | None:
         position: int = payload.tell()  # type: ignore[attr-defined]
         end: int = payload.seek(0, os.SEEK_END)  # type: ignore[attr-defined]
         payload.seek(position)  # type: ignore[attr-defined]
-        return end - position
+        return end
     return None
 
 

@@ -3,11 +3,11 @@ low-level AuthenticatedClient that the operation modules in `yandex_market_chat.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import ssl
 import sys
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 
@@ -62,6 +62,8 @@ class _Pool:
 
     sync: httpx.Client | None = None
     async_: httpx.AsyncClient | None = None
+    lock: threading.Lock = field(factory=threading.Lock)
+    """Threads making their first call at once build one httpx client, not one each."""
 
 
 @define(kw_only=True)
@@ -98,7 +100,10 @@ class AuthenticatedClient:
     httpx_args: dict[str, Any] = field(factory=dict)
     """More arguments for the httpx.Client / httpx.AsyncClient this client makes."""
     rate_limiter: RateLimiter = field(factory=RateLimiter)
-    """Client-side limits (in-flight requests, remaining quota, optional hourly budget)."""
+    """Client-side limits, shared by with_options() copies: at most 4 requests in flight per
+    business, the window the service reports, and an optional budget shared across processes,
+    e.g. `RateLimiter(max_in_flight=4, budget=HourlyBudget.sqlite("budget.sqlite", 1000))`
+    (`from yandex_market_chat._limits import HourlyBudget, RateLimiter`)."""
     _pool: _Pool = field(factory=_Pool, init=False, repr=False)
 
     @classmethod
@@ -152,14 +157,15 @@ class AuthenticatedClient:
 
     def get_httpx_client(self) -> httpx.Client:
         """The underlying httpx.Client, made on first use."""
-        if self._pool.sync is None:
-            self._pool.sync = httpx.Client(
-                cookies=self.cookies,
-                verify=self.verify_ssl,
-                follow_redirects=self.follow_redirects,
-                **self.httpx_args,
-            )
-        return self._pool.sync
+        with self._pool.lock:
+            if self._pool.sync is None:
+                self._pool.sync = httpx.Client(
+                    cookies=self.cookies,
+                    verify=self.verify_ssl,
+                    follow_redirects=self.follow_redirects,
+                    **self.httpx_args,
+                )
+            return self._pool.sync
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
         """Use your own httpx.AsyncClient. The key, User-Agent, timeout and base URL are still applied."""
@@ -168,14 +174,15 @@ class AuthenticatedClient:
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The underlying httpx.AsyncClient, made on first use."""
-        if self._pool.async_ is None:
-            self._pool.async_ = httpx.AsyncClient(
-                cookies=self.cookies,
-                verify=self.verify_ssl,
-                follow_redirects=self.follow_redirects,
-                **self.httpx_args,
-            )
-        return self._pool.async_
+        with self._pool.lock:
+            if self._pool.async_ is None:
+                self._pool.async_ = httpx.AsyncClient(
+                    cookies=self.cookies,
+                    verify=self.verify_ssl,
+                    follow_redirects=self.follow_redirects,
+                    **self.httpx_args,
+                )
+            return self._pool.async_
 
     def close(self) -> None:
         """Close the connection pool of the sync client."""
@@ -232,6 +239,8 @@ async def _afile(
 ) -> File:
     """File.from_source without blocking the event loop: a path is sized and read in a thread."""
     if isinstance(source, str | os.PathLike):
+        import asyncio  # here, not at the top: sync-only users do not pay for importing it
+
         return await asyncio.to_thread(File.from_source, source, file_name, mime_type)
     return File.from_source(source, file_name, mime_type)
 

@@ -91,6 +91,8 @@ def parse_reset_at(
             return datetime.fromtimestamp(
                 now.timestamp() + float(retry_after), timezone.utc
             )
+        except (OverflowError, OSError):
+            return None  # "inf", "1e308": no usable moment
         except ValueError:
             try:
                 return parsedate_to_datetime(retry_after)
@@ -114,6 +116,8 @@ class APIStatusError(YandexMarketError):
     ) -> None:
         self.status_code = status_code
         self.body = body
+        self.may_have_been_delivered = False
+        """True for a 5xx answer to a non-idempotent operation: it may have taken effect."""
         self.headers: httpx.Headers = httpx.Headers(headers or {})
         self.method = method
         self.url = url
@@ -139,19 +143,33 @@ class APIStatusError(YandexMarketError):
         return value
 
     @classmethod
-    def from_response(cls, response: httpx.Response) -> APIStatusError:
-        """The exception class for the response's status, built from it."""
+    def from_response(
+        cls, response: httpx.Response, *, idempotent: bool = True
+    ) -> APIStatusError:
+        """The exception class for the response's status, built from it.
+
+        For a 5xx answer to an operation that is not idempotent (sendMessageToChat,
+        sendFileToChat), the message says the request may already have taken effect.
+        """
         status = response.status_code
         error_class: type[APIStatusError] = _STATUS_CLASSES.get(status, APIStatusError)
         if status >= 500:
             error_class = InternalServerError
-        return error_class(
+        error = error_class(
             status_code=status,
             body=response.content,
             headers=response.headers,
             method=response.request.method,
             url=str(response.request.url),
+            message=(
+                f"{status} from {response.request.method} {response.request.url} (the request may already have "
+                "been delivered: sending it again could post it twice)"
+                if status >= 500 and not idempotent
+                else None
+            ),
         )
+        error.may_have_been_delivered = status >= 500 and not idempotent
+        return error
 
 
 class BadRequestError(APIStatusError):

@@ -143,7 +143,8 @@ def _build_response(
 
 def _success(response: httpx.Response) -> CreateChatResponse:
     if not 200 <= response.status_code <= 299:
-        raise errors.APIStatusError.from_response(response)
+        idempotent = _rules.OPERATIONS["create_chat"]["idempotent"]
+        raise errors.APIStatusError.from_response(response, idempotent=idempotent)
     parsed = _parse_response(response=response)
     if not isinstance(parsed, CreateChatResponse):
         raise errors.ResponseValidationError(

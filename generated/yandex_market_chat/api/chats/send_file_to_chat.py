@@ -150,7 +150,8 @@ def _build_response(
 
 def _success(response: httpx.Response) -> EmptyApiResponse:
     if not 200 <= response.status_code <= 299:
-        raise errors.APIStatusError.from_response(response)
+        idempotent = _rules.OPERATIONS["send_file_to_chat"]["idempotent"]
+        raise errors.APIStatusError.from_response(response, idempotent=idempotent)
     parsed = _parse_response(response=response)
     if not isinstance(parsed, EmptyApiResponse):
         raise errors.ResponseValidationError(

@@ -1,0 +1,353 @@
+"""What the rate-limit tests run against and with.
+
+- MarketSim: an HTTP server on 127.0.0.1 that stands in for the three chat methods and enforces
+  what the service does, on a scale of seconds: a quota per window for each (business, method),
+  at most `parallel` requests in flight per business (420 for both), and the three
+  X-RateLimit-Resource-* headers on every answer. Tests can script the next answers of a method
+  (a status, headers, a slow answer, a dropped connection), and read what arrived.
+- Runner: makes the same calls the sync way (threads) or the async way (tasks on one event loop),
+  so that every rule is proved for both with one test body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import re
+import ssl
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import urlsplit
+
+from yandex_market_chat import AuthenticatedClient, File
+from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
+from yandex_market_chat.models import (
+    ChatContextDTO,
+    ChatContextIdentifiableType,
+    CreateChatRequest,
+    SendFileToChatRequest,
+    SendMessageToChatRequest,
+)
+
+FAKE_KEY = "fake-api-key-for-ratelimit-tests-0000"
+"""Obviously fake: it must never show up in a log record."""
+
+PATHS = {
+    "chats/new": "create_chat",
+    "chats/message": "send_message_to_chat",
+    "chats/file/send": "send_file_to_chat",
+}
+PATH = re.compile(r"/v2/businesses/(\d+)/(chats/new|chats/message|chats/file/send)")
+OPERATIONS = tuple(PATHS.values())
+TLS = ssl.create_default_context()
+"""One TLS context for every client of the tests (unused on plain HTTP; making one takes ~70 ms)."""
+
+
+def http_date(moment: float) -> str:
+    """RFC 822, as X-RateLimit-Resource-Until: `Thu, 10 Jul 2025 00:42:42 GMT`."""
+    return formatdate(moment, usegmt=True)
+
+
+@dataclass
+class Reply:
+    """A scripted answer for the next request of an operation."""
+
+    status: int | None = None
+    """None: answer as the simulated service would (quota, parallel limit)."""
+    headers: dict[str, str] | None = None
+    """None: the window's X-RateLimit-Resource-* headers; else exactly these."""
+    delay: float = 0.0
+    """Seconds to wait before answering (longer than the client's timeout: a read timeout)."""
+    drop: bool = False
+    """Close the connection after reading the request, without answering."""
+
+
+@dataclass
+class Seen:
+    """One request that reached the server."""
+
+    operation: str
+    business: int
+    status: int
+    """What the server answered (0: the connection was dropped)."""
+    body: bytes
+    content_type: str
+    arrived: float
+    until: str
+    """The X-RateLimit-Resource-Until header of the answer ("" when there was none)."""
+
+    @property
+    def message(self) -> str | None:
+        if self.operation != "send_message_to_chat":
+            return None
+        text = json.loads(self.body)["message"]
+        assert isinstance(text, str)
+        return text
+
+    @property
+    def file(self) -> bytes:
+        """The bytes of the multipart part named "file"."""
+        boundary = self.content_type.split("boundary=", 1)[1].strip('"').encode()
+        for part in self.body.split(b"--" + boundary):
+            head, separator, content = part.partition(b"\r\n\r\n")
+            if separator and b'name="file"' in head:
+                return content.removesuffix(b"\r\n")
+        raise AssertionError("no file part")
+
+
+@dataclass
+class _Window:
+    end: float = 0.0
+    used: int = 0
+
+
+@dataclass
+class MarketSim:
+    """The simulated service; see the module docstring."""
+
+    quota: int = 1000
+    window: float = 3600.0
+    """Seconds; a window starts at its first request and ends on the next whole second after."""
+    parallel: int = 4
+    delay: float = 0.0
+    """Seconds every answer takes, so that requests overlap."""
+    seen: list[Seen] = field(default_factory=list)
+    peak: Counter[int] = field(default_factory=Counter)
+    """The most requests in flight at once, per business."""
+    _in_flight: Counter[int] = field(default_factory=Counter)
+    _windows: dict[tuple[int, str], _Window] = field(default_factory=dict)
+    _script: dict[str, deque[Reply]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> None:
+        sim = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+            timeout = 30
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+            def do_POST(self) -> None:
+                sim.handle(self)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True).start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def plan(self, operation: str, *replies: Reply) -> None:
+        """Answer the next requests of `operation` with these, in order."""
+        with self._lock:
+            self._script.setdefault(operation, deque()).extend(replies)
+
+    def statuses(self, operation: str | None = None) -> list[int]:
+        with self._lock:
+            return [s.status for s in self.seen if operation in (None, s.operation)]
+
+    def handle(self, request: BaseHTTPRequestHandler) -> None:
+        body = request.rfile.read(int(request.headers.get("Content-Length", 0)))
+        match = PATH.fullmatch(urlsplit(request.path).path)
+        if match is None:
+            request.send_error(404)
+            return
+        business, operation = int(match[1]), PATHS[match[2]]
+        reply, status, headers = self._arrive(
+            business, operation, body, request.headers.get("Content-Type", "")
+        )
+        try:
+            time.sleep(reply.delay or self.delay)
+        finally:
+            with self._lock:
+                self._in_flight[business] -= 1  # before answering: the caller may send again at once
+        if reply.drop:
+            request.close_connection = True
+            return
+        if status == 200:
+            payload: dict[str, Any] = {"status": "OK"}
+            if operation == "create_chat":
+                payload["result"] = {"chatId": 7}
+        else:
+            error = {"code": "LIMIT_EXCEEDED" if status == 420 else "ERROR", "message": f"simulated {status}"}
+            payload = {"status": "ERROR", "errors": [error]}
+        content = json.dumps(payload).encode()
+        try:
+            request.send_response(status)
+            for name, value in headers.items():
+                request.send_header(name, value)
+            request.send_header("Content-Type", "application/json")
+            request.send_header("Content-Length", str(len(content)))
+            request.end_headers()
+            request.wfile.write(content)
+        except OSError:
+            pass  # the client gave up (a read timeout)
+
+    def _arrive(
+        self, business: int, operation: str, body: bytes, content_type: str
+    ) -> tuple[Reply, int, dict[str, str]]:
+        with self._lock:
+            now = time.time()
+            self._in_flight[business] += 1
+            self.peak[business] = max(self.peak[business], self._in_flight[business])
+            window = self._windows.setdefault((business, operation), _Window())
+            if now >= window.end:
+                window.end, window.used = math.ceil(now + self.window), 0
+            script = self._script.get(operation)
+            reply = script.popleft() if script else Reply()
+            if reply.status is not None:
+                status = reply.status
+            elif self._in_flight[business] > self.parallel or window.used >= self.quota:
+                status = 420
+            else:
+                window.used += 1
+                status = 200
+            headers = reply.headers
+            if headers is None:
+                headers = {
+                    "X-RateLimit-Resource-Limit": str(self.quota),
+                    "X-RateLimit-Resource-Remaining": str(self.quota - window.used),
+                    "X-RateLimit-Resource-Until": http_date(window.end),
+                }
+            until = headers.get("X-RateLimit-Resource-Until", "")
+            self.seen.append(
+                Seen(operation, business, 0 if reply.drop else status, body, content_type, now, until)
+            )
+            return reply, status, headers
+
+
+def arguments(
+    operation: str, business: int = 1, text: str = "hello", file: File | None = None
+) -> dict[str, Any]:
+    """Keyword arguments for one call of `operation`."""
+    if operation == "create_chat":
+        context = ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=42)
+        return {"business_id": business, "body": CreateChatRequest(context=context)}
+    if operation == "send_message_to_chat":
+        return {"business_id": business, "chat_id": 7, "body": SendMessageToChatRequest(message=text)}
+    file = file or File(payload=b"%PDF-1.4 test", file_name="a.pdf", mime_type="application/pdf")
+    return {"business_id": business, "chat_id": 7, "body": SendFileToChatRequest(file=file)}
+
+
+MODULES: dict[str, Any] = {
+    "create_chat": create_chat,
+    "send_message_to_chat": send_message_to_chat,
+    "send_file_to_chat": send_file_to_chat,
+}
+
+
+@dataclass
+class Call:
+    client: AuthenticatedClient
+    operation: str
+    kwargs: dict[str, Any]
+
+
+class Runner:
+    """Makes calls the sync way, or the async way on an event loop in a background thread."""
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.clients: list[AuthenticatedClient] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+        if mode == "async":
+            self._loop = asyncio.new_event_loop()
+            self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+            self._thread.start()
+
+    def client(self, base_url: str, **options: Any) -> AuthenticatedClient:
+        options.setdefault("verify_ssl", TLS)
+        client = AuthenticatedClient(token=FAKE_KEY, base_url=base_url, **options)
+        client.get_httpx_client()  # made here: threads making it at once would each make one
+        self.clients.append(client)
+        return client
+
+    def call(
+        self, client: AuthenticatedClient, operation: str, *, detailed: bool = False, **kwargs: Any
+    ) -> Any:
+        """One call; returns what the operation returns, raises what it raises."""
+        module = MODULES[operation]
+        if self._loop is None:
+            return (module.sync_detailed if detailed else module.sync)(client=client, **kwargs)
+        function = module.asyncio_detailed if detailed else module.asyncio
+        return self._run(function(client=client, **kwargs))
+
+    def map(self, calls: list[Call], workers: int) -> list[Any]:
+        """The calls, made by `workers` concurrent callers; each call's result or exception, in order."""
+        if self._loop is None:
+
+            def one(call: Call) -> Any:
+                try:
+                    return MODULES[call.operation].sync(client=call.client, **call.kwargs)
+                except Exception as exc:
+                    return exc
+
+            with ThreadPoolExecutor(workers) as pool:
+                return list(pool.map(one, calls))
+
+        async def all_calls() -> list[Any]:
+            results: list[Any] = [None] * len(calls)
+            queue = deque(enumerate(calls))
+
+            async def caller() -> None:
+                while queue:
+                    index, call = queue.popleft()
+                    try:
+                        results[index] = await MODULES[call.operation].asyncio(
+                            client=call.client, **call.kwargs
+                        )
+                    except Exception as exc:
+                        results[index] = exc
+
+            await asyncio.gather(*(caller() for _ in range(workers)))
+            return results
+
+        result: list[Any] = self._run(all_calls())
+        return result
+
+    def close(self) -> None:
+        for client in self.clients:
+            client.close()
+        if self._loop is not None:
+            for client in self.clients:
+                self._run(client.aclose())
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+            self._loop.close()
+
+    def _run(self, coroutine: Awaitable[Any]) -> Any:
+        assert self._loop is not None
+
+        async def wrapped() -> Any:
+            return await coroutine
+
+        return asyncio.run_coroutine_threadsafe(wrapped(), self._loop).result()
+
+
+def timed(function: Callable[[], Any]) -> tuple[Any, float]:
+    """What `function` returns or raises, and the seconds it took."""
+    started = time.monotonic()
+    try:
+        result = function()
+    except Exception as exc:
+        result = exc
+    return result, time.monotonic() - started

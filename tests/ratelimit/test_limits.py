@@ -1,0 +1,284 @@
+"""Client-side limits against the simulated service, which answers 420 to anything over its quota
+or its parallel limit: a client within its limits gets no 420 at all. Most tests run twice (the
+`runner` fixture): through sync() from threads and through asyncio() from tasks."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import subprocess
+import sys
+import threading
+import uuid
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import redis
+from yandex_market_chat import RateLimitError
+from yandex_market_chat._limits import HourlyBudget, RateLimiter
+from yandex_market_chat.models import CreateChatResponse, EmptyApiResponse
+
+from .support import Call, MarketSim, Runner, arguments, timed
+
+MESSAGE = "send_message_to_chat"
+WORKER = Path(__file__).with_name("budget_worker.py")
+
+
+def messages(client: Any, count: int, business: int = 1, prefix: str = "message") -> list[Call]:
+    return [Call(client, MESSAGE, arguments(MESSAGE, business, text=f"{prefix} {i}")) for i in range(count)]
+
+
+def test_at_most_four_in_flight_per_business_shared_by_copies(runner: Runner, sim: MarketSim) -> None:
+    sim.delay = 0.05
+    client = runner.client(sim.url, max_retries=0)  # any 420 would raise
+    copy = client.with_options(timeout=10.0)  # shares the limiter
+    calls = messages(client, 12, business=1) + messages(copy, 12, business=1, prefix="copy")
+    calls += messages(client, 12, business=2)
+
+    results = runner.map(calls, workers=16)
+
+    assert all(isinstance(result, EmptyApiResponse) for result in results), results
+    assert sim.statuses() == [200] * 36
+    assert sim.peak[1] <= 4 and sim.peak[2] <= 4
+    assert client.rate_limits["businesses"][1]["in_flight"] == 0
+
+
+def test_max_in_flight_is_configurable(runner: Runner, sim: MarketSim) -> None:
+    sim.parallel, sim.delay = 2, 0.05
+    client = runner.client(sim.url, max_retries=0, rate_limiter=RateLimiter(max_in_flight=2))
+    results = runner.map(messages(client, 12), workers=6)
+    assert all(isinstance(result, EmptyApiResponse) for result in results), results
+    assert sim.statuses() == [200] * 12
+    assert sim.peak[1] <= 2
+
+
+def test_the_window_is_followed_without_a_420(
+    runner: Runner, sim: MarketSim, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="yandex_market_chat")
+    sim.quota, sim.window, sim.delay = 4, 1.0, 0.02
+    client = runner.client(sim.url, max_retries=0)
+    calls = messages(client, 8)
+
+    results = runner.map(calls, workers=5)
+
+    assert all(isinstance(result, EmptyApiResponse) for result in results), results
+    assert sim.statuses() == [200] * 8, "a 420 was spent"
+    sent = sorted(seen.message or "" for seen in sim.seen)
+    assert sent == sorted(call.kwargs["body"].message for call in calls), "a message was lost or sent twice"
+    assert any("to reset" in record.getMessage() for record in caplog.records)
+
+
+def test_requests_in_flight_count_against_what_remains(runner: Runner, sim: MarketSim) -> None:
+    sim.quota = 3
+    client = runner.client(sim.url, max_retries=0, max_rate_limit_wait=5.0)
+    runner.call(client, MESSAGE, **arguments(MESSAGE))  # 2 remain
+    sim.delay = 0.3
+
+    results = runner.map(messages(client, 4), workers=4)
+
+    assert sum(isinstance(result, EmptyApiResponse) for result in results) == 2, results
+    assert sum(isinstance(result, RateLimitError) for result in results) == 2, results
+    assert sim.statuses() == [200, 200, 200]
+
+
+def test_a_spent_window_raises_at_once_for_its_operation_only(runner: Runner, sim: MarketSim) -> None:
+    sim.quota = 2
+    client = runner.client(sim.url, max_rate_limit_wait=5.0)
+    for _ in range(2):
+        runner.call(client, MESSAGE, **arguments(MESSAGE))
+
+    error, took = timed(lambda: runner.call(client, MESSAGE, **arguments(MESSAGE)))
+
+    assert isinstance(error, RateLimitError) and took < 5.0
+    assert sim.statuses() == [200, 200], "the client sent a request it knew would get a 420"
+    state = client.rate_limits["businesses"][1]["operations"][MESSAGE]
+    assert state["limit"] == 2 and state["remaining"] == 0 and state["in_flight"] == 0
+    assert error.reset_at is not None and state["reset_at"] is not None
+    assert abs((error.reset_at - state["reset_at"]).total_seconds()) < 5
+    assert state["reset_at"] == parsedate_to_datetime(sim.seen[-1].until)
+    assert isinstance(runner.call(client, "create_chat", **arguments("create_chat")), CreateChatResponse)
+    assert isinstance(runner.call(client, MESSAGE, **arguments(MESSAGE, business=2)), EmptyApiResponse)
+    assert sim.statuses() == [200, 200, 200, 200]
+
+
+def test_threads_and_tasks_share_one_limit(sim: MarketSim) -> None:
+    sim.delay = 0.05
+    threads, tasks = Runner("sync"), Runner("async")
+    try:
+        client = threads.client(sim.url, max_retries=0)
+        tasks.clients.append(client)
+        from_threads: list[Any] = []
+        worker = threading.Thread(target=lambda: from_threads.extend(threads.map(messages(client, 16), 8)))
+        worker.start()
+        from_tasks = tasks.map(messages(client, 16, prefix="task"), 8)
+        worker.join()
+    finally:
+        threads.close()
+        tasks.close()
+    assert all(isinstance(result, EmptyApiResponse) for result in from_threads + from_tasks)
+    assert sim.statuses() == [200] * 32
+    assert sim.peak[1] <= 4
+
+
+def budget(store: str, limit: int, period: float, tmp_path: Path, redis_url: str) -> HourlyBudget:
+    if store == "memory":
+        return HourlyBudget(limit, period=period)
+    if store == "sqlite":
+        return HourlyBudget.sqlite(tmp_path / f"budget-{period:g}.sqlite", limit, period=period)
+    return HourlyBudget.redis(redis_url, limit, period=period, key_prefix=f"test-{uuid.uuid4()}")
+
+
+@pytest.mark.parametrize("store", ["memory", "sqlite", "redis"])
+def test_a_budget_waits_for_room_then_raises_when_the_wait_is_too_long(
+    runner: Runner,
+    sim: MarketSim,
+    store: str,
+    tmp_path: Path,
+    redis_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="yandex_market_chat")
+    limiter = RateLimiter(budget=budget(store, 2, 0.5, tmp_path, redis_url))
+    client = runner.client(sim.url, rate_limiter=limiter)
+    for _ in range(4):
+        runner.call(client, MESSAGE, **arguments(MESSAGE))
+    assert sim.statuses() == [200] * 4
+    assert sim.seen[2].arrived - sim.seen[0].arrived >= 0.2  # the budget held the third back (0.5 s)
+    assert any("budget" in record.getMessage() for record in caplog.records)
+
+    hourly = RateLimiter(budget=budget(store, 2, 3600, tmp_path, redis_url))
+    client = runner.client(sim.url, rate_limiter=hourly, max_rate_limit_wait=5.0)
+    for _ in range(2):
+        runner.call(client, MESSAGE, **arguments(MESSAGE))
+    error, took = timed(lambda: runner.call(client, MESSAGE, **arguments(MESSAGE)))
+    assert isinstance(error, RateLimitError) and took < 5.0
+    assert error.reset_at is not None
+    assert error.reset_at - datetime.now(UTC) > timedelta(minutes=59)
+    assert sim.statuses() == [200] * 6
+    assert isinstance(runner.call(client, "create_chat", **arguments("create_chat")), CreateChatResponse)
+    assert client.rate_limits["budget"] == {"limit": 2, "period": 3600, "store": store}
+    for used in (limiter, hourly):
+        assert used.budget is not None
+        used.budget.close()
+
+
+@pytest.mark.parametrize("store", ["sqlite", "redis"])
+def test_a_budget_is_shared_by_processes(store: str, sim: MarketSim, tmp_path: Path, redis_url: str) -> None:
+    where = str(tmp_path / "budget.sqlite") if store == "sqlite" else redis_url
+    prefix = f"test-{uuid.uuid4()}"
+    # Two processes at once, one sync and one async, each trying 5 calls against a budget of 6.
+    started = [
+        subprocess.Popen(
+            [sys.executable, str(WORKER), mode, sim.url, store, where, prefix, "5"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for mode in ("sync", "async")
+    ]
+    outcomes = []
+    for process in started:
+        out, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err.decode()
+        outcomes.append(json.loads(out))
+    assert sum(o["sent"] for o in outcomes) == 6, outcomes
+    assert sum(o["refused"] for o in outcomes) == 4, outcomes
+    assert sim.statuses() == [200] * 6
+
+
+def test_the_redis_budget_lives_in_redis(sim: MarketSim, redis_url: str) -> None:
+    shared = HourlyBudget.redis(redis_url, 5, key_prefix="lives-in-redis")
+    assert shared.take(1, MESSAGE) == 0.0
+    with redis.Redis.from_url(redis_url) as server:
+        assert server.zcard(f"lives-in-redis:1:{MESSAGE}") == 1
+    shared.close()
+
+
+REDIS_IS_OPTIONAL = """
+import sys
+sys.modules["redis"] = None  # as if the extra were not installed: `import redis` fails
+from yandex_market_chat import AuthenticatedClient
+from yandex_market_chat._limits import HourlyBudget
+assert HourlyBudget(5).take(1, "op") == 0.0
+assert HourlyBudget.sqlite(sys.argv[1], 5).take(1, "op") == 0.0
+try:
+    HourlyBudget.redis("redis://127.0.0.1:1/0", 5)
+except ImportError as exc:
+    assert "yandex-market-chat[redis]" in str(exc), exc
+else:
+    raise AssertionError("HourlyBudget.redis worked without redis")
+print("ok")
+"""
+
+
+def test_redis_is_imported_only_for_the_redis_budget(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", REDIS_IS_OPTIONAL, str(tmp_path / "b.sqlite")], capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
+# The limiter on its own, without a server.
+
+
+def test_unusable_headers_never_hold_a_request_back() -> None:
+    limiter = RateLimiter()
+    for headers in (
+        {"X-RateLimit-Resource-Remaining": "-1", "X-RateLimit-Resource-Until": "garbage"},
+        {"X-RateLimit-Resource-Remaining": "0", "Retry-After": "inf"},
+        {
+            "X-RateLimit-Resource-Remaining": "0",
+            "X-RateLimit-Resource-Until": "Thu, 10 Jul 2025 00:42:42 GMT",
+        },
+        {
+            "X-RateLimit-Resource-Remaining": "zero",
+            "X-RateLimit-Resource-Until": "Thu, 10 Jul 2099 00:42:42 GMT",
+        },
+    ):
+        limiter.observe(1, MESSAGE, headers)
+        with limiter.slot(1, MESSAGE, max_wait=0.0):  # any wait would raise
+            pass
+
+
+def test_a_reset_far_ahead_is_trusted_for_an_hour_at_most() -> None:
+    limiter = RateLimiter()
+    far = {
+        "X-RateLimit-Resource-Remaining": "0",
+        "X-RateLimit-Resource-Until": "Fri, 31 Dec 9999 23:59:59 GMT",
+    }
+    limiter.observe(1, MESSAGE, far)
+    with pytest.raises(RateLimitError) as caught, limiter.slot(1, MESSAGE, max_wait=60.0):
+        pass
+    assert caught.value.reset_at is not None
+    assert caught.value.reset_at - datetime.now(UTC) <= timedelta(hours=1, seconds=1)
+
+
+async def test_a_cancelled_waiter_takes_no_place() -> None:
+    limiter = RateLimiter(max_in_flight=1)
+    with limiter.slot(1, MESSAGE, max_wait=1.0):
+
+        async def wait_for_a_place() -> None:
+            async with limiter.aslot(1, MESSAGE, max_wait=1.0):
+                raise AssertionError("got a place that was taken")
+
+        waiting = asyncio.create_task(wait_for_a_place())
+        await asyncio.sleep(0.05)
+        waiting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+    async with limiter.aslot(1, MESSAGE, max_wait=0.0):
+        assert limiter.snapshot()["businesses"][1]["in_flight"] == 1
+    assert limiter.snapshot()["businesses"][1]["in_flight"] == 0
+
+
+def test_bad_settings_are_refused() -> None:
+    with pytest.raises(ValueError):
+        RateLimiter(max_in_flight=0)
+    with pytest.raises(ValueError):
+        HourlyBudget(0)
+    with pytest.raises(ValueError):
+        HourlyBudget(10, period=0)

@@ -1,0 +1,290 @@
+"""Retries against the simulated service: what is sent again, after what, how long it waits, what
+is logged. Every test runs twice (the `runner` fixture): through sync() and through asyncio()."""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import os
+import re
+import time
+from email.utils import parsedate_to_datetime
+from functools import partial
+from pathlib import Path
+from typing import BinaryIO
+
+import httpx
+import pytest
+from yandex_market_chat import (
+    APIConnectionError,
+    APITimeoutError,
+    File,
+    InternalServerError,
+    RateLimitError,
+    _pipeline,
+)
+from yandex_market_chat._pipeline import rate_limit_wait
+from yandex_market_chat.models import CreateChatResponse, EmptyApiResponse
+
+from .support import FAKE_KEY, OPERATIONS, MarketSim, Reply, Runner, arguments, http_date, timed
+
+MESSAGE = "send_message_to_chat"
+
+
+def until_in(seconds: int) -> tuple[int, str]:
+    """A reset `seconds` after the next whole second, and its X-RateLimit-Resource-Until value."""
+    moment = math.ceil(time.time()) + seconds
+    return moment, http_date(moment)
+
+
+def window(remaining: int, until: str) -> dict[str, str]:
+    return {
+        "X-RateLimit-Resource-Limit": "1000",
+        "X-RateLimit-Resource-Remaining": str(remaining),
+        "X-RateLimit-Resource-Until": until,
+    }
+
+
+def retry_waits(caplog: pytest.LogCaptureFixture) -> list[tuple[str, float]]:
+    """(message, seconds) of each INFO record announcing a retry."""
+    found = []
+    for record in caplog.records:
+        match = re.fullmatch(r"retrying .* in (\d+\.\d\d) s \(retry \d\)", record.getMessage())
+        if record.name == "yandex_market_chat" and record.levelno == logging.INFO and match:
+            found.append((record.getMessage(), float(match[1])))
+    return found
+
+
+def test_a_420_waits_for_the_reset_then_sends_again(
+    runner: Runner, sim: MarketSim, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="yandex_market_chat")
+    reset, until = until_in(1)
+    sim.plan(MESSAGE, Reply(420, window(0, until)))
+    client = runner.client(sim.url)
+
+    assert isinstance(runner.call(client, MESSAGE, **arguments(MESSAGE)), EmptyApiResponse)
+
+    assert sim.statuses() == [420, 200]
+    assert sim.seen[1].arrived >= reset, "sent again before the window reset"
+    [(message, wait)] = retry_waits(caplog)
+    assert "sendMessageToChat after status 420 (rate limit, 0 remaining)" in message
+    assert 0 < wait <= 3
+    assert not [r for r in caplog.records if FAKE_KEY in r.getMessage()], "the key reached a log"
+
+
+def test_a_wait_beyond_the_cap_raises_at_once_with_reset_at(runner: Runner, sim: MarketSim) -> None:
+    _, until = until_in(3600)
+    sim.plan(MESSAGE, Reply(420, window(0, until)), Reply(420, window(0, until)))
+    client = runner.client(sim.url, max_rate_limit_wait=5.0)
+
+    # The 420 itself: *_detailed() returns it, sync()/asyncio() raise it; neither sleeps an hour.
+    response, took = timed(lambda: runner.call(client, MESSAGE, detailed=True, **arguments(MESSAGE)))
+    assert response.status_code == 420 and took < 5.0
+    fresh = runner.client(sim.url, max_rate_limit_wait=5.0)
+    error, took = timed(lambda: runner.call(fresh, MESSAGE, **arguments(MESSAGE)))
+    assert isinstance(error, RateLimitError) and took < 5.0
+    assert error.reset_at == parsedate_to_datetime(until)
+    assert sim.statuses() == [420, 420]
+
+    # Once the client knows the window is spent, it raises before sending anything.
+    for detailed in (True, False):
+        error, took = timed(partial(runner.call, client, MESSAGE, detailed=detailed, **arguments(MESSAGE)))
+        assert isinstance(error, RateLimitError) and took < 5.0
+        assert error.reset_at is not None
+        assert abs((error.reset_at - parsedate_to_datetime(until)).total_seconds()) < 5
+        assert "nothing was sent" in str(error)
+    assert sim.statuses() == [420, 420]
+
+    # Only that operation of that business is held back.
+    assert isinstance(runner.call(client, "create_chat", **arguments("create_chat")), CreateChatResponse)
+    assert isinstance(runner.call(client, MESSAGE, **arguments(MESSAGE, business=2)), EmptyApiResponse)
+    assert sim.statuses() == [420, 420, 200, 200]
+
+
+def test_max_retries_per_client_and_per_call(runner: Runner, sim: MarketSim) -> None:
+    # A 420 with requests remaining in the window: the parallel limit, retried after a backoff.
+    parallel_limit = Reply(420, {"X-RateLimit-Resource-Remaining": "5"})
+    sim.plan("create_chat", parallel_limit, parallel_limit)
+    client = runner.client(sim.url)
+    args = arguments("create_chat")
+
+    with pytest.raises(RateLimitError):
+        runner.call(client.with_options(max_retries=0), "create_chat", **args)
+    assert sim.statuses() == [420]
+    assert isinstance(runner.call(client, "create_chat", **args), CreateChatResponse)  # on by default
+    assert sim.statuses() == [420, 420, 200]
+    sim.plan("create_chat", parallel_limit)
+    with pytest.raises(RateLimitError):
+        runner.call(runner.client(sim.url, max_retries=0), "create_chat", **args)
+    assert sim.statuses() == [420, 420, 200, 420]
+
+
+def test_retries_give_up_after_max_retries(runner: Runner, sim: MarketSim) -> None:
+    sim.plan(MESSAGE, *[Reply(420, {"X-RateLimit-Resource-Remaining": "5"})] * 3)
+    client = runner.client(sim.url, max_retries=1)
+    with pytest.raises(RateLimitError):
+        runner.call(client, MESSAGE, **arguments(MESSAGE))
+    assert sim.statuses() == [420, 420]
+
+
+def test_a_429_honours_retry_after(runner: Runner, sim: MarketSim) -> None:
+    sim.plan("create_chat", Reply(429, {"Retry-After": "1"}))
+    client = runner.client(sim.url)
+    assert isinstance(runner.call(client, "create_chat", **arguments("create_chat")), CreateChatResponse)
+    assert sim.statuses() == [429, 200]
+    assert sim.seen[1].arrived - sim.seen[0].arrived >= 0.99
+
+
+UNUSABLE = {
+    "malformed Until, negative Remaining": {
+        "X-RateLimit-Resource-Until": "soon-ish",
+        "X-RateLimit-Resource-Remaining": "-3",
+    },
+    "Until in the past": {"X-RateLimit-Resource-Until": http_date(0), "X-RateLimit-Resource-Remaining": "0"},
+    "Retry-After: soon": {"Retry-After": "soon"},
+    "Retry-After: inf": {"Retry-After": "inf", "X-RateLimit-Resource-Remaining": "0"},
+}
+
+
+@pytest.mark.parametrize("headers", UNUSABLE.values(), ids=UNUSABLE.keys())
+def test_unusable_rate_limit_headers_fall_back_to_backoff(
+    runner: Runner, sim: MarketSim, headers: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="yandex_market_chat")
+    sim.plan("create_chat", Reply(420, headers))
+    client = runner.client(sim.url)
+    assert isinstance(runner.call(client, "create_chat", **arguments("create_chat")), CreateChatResponse)
+    assert sim.statuses() == [420, 200]
+    [(_, wait)] = retry_waits(caplog)
+    assert 0 < wait <= _pipeline.BACKOFF_BASE  # the first backoff step
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"X-RateLimit-Resource-Until": "Thu, 99 Jul 2025 00:42:42 GMT"},
+        {"X-RateLimit-Resource-Until": "", "X-RateLimit-Resource-Remaining": ""},
+        {"X-RateLimit-Resource-Remaining": "many"},
+        {"X-RateLimit-Resource-Remaining": "-1", "Retry-After": "-5"},
+        {"Retry-After": "nan"},
+        {"Retry-After": "1e308"},
+        {"Retry-After": "-inf"},
+        {"Retry-After": "Thu, 10 Jul 2025 00:42:42 GMT"},
+    ],
+)
+def test_a_rate_limit_wait_is_never_negative_or_endless(headers: dict[str, str]) -> None:
+    for attempt in range(8):
+        wait = rate_limit_wait(headers, attempt)
+        assert math.isfinite(wait) and 0 < wait <= _pipeline.BACKOFF_CAP
+
+
+class RefuseFirst(httpx.HTTPTransport):
+    """Refuses the first connection, as a server that is not up yet would."""
+
+    refused = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not self.refused:
+            self.refused += 1
+            raise httpx.ConnectError("connection refused (simulated)", request=request)
+        return super().handle_request(request)
+
+
+class AsyncRefuseFirst(httpx.AsyncHTTPTransport):
+    refused = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not self.refused:
+            self.refused += 1
+            raise httpx.ConnectError("connection refused (simulated)", request=request)
+        return await super().handle_async_request(request)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_connection_that_failed_before_sending_is_retried_for_every_operation(
+    runner: Runner, sim: MarketSim, operation: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="yandex_market_chat")
+    client = runner.client(sim.url)
+    client.set_httpx_client(httpx.Client(transport=RefuseFirst()))
+    client.set_async_httpx_client(httpx.AsyncClient(transport=AsyncRefuseFirst()))
+    runner.call(client, operation, **arguments(operation))
+    assert sim.statuses() == [200]
+    [(message, _)] = retry_waits(caplog)
+    assert "after ConnectError" in message
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_server_error_is_retried_only_when_idempotent(
+    runner: Runner, sim: MarketSim, operation: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="yandex_market_chat")
+    sim.plan(operation, Reply(500))
+    client = runner.client(sim.url)
+    if operation == "create_chat":
+        assert runner.call(client, operation, **arguments(operation)).result.chat_id == 7
+        assert sim.statuses() == [500, 200]
+        return
+    with pytest.raises(InternalServerError):
+        runner.call(client, operation, **arguments(operation))
+    assert sim.statuses() == [500]
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("not retried" in w and "may already have been delivered" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_read_timeout_is_retried_only_when_idempotent(
+    runner: Runner, sim: MarketSim, operation: str
+) -> None:
+    sim.plan(operation, Reply(delay=1.2))
+    client = runner.client(sim.url, timeout=httpx.Timeout(0.5))
+    if operation == "create_chat":
+        assert runner.call(client, operation, **arguments(operation)).result.chat_id == 7
+        assert len(sim.seen) == 2
+        return
+    with pytest.raises(APITimeoutError) as caught:
+        runner.call(client, operation, **arguments(operation))
+    assert caught.value.may_have_been_delivered
+    assert "may already have been delivered" in str(caught.value)
+    assert len(sim.seen) == 1
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_lost_answer_is_retried_only_when_idempotent(
+    runner: Runner, sim: MarketSim, operation: str
+) -> None:
+    sim.plan(operation, Reply(drop=True))
+    client = runner.client(sim.url)
+    if operation == "create_chat":
+        assert runner.call(client, operation, **arguments(operation)).result.chat_id == 7
+        assert sim.statuses() == [0, 200]
+        return
+    with pytest.raises(APIConnectionError) as caught:
+        runner.call(client, operation, **arguments(operation))
+    assert caught.value.may_have_been_delivered
+    assert sim.statuses() == [0]
+
+
+CONTENT = bytes(range(256)) * 4 + b"\r\n--+++\r\nContent-Disposition: form-data\r\n\r\n" + os.urandom(4096)
+
+
+@pytest.mark.parametrize("source", ["bytes", "buffer", "disk"])
+def test_a_file_is_resent_byte_identical(runner: Runner, sim: MarketSim, source: str, tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(CONTENT)
+    with path.open("rb") as handle:
+        payloads: dict[str, BinaryIO | bytes] = {
+            "bytes": CONTENT,
+            "buffer": io.BytesIO(CONTENT),
+            "disk": handle,
+        }
+        payload = payloads[source]
+        file = File(payload=payload, file_name="scan.pdf", mime_type="application/pdf")
+        sim.plan("send_file_to_chat", *[Reply(420, {"X-RateLimit-Resource-Remaining": "3"})] * 2)
+        client = runner.client(sim.url)
+        runner.call(client, "send_file_to_chat", **arguments("send_file_to_chat", file=file))
+    assert sim.statuses() == [420, 420, 200]
+    assert all(seen.file == CONTENT for seen in sim.seen)
