@@ -54,14 +54,18 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-.PHONY: typecheck  ## mypy --strict on generated/, tests/, examples/ and the tooling
+.PHONY: typecheck  ## mypy --strict on generated/, tests/, examples/, benchmarks/ and the tooling
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy --strict generated/yandex_market_chat
-	$(BIN)/mypy --strict tests examples openapi/generate.py
+	$(BIN)/mypy --strict tests examples benchmarks openapi/generate.py openapi/prism.py
 
 .PHONY: test  ## run the whole test suite (offline; starts its own Prism and redis-server on loopback)
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: record  ## re-record tests/cassettes via Prism mock (the real API via prism proxy if YANDEX_MARKET_API_KEY is set)
+record: install
+	PYTHONPATH=tests:openapi $(PY) -m contract.record $(PAIRS)
 
 .PHONY: demo  ## regenerate, start Prism on the spec and run examples/quickstart.py against it
 demo: install generate
@@ -69,6 +73,7 @@ demo: install generate
 
 .PHONY: bench  ## print the benchmark table (ratios measured side by side in one run)
 bench: install
+	$(BIN)/pip install -q -e '.[dev,bench]'
 	$(PY) benchmarks/run.py
 
 .PHONY: check  ## exactly what CI runs: lint, typecheck, check-generated, test

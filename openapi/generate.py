@@ -96,7 +96,7 @@ def _rule(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     elif kind == "string" and schema.get("format") == "binary":
         rule["type"] = "binary"
         rule["maxBytes"] = schema.get("maxLength")
-        rule["minBytes"] = schema.get("minLength", 1)
+        rule["minBytes"] = schema.get("minLength", 0)
     elif kind == "string":
         rule["type"] = "string"
         rule["minLength"] = schema.get("minLength")

@@ -237,6 +237,7 @@ def test_constants_follow_the_spec() -> None:
     assert (message["minLength"], message["maxLength"]) == (1, MAX_MESSAGE_LENGTH)
     assert message["x-length-unit"] == "utf-16"
     assert SCHEMAS["SendFileToChatRequest"]["properties"]["file"]["maxLength"] == MAX_FILE_BYTES
+    assert SCHEMAS["SendFileToChatRequest"]["properties"]["file"]["minLength"] == _rules.MIN_FILE_BYTES == 1
     assert (
         SCHEMAS["ChatContextIdentifiableType"]["enum"]
         == _rules.SCHEMAS["ChatContextDTO"]["properties"]["type"]["enum"]

@@ -156,6 +156,9 @@ SCHEMAS: Final[dict[str, dict[str, Any]]] = {
 }
 """Per request schema: the rules of its properties."""
 
+MIN_FILE_BYTES: Final[int] = 1
+"""The smallest file sendFileToChat takes (1: not empty)."""
+
 MAX_FILE_BYTES: Final[int] = 5242880
 """The largest file sendFileToChat takes. The API says "5 MB"; we read it as 5 MiB."""
 
@@ -204,8 +207,13 @@ def check_file_size(size: int | None, where: str = "file") -> None:
             where,
             "must be bytes, a path or a seekable binary file: a stream cannot be sized or re-sent",
         )
-    if size < 1:
-        raise InvalidRequestError(where, "must not be empty")
+    if size < MIN_FILE_BYTES:
+        raise InvalidRequestError(
+            where,
+            "must not be empty"
+            if MIN_FILE_BYTES == 1
+            else f"must be at least {MIN_FILE_BYTES} bytes",
+        )
     if size > MAX_FILE_BYTES:
         raise InvalidRequestError(
             where, f"must be at most {MAX_FILE_BYTES} bytes, got {size}"

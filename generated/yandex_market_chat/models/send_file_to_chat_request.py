@@ -18,7 +18,7 @@ class SendFileToChatRequest:
     """A file."""
 
     file: File
-    """ The file content. At most 5 MB: this client takes that as 5 MiB
+    """ The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
     (5,242,880 bytes), the larger of the two readings.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -1,0 +1,72 @@
+"""Fixtures of the contract tests: cassette replay settings, Prism, hypothesis profiles."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from prism import serve_prism
+
+from contract.support import CASSETTES, pair_id, register_matchers
+from contract.support import vcr_config as cassette_settings
+
+# Hypothesis profiles of the property tests (test_properties.py applies the chosen one with
+# @PROFILE, so other test suites keep their own settings). "contract-ci" is the default: fixed
+# examples (derandomized) and a bound on the count that keeps the module well under 30 s on
+# two cores. "contract-thorough" digs deeper: CONTRACT_HYPOTHESIS_PROFILE=contract-thorough.
+settings.register_profile(
+    "contract-ci",
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "contract-thorough",
+    max_examples=1000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+PROFILE = settings.get_profile(os.environ.get("CONTRACT_HYPOTHESIS_PROFILE", "contract-ci"))
+
+
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    """pytest-recording hook: the matchers the cassette settings name."""
+    register_matchers(vcr)
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir() -> str:
+    return str(CASSETTES)
+
+
+@pytest.fixture
+def vcr_config() -> dict[str, Any]:
+    """Replay settings; the record mode comes from pytest's --record-mode (none in addopts).
+
+    A replay may play its one interaction more than once (sync() and sync_detailed() in one test).
+    """
+    return cassette_settings() | {"allow_playback_repeats": True}
+
+
+@pytest.fixture
+def default_cassette_name(operation_id: str, status: int) -> str:
+    """Tests marked vcr are parametrized by (operation_id, status): that pair's cassette."""
+    return pair_id(operation_id, status)
+
+
+@pytest.fixture(scope="session")
+def prism_url() -> Iterator[str]:
+    """Prism mock serving the spec on a free loopback port, for the whole session.
+
+    If Prism cannot start, serve_prism raises with Prism's output and every test using this
+    fixture errors: the suite never runs without its independent server.
+    """
+    with serve_prism("mock") as base_url:
+        yield base_url

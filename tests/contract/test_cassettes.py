@@ -1,0 +1,311 @@
+"""Recorded exchanges (tests/cassettes/): checked against the spec, then replayed through the client.
+
+A cassette is evidence only if it is itself checked: every interaction is validated with
+openapi-core (and the validator is shown to reject mutated ones), the set covers every
+(operation, status) pair the spec documents, and no cassette holds a credential. Replays run
+with --record-mode=none and --block-network (pyproject addopts), sync and async.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import vcr
+from conftest import FAKE_KEY
+from vcr.errors import CannotOverwriteExistingCassetteException
+from yandex_market_chat import APIStatusError, AuthenticatedClient
+
+from contract.support import (
+    AUTH_HEADERS,
+    BUSINESS_ID,
+    CHAT_ID,
+    OPERATIONS,
+    RATE_LIMIT_HEADERS,
+    REDACTED,
+    WireRequest,
+    WireResponse,
+    call_kwargs,
+    cassette_files,
+    cassette_path,
+    check_detailed,
+    check_error,
+    check_success,
+    documented_pairs,
+    exchange_errors,
+    iter_interactions,
+    load_cassette,
+    operation_for,
+    pair_id,
+    record_config,
+    register_matchers,
+    request_errors,
+    response_errors,
+)
+from contract.support import vcr_config as cassette_settings
+
+PAIRS = documented_pairs()
+PAIR_IDS = [pair_id(*pair) for pair in PAIRS]
+
+
+def recorded(operation_id: str, status: int) -> tuple[WireRequest, WireResponse]:
+    path = cassette_path(operation_id, status)
+    assert path.exists(), f"no cassette for {pair_id(operation_id, status)}: run `make record`"
+    interactions = load_cassette(path)
+    assert len(interactions) == 1, f"{path.name}: expected one interaction, found {len(interactions)}"
+    return (
+        WireRequest.from_cassette(interactions[0]["request"]),
+        WireResponse.from_cassette(interactions[0]["response"]),
+    )
+
+
+# --- the cassette set ---------------------------------------------------------------------------
+
+
+def test_spec_documents_the_21_pairs_of_the_api() -> None:
+    # api-facts: three operations, each documenting 200, 400, 401, 403, 404, 420 and 500.
+    assert sorted(OPERATIONS) == ["createChat", "sendFileToChat", "sendMessageToChat"]
+    assert {op.operation_id: op.statuses for op in OPERATIONS.values()} == {
+        name: [200, 400, 401, 403, 404, 420, 500] for name in OPERATIONS
+    }
+
+
+def test_cassettes_cover_exactly_the_documented_pairs() -> None:
+    """Derived from the spec: a new operation or status without a cassette fails here, and so
+    does a cassette for a pair the spec no longer documents."""
+    found = {}
+    for path in cassette_files():
+        (interaction,) = load_cassette(path)
+        operation = operation_for(interaction["request"]["method"], interaction["request"]["uri"])
+        pair = (operation.operation_id, interaction["response"]["status"]["code"])
+        assert path.name == f"{pair_id(*pair)}.yaml", f"{path.name} holds {pair_id(*pair)}"
+        found[pair] = path
+    documented = set(PAIRS)
+    assert sorted(documented - set(found)) == [], "documented pairs without a cassette (run `make record`)"
+    assert sorted(set(found) - documented) == [], "cassettes for pairs the spec does not document"
+
+
+@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+def test_recorded_exchange_conforms_to_the_spec(operation_id: str, status: int) -> None:
+    request, response = recorded(operation_id, status)
+    assert exchange_errors(request, response) == []
+
+
+@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+def test_recorded_response_has_the_real_shape(operation_id: str, status: int) -> None:
+    _, response = recorded(operation_id, status)
+    assert [name for name in RATE_LIMIT_HEADERS if name not in response.headers] == []
+    assert response.headers["X-RateLimit-Resource-Limit"].isdigit()
+    body = response.json()
+    if status >= 400:
+        # The reference pages show "OK" in error examples; the service sends "ERROR".
+        assert body["status"] == "ERROR"
+        assert body["errors"] and all(isinstance(error["code"], str) for error in body["errors"])
+    else:
+        assert body["status"] == "OK"
+
+
+def test_every_interaction_in_every_cassette_conforms_to_the_spec() -> None:
+    """Every interaction of every file, including any a test above does not name."""
+    checked = 0
+    for path, interaction in iter_interactions():
+        request = WireRequest.from_cassette(interaction["request"])
+        response = WireResponse.from_cassette(interaction["response"])
+        assert exchange_errors(request, response) == [], path.name
+        checked += 1
+    assert checked >= len(PAIRS)
+
+
+def test_no_cassette_holds_a_credential() -> None:
+    auth_names = {name.lower() for name in AUTH_HEADERS}
+    for path, interaction in iter_interactions():
+        headers = interaction["request"]["headers"]
+        sent = {name: values for name, values in headers.items() if name.lower() in auth_names}
+        assert sent, f"{path.name}: the request carries no Api-Key or Authorization header"
+        for name, values in sent.items():
+            assert values == [REDACTED], f"{path.name}: {name} is {values!r}, not {REDACTED}"
+    for path in cassette_files():
+        text = path.read_text(encoding="utf-8")
+        assert FAKE_KEY not in text
+        assert "Bearer " not in text, f"{path.name} holds a Bearer token"
+
+
+@pytest.mark.parametrize(
+    "make_client",
+    [
+        pytest.param(lambda: AuthenticatedClient(token=FAKE_KEY), id="Api-Key"),
+        pytest.param(lambda: AuthenticatedClient.oauth(FAKE_KEY), id="Authorization"),
+    ],
+)
+def test_recorder_writes_credentials_as_redacted(
+    make_client: Callable[[], AuthenticatedClient], tmp_path: Path
+) -> None:
+    """The recording settings themselves, not just today's files: the key never reaches disk."""
+    client = make_client()
+    client.set_httpx_client(
+        httpx.Client(transport=httpx.MockTransport(lambda _: httpx.Response(200, json={})))
+    )
+    recorder = vcr.VCR(**record_config(client.base_url))
+    register_matchers(recorder)
+    path = tmp_path / "recorded.yaml"
+    with recorder.use_cassette(str(path), record_mode="all"):
+        client.get_httpx_client().post(client.base_url + "/v2/x", headers=client._auth_headers())
+    (interaction,) = load_cassette(path)
+    sent = {k.lower(): v for k, v in interaction["request"]["headers"].items()}
+    assert sent[client.auth_header_name.lower()] == [REDACTED]
+    assert FAKE_KEY not in path.read_text(encoding="utf-8")
+
+
+# --- the validator rejects what breaks the spec (negative controls) -----------------------------
+
+
+def _mutated_response(
+    operation_id: str, status: int, change: Callable[[dict[str, Any], dict[str, list[str]]], int | None]
+) -> tuple[WireRequest, WireResponse]:
+    request, response = recorded(operation_id, status)
+    body = response.json()
+    headers: dict[str, list[str]] = {}
+    for name, value in response.header_pairs:
+        headers.setdefault(name, []).append(value)
+    new_status = change(body, headers) or status
+    pairs = [(name, value) for name, values in headers.items() for value in values]
+    return request, WireResponse(new_status, pairs, json.dumps(body).encode())
+
+
+RESPONSE_MUTATIONS: dict[
+    str, tuple[str, int, Callable[[dict[str, Any], dict[str, list[str]]], int | None]]
+] = {
+    "chatId-as-string": ("createChat", 200, lambda b, h: b["result"].update(chatId="92837461")),
+    "chatId-zero": ("createChat", 200, lambda b, h: b["result"].update(chatId=0)),
+    "chatId-missing": ("createChat", 200, lambda b, h: b["result"].clear()),
+    "status-not-in-enum": ("sendMessageToChat", 200, lambda b, h: b.update(status="DONE")),
+    "status-missing": ("sendFileToChat", 200, lambda b, h: b.clear()),
+    "error-code-missing": ("sendMessageToChat", 404, lambda b, h: b["errors"][0].pop("code")),
+    "errors-empty-list": ("createChat", 420, lambda b, h: b.update(errors=[])),
+    "errors-not-a-list": ("createChat", 400, lambda b, h: b.update(errors={"code": "BAD_REQUEST"})),
+    "limit-header-not-a-number": (
+        "sendFileToChat",
+        420,
+        lambda b, h: h.update({"x-ratelimit-resource-limit": ["lots"]}),
+    ),
+    "undocumented-status": ("createChat", 200, lambda b, h: 418),
+}
+
+
+@pytest.mark.parametrize("mutation", sorted(RESPONSE_MUTATIONS))
+def test_validator_rejects_a_mutated_response(mutation: str) -> None:
+    operation_id, status, change = RESPONSE_MUTATIONS[mutation]
+    request, original = recorded(operation_id, status)
+    assert response_errors(request, original) == []
+    request, mutated = _mutated_response(operation_id, status, change)
+    assert request_errors(request) == []
+    assert response_errors(request, mutated) != []
+
+
+def _chat_id_in_body(request: WireRequest) -> WireRequest:
+    body = {**json.loads(request.body), "chatId": CHAT_ID}
+    return replace(request, url=request.url.split("?", 1)[0], body=json.dumps(body).encode())
+
+
+def _without_auth(request: WireRequest) -> WireRequest:
+    names = {name.lower() for name in AUTH_HEADERS}
+    return replace(request, header_pairs=[(k, v) for k, v in request.header_pairs if k.lower() not in names])
+
+
+def _in_business(business: str) -> Callable[[WireRequest], WireRequest]:
+    def change(request: WireRequest) -> WireRequest:
+        return replace(
+            request, url=request.url.replace(f"/businesses/{BUSINESS_ID}/", f"/businesses/{business}/")
+        )
+
+    return change
+
+
+def _with_body(body: bytes) -> Callable[[WireRequest], WireRequest]:
+    return lambda request: replace(request, body=body)
+
+
+def _file_field_renamed(request: WireRequest) -> WireRequest:
+    return replace(request, body=request.body.replace(b'name="file"', b'name="document"'))
+
+
+REQUEST_MUTATIONS: dict[str, tuple[str, Callable[[WireRequest], WireRequest]]] = {
+    "chatId-in-body-not-query": ("sendMessageToChat", _chat_id_in_body),
+    "no-credentials": ("createChat", _without_auth),
+    "businessId-not-a-number": ("createChat", _in_business("abc")),
+    "businessId-zero": ("sendMessageToChat", _in_business("0")),
+    "message-empty": ("sendMessageToChat", _with_body(b'{"message": ""}')),
+    "context-type-DIRECT": ("createChat", _with_body(b'{"context": {"type": "DIRECT", "id": 48523210}}')),
+    "file-part-missing": ("sendFileToChat", _file_field_renamed),
+}
+
+
+@pytest.mark.parametrize("mutation", sorted(REQUEST_MUTATIONS))
+def test_validator_rejects_a_mutated_request(mutation: str) -> None:
+    operation_id, change = REQUEST_MUTATIONS[mutation]
+    request, _ = recorded(operation_id, 200)
+    assert request_errors(request) == []
+    assert request_errors(change(request)) != []
+
+
+# --- replays through the client -----------------------------------------------------------------
+
+
+@pytest.mark.vcr
+@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+def test_replay_sync(operation_id: str, status: int, vcr: Any) -> None:
+    operation = OPERATIONS[operation_id]
+    _, response = recorded(operation_id, status)
+    client = AuthenticatedClient(token=FAKE_KEY, max_retries=0)
+    if 200 <= status < 300:
+        check_success(
+            operation,
+            status,
+            operation.module.sync(client=client, **call_kwargs(operation_id)),
+            response.json(),
+        )
+    else:
+        with pytest.raises(APIStatusError) as raised:
+            operation.module.sync(client=client, **call_kwargs(operation_id))
+        check_error(operation, status, raised.value, response.json(), response.headers)
+    detailed = operation.module.sync_detailed(client=client, **call_kwargs(operation_id))
+    check_detailed(operation, status, detailed, response.json())
+    assert vcr.play_count == 2
+
+
+@pytest.mark.vcr
+@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+async def test_replay_async(operation_id: str, status: int, vcr: Any) -> None:
+    operation = OPERATIONS[operation_id]
+    _, response = recorded(operation_id, status)
+    client = AuthenticatedClient(token=FAKE_KEY, max_retries=0)
+    if 200 <= status < 300:
+        result = await operation.module.asyncio(client=client, **call_kwargs(operation_id))
+        check_success(operation, status, result, response.json())
+    else:
+        with pytest.raises(APIStatusError) as raised:
+            await operation.module.asyncio(client=client, **call_kwargs(operation_id))
+        check_error(operation, status, raised.value, response.json(), response.headers)
+    detailed = await operation.module.asyncio_detailed(client=client, **call_kwargs(operation_id))
+    check_detailed(operation, status, detailed, response.json())
+    assert vcr.play_count == 2
+
+
+def test_replay_refuses_a_request_the_cassette_does_not_hold() -> None:
+    """The matchers compare the body: another message is not answered from the cassette."""
+    replay = vcr.VCR(**cassette_settings() | {"record_mode": "none"})
+    register_matchers(replay)
+    operation = OPERATIONS["sendMessageToChat"]
+    cassette = str(cassette_path("sendMessageToChat", 200))
+    client = AuthenticatedClient(token=FAKE_KEY, max_retries=0)
+    other = call_kwargs("sendMessageToChat")
+    other["body"].message = "Another message"
+    with replay.use_cassette(cassette), pytest.raises(CannotOverwriteExistingCassetteException):
+        operation.module.sync(client=client, **other)
+    with replay.use_cassette(cassette):
+        assert operation.module.sync(client=client, **call_kwargs("sendMessageToChat"))

@@ -1,0 +1,158 @@
+"""The tooling behind the contract tests: openapi/prism.py and `make record` (contract/record.py).
+
+The live path of `make record` (prism proxy in front of the real API) is exercised offline: a
+stub on loopback plays the real API, so what matters is checked without a key or a network —
+a live answer that breaks the spec is flagged and not written; real ids and the key never
+reach a cassette.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from prism import VIOLATIONS_HEADER, PrismError, serve_prism
+
+from contract.record import INVALID_KEY, record
+from contract.support import (
+    BUSINESS_ID,
+    CHAT_ID,
+    ORDER_ID,
+    REDACTED,
+    WireRequest,
+    WireResponse,
+    exchange_errors,
+    load_cassette,
+)
+
+LIVE_KEY = "fake-live-key-for-the-stub-0000"
+REAL = {"BUSINESS": 918273, "CHAT": 5550001, "ORDER": 7770001}
+LIVE_ENV = {"YANDEX_MARKET_API_KEY": LIVE_KEY} | {f"YANDEX_MARKET_{k}_ID": str(v) for k, v in REAL.items()}
+
+Answer = Callable[[str, dict[str, str], bytes], tuple[int, dict[str, object]]]
+
+
+def real_api_answer(chat_id: object) -> Answer:
+    """The real API as far as createChat goes: 401 for a wrong key, else the chat."""
+
+    def answer(path: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, object]]:
+        if headers.get("api-key") != LIVE_KEY:
+            return 401, {
+                "status": "ERROR",
+                "errors": [{"code": "UNAUTHORIZED", "message": "Api-Key token is invalid"}],
+            }
+        assert path == f"/v2/businesses/{REAL['BUSINESS']}/chats/new"
+        assert json.loads(body) == {"context": {"type": "ORDER", "id": REAL["ORDER"]}}
+        return 200, {"status": "OK", "result": {"chatId": chat_id}}
+
+    return answer
+
+
+@pytest.fixture
+def stub_api() -> Iterator[Callable[[Answer], str]]:
+    """Start a loopback HTTP server answering with the given function; yields a starter."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(answer: Answer) -> str:
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                status, payload = answer(urlsplit(self.path).path, headers, body)
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("X-RateLimit-Resource-Limit", "1000")
+                self.send_header("X-RateLimit-Resource-Remaining", "997")
+                self.send_header("X-RateLimit-Resource-Until", "Thu, 10 Jul 2025 00:42:42 GMT")
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_live_recording_keeps_what_conforms_without_real_ids_or_key(
+    stub_api: Callable[[Answer], str], tmp_path: Path
+) -> None:
+    upstream = stub_api(real_api_answer(REAL["CHAT"]))
+    pairs = [("createChat", 200), ("createChat", 401)]
+    assert record(pairs, LIVE_ENV, upstream=upstream, cassettes=tmp_path) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["createChat-200.yaml", "createChat-401.yaml"]
+    for path in tmp_path.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert LIVE_KEY not in text and INVALID_KEY not in text
+        assert all(str(real) not in text for real in REAL.values()), f"{path.name} holds a real id"
+        ((interaction),) = load_cassette(path)
+        request, response = interaction["request"], interaction["response"]
+        assert request["headers"]["Api-Key"] == [REDACTED]
+        assert request["uri"].startswith(f"https://api.partner.market.yandex.ru/v2/businesses/{BUSINESS_ID}/")
+        assert exchange_errors(WireRequest.from_cassette(request), WireResponse.from_cassette(response)) == []
+    (created,) = load_cassette(tmp_path / "createChat-200.yaml")
+    assert json.loads(created["request"]["body"]) == {"context": {"type": "ORDER", "id": ORDER_ID}}
+    assert json.loads(created["response"]["body"]["string"]) == {
+        "status": "OK",
+        "result": {"chatId": CHAT_ID},
+    }
+
+
+def test_live_answer_that_breaks_the_spec_is_flagged_and_not_written(
+    stub_api: Callable[[Answer], str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upstream = stub_api(real_api_answer("not-a-number"))
+    assert record([("createChat", 200)], LIVE_ENV, upstream=upstream, cassettes=tmp_path) == 1
+    assert list(tmp_path.iterdir()) == []
+    err = capsys.readouterr().err
+    assert "FAILED createChat-200" in err
+    assert "Prism flagged the exchange" in err and "chatId must be integer" in err
+
+
+def test_live_recording_needs_the_ids(tmp_path: Path) -> None:
+    env = {"YANDEX_MARKET_API_KEY": LIVE_KEY}
+    assert record([("createChat", 200)], env, upstream="http://127.0.0.1:9", cassettes=tmp_path) == 2
+
+
+def test_prism_proxy_flags_an_answer_that_breaks_the_spec_and_stops(
+    stub_api: Callable[[Answer], str],
+) -> None:
+    upstream = stub_api(real_api_answer("not-a-number"))
+    with serve_prism("proxy", upstream=upstream) as base_url:
+        answer = httpx.post(
+            f"{base_url}/v2/businesses/{REAL['BUSINESS']}/chats/new",
+            json={"context": {"type": "ORDER", "id": REAL["ORDER"]}},
+            headers={"Api-Key": LIVE_KEY},
+        )
+    assert answer.json() == {"status": "OK", "result": {"chatId": "not-a-number"}}
+    assert "result.chatId must be integer" in answer.headers[VIOLATIONS_HEADER]
+    port = int(base_url.rsplit(":", 1)[1])  # and Prism is stopped on exit
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def test_prism_that_cannot_start_raises_with_its_output(tmp_path: Path) -> None:
+    with pytest.raises(PrismError, match="ENOENT") as raised, serve_prism(spec=tmp_path / "missing.yaml"):
+        pass
+    assert "exited with status" in str(raised.value)
+
+
+def test_prism_proxy_needs_an_upstream() -> None:
+    with pytest.raises(ValueError, match="upstream"), serve_prism("proxy"):
+        pass
