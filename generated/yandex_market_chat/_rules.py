@@ -182,7 +182,7 @@ def _user_stacklevel() -> int:
 
 def text_length(text: str, unit: str) -> int:
     """Length as the service counts it: UTF-16 code units (Java) or Unicode code points."""
-    if unit == "utf-16":
+    if unit == "utf-16" and not text.isascii():
         return len(text.encode("utf-16-le", "surrogatepass")) // 2
     return len(text)
 

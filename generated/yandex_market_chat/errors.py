@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -72,18 +73,26 @@ def _header_int(headers: Mapping[str, str], name: str) -> int | None:
         return None
 
 
+@functools.lru_cache(maxsize=64)
+def _http_date(value: str) -> datetime | None:
+    """An RFC 822 date as an aware datetime, or None. Cached: every answer of one window carries
+    the same X-RateLimit-Resource-Until, and parsing it is most of what reading limits costs."""
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def parse_reset_at(
     headers: Mapping[str, str], now: datetime | None = None
 ) -> datetime | None:
     """When a rate-limit window resets: `X-RateLimit-Resource-Until` (RFC 822), else `Retry-After`."""
     until = headers.get("X-RateLimit-Resource-Until")
     if until:
-        try:
-            moment = parsedate_to_datetime(until)
-        except (TypeError, ValueError, IndexError):
-            moment = None
+        moment = _http_date(until)
         if moment is not None:
-            return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+            return moment
     retry_after = headers.get("Retry-After")
     if retry_after:
         now = now or datetime.now(timezone.utc)
