@@ -156,3 +156,40 @@ def test_tools_that_shape_output_are_pinned(tool: str) -> None:
     dev = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["dev"]
     assert any(requirement.startswith(tool) for requirement in dev), tool
     assert all("==" in requirement for requirement in dev), dev
+
+
+def test_wheel_ships_the_typed_package(tmp_path: Path) -> None:
+    """`pip install .` gives the generated package with py.typed; built offline with the pinned hatchling."""
+    import zipfile
+
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert build.returncode == 0, build.stderr
+    (wheel,) = tmp_path.glob("yandex_market_chat-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f"yandex_market_chat/{name}" for name in tree(PACKAGE) if (PACKAGE / name).is_file()}
+    assert expected <= names
+    assert "yandex_market_chat/py.typed" in names
+    program = "import yandex_market_chat as p; print(p.__file__)"
+    run = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(wheel)!r}); {program}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0 and str(wheel) in run.stdout, run.stderr
