@@ -192,3 +192,22 @@ def test_judges_flag_a_request_without_credentials(prism_url: str, judge: Judge)
     core_says = [p for p in judge.problems if ": openapi-core: " in p]
     assert len(prism_says) == 1 and "Invalid security scheme" in prism_says[0]
     assert core_says and "SecurityValidationError" in core_says[0]
+
+
+def test_the_whole_program_is_one_line(prism_url: str) -> None:
+    """Issue 6's promise: with YANDEX_MARKET_API_KEY set, this one line is the whole program."""
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "from yandex_market_chat import YandexMarketChat; "
+        "print(YandexMarketChat(business_id=1).send_message_to_chat(chat_id=2, message='hi').status)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
+    env |= {"YANDEX_MARKET_API_KEY": "fake-one-line-key", "YANDEX_MARKET_BASE_URL": prism_url}
+    result = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "OK"
