@@ -129,89 +129,17 @@ def try_ya_market_api(base_url: str) -> SyncCall | None:
     return call
 
 
-def loopback_sync(base_url: str, rounds: int, batch: int) -> tuple[list[Result], bool]:
-    """Sync calls over loopback; the bool says whether ya-market-api took part."""
+def sync_calls(
+    base_url: str,
+    transport: httpx.BaseTransport | None,
+    floor: str,
+    rounds: int,
+    batch: int,
+    others: dict[str, SyncCall] | None = None,
+) -> list[Result]:
+    """Bare httpx (the floor, named `floor`), our module function and our client object, plus
+    `others`, all sending through `transport` (None: real sockets)."""
     url = base_url + MESSAGE_PATH
-    bare = httpx.Client(headers={"Api-Key": FAKE_KEY})
-    low = AuthenticatedClient(token=FAKE_KEY, base_url=base_url, max_retries=0)
-    chat = YandexMarketChat(api_key=FAKE_KEY, business_id=BUSINESS_ID, base_url=base_url, max_retries=0)
-
-    def bare_call() -> object:
-        response = bare.post(url, params={"chatId": CHAT_ID}, json={"message": MESSAGE})
-        check(response)
-        return response
-
-    def module_call() -> object:
-        return send_message_to_chat.sync(BUSINESS_ID, client=low, body=body(), chat_id=CHAT_ID)
-
-    def object_call() -> object:
-        return chat.send_message_to_chat(chat_id=CHAT_ID, message=MESSAGE)
-
-    contenders: dict[str, SyncCall] = {
-        "httpx.Client (floor)": bare_call,
-        "yandex_market_chat: send_message_to_chat.sync()": module_call,
-        "yandex_market_chat: YandexMarketChat": object_call,
-    }
-    other = try_ya_market_api(base_url)
-    if other is not None:
-        contenders["ya-market-api 3.0.0 (requests)"] = other
-    try:
-        return run_sync(contenders, rounds, batch), other is not None
-    finally:
-        bare.close()
-        low.close()
-        chat.close()
-
-
-async def loopback_async(base_url: str, rounds: int, batch: int, concurrency: int) -> list[Result]:
-    url = base_url + MESSAGE_PATH
-    bare = httpx.AsyncClient(headers={"Api-Key": FAKE_KEY})
-    low = AuthenticatedClient(token=FAKE_KEY, base_url=base_url, max_retries=0)
-    chat = AsyncYandexMarketChat(api_key=FAKE_KEY, business_id=BUSINESS_ID, base_url=base_url, max_retries=0)
-
-    async def bare_call() -> object:
-        response = await bare.post(url, params={"chatId": CHAT_ID}, json={"message": MESSAGE})
-        check(response)
-        return response
-
-    async def module_call() -> object:
-        return await send_message_to_chat.asyncio(BUSINESS_ID, client=low, body=body(), chat_id=CHAT_ID)
-
-    async def object_call() -> object:
-        return await chat.send_message_to_chat(chat_id=CHAT_ID, message=MESSAGE)
-
-    contenders: dict[str, AsyncCall] = {
-        "httpx.AsyncClient (floor)": bare_call,
-        "yandex_market_chat: send_message_to_chat.asyncio()": module_call,
-        "yandex_market_chat: AsyncYandexMarketChat": object_call,
-    }
-    try:
-        return await run_async(contenders, rounds, batch, concurrency)
-    finally:
-        await bare.aclose()
-        await low.aclose()
-        await chat.close()
-
-
-# --- in process: httpx.MockTransport, no socket ---------------------------------------------------
-
-RATE_HEADERS = {
-    "Content-Type": "application/json;charset=utf-8",
-    "X-RateLimit-Resource-Limit": "1000",
-    "X-RateLimit-Resource-Remaining": "999",
-    "X-RateLimit-Resource-Until": "Thu, 10 Jul 2025 01:00:00 GMT",
-}
-
-
-def answer(request: httpx.Request) -> httpx.Response:
-    """The MockTransport handler: the API's 200 answer to every request."""
-    return httpx.Response(200, content=OK_BODY, headers=RATE_HEADERS)
-
-
-def in_process_sync(rounds: int, batch: int) -> list[Result]:
-    base_url = "http://api.invalid"
-    url = base_url + MESSAGE_PATH
-    transport = httpx.MockTransport(answer)
     bare = httpx.Client(transport=transport, headers={"Api-Key": FAKE_KEY})
     low = AuthenticatedClient(token=FAKE_KEY, base_url=base_url, max_retries=0)
     low.set_httpx_client(httpx.Client(transport=transport))
@@ -235,9 +163,10 @@ def in_process_sync(rounds: int, batch: int) -> list[Result]:
         return chat.send_message_to_chat(chat_id=CHAT_ID, message=MESSAGE)
 
     contenders: dict[str, SyncCall] = {
-        "httpx.Client + MockTransport (floor)": bare_call,
+        floor: bare_call,
         "yandex_market_chat: send_message_to_chat.sync()": module_call,
         "yandex_market_chat: YandexMarketChat": object_call,
+        **(others or {}),
     }
     try:
         return run_sync(contenders, rounds, batch)
@@ -247,10 +176,16 @@ def in_process_sync(rounds: int, batch: int) -> list[Result]:
         chat.close()
 
 
-async def in_process_async(rounds: int, batch: int) -> list[Result]:
-    base_url = "http://api.invalid"
+async def async_calls(
+    base_url: str,
+    transport: httpx.AsyncBaseTransport | None,
+    floor: str,
+    rounds: int,
+    batch: int,
+    concurrency: int,
+) -> list[Result]:
+    """The async twin of sync_calls, each batch spread over `concurrency` tasks."""
     url = base_url + MESSAGE_PATH
-    transport = httpx.MockTransport(answer)
     bare = httpx.AsyncClient(transport=transport, headers={"Api-Key": FAKE_KEY})
     low = AuthenticatedClient(token=FAKE_KEY, base_url=base_url, max_retries=0)
     low.set_async_httpx_client(httpx.AsyncClient(transport=transport))
@@ -274,13 +209,50 @@ async def in_process_async(rounds: int, batch: int) -> list[Result]:
         return await chat.send_message_to_chat(chat_id=CHAT_ID, message=MESSAGE)
 
     contenders: dict[str, AsyncCall] = {
-        "httpx.AsyncClient + MockTransport (floor)": bare_call,
+        floor: bare_call,
         "yandex_market_chat: send_message_to_chat.asyncio()": module_call,
         "yandex_market_chat: AsyncYandexMarketChat": object_call,
     }
     try:
-        return await run_async(contenders, rounds, batch, concurrency=1)
+        return await run_async(contenders, rounds, batch, concurrency)
     finally:
         await bare.aclose()
         await low.aclose()
         await chat.close()
+
+
+def loopback_sync(base_url: str, rounds: int, batch: int) -> tuple[list[Result], bool]:
+    """Sync calls over loopback; the bool says whether ya-market-api took part."""
+    other = try_ya_market_api(base_url)
+    others = {"ya-market-api 3.0.0 (requests)": other} if other is not None else {}
+    return sync_calls(base_url, None, "httpx.Client (floor)", rounds, batch, others), other is not None
+
+
+async def loopback_async(base_url: str, rounds: int, batch: int, concurrency: int) -> list[Result]:
+    return await async_calls(base_url, None, "httpx.AsyncClient (floor)", rounds, batch, concurrency)
+
+
+# --- in process: httpx.MockTransport, no socket ---------------------------------------------------
+
+RATE_HEADERS = {
+    "Content-Type": "application/json;charset=utf-8",
+    "X-RateLimit-Resource-Limit": "1000",
+    "X-RateLimit-Resource-Remaining": "999",
+    "X-RateLimit-Resource-Until": "Thu, 10 Jul 2025 01:00:00 GMT",
+}
+
+
+def answer(request: httpx.Request) -> httpx.Response:
+    """The MockTransport handler: the API's 200 answer to every request."""
+    return httpx.Response(200, content=OK_BODY, headers=RATE_HEADERS)
+
+
+def in_process_sync(rounds: int, batch: int) -> list[Result]:
+    transport = httpx.MockTransport(answer)
+    return sync_calls("http://api.invalid", transport, "httpx.Client + MockTransport (floor)", rounds, batch)
+
+
+async def in_process_async(rounds: int, batch: int) -> list[Result]:
+    transport = httpx.MockTransport(answer)
+    floor = "httpx.AsyncClient + MockTransport (floor)"
+    return await async_calls("http://api.invalid", transport, floor, rounds, batch, concurrency=1)

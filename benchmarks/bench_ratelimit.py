@@ -22,6 +22,7 @@ import time
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from bench_util import BUSINESS_ID, CHAT_ID, FAKE_KEY, LoopbackServer
 from yandex_market_chat import AsyncYandexMarketChat, YandexMarketChat, YandexMarketError
@@ -130,18 +131,17 @@ def finish(label: str, server: LoopbackServer, started: float, wall: float, erro
     )
 
 
+def chat_settings(server: LoopbackServer, limits_on: bool) -> dict[str, Any]:
+    """The client's defaults, or the same client with limits and retries off."""
+    settings: dict[str, Any] = {"api_key": FAKE_KEY, "business_id": BUSINESS_ID, "base_url": server.base_url}
+    if not limits_on:
+        settings |= {"max_retries": 0, "rate_limiter": NoLimits()}
+    return settings
+
+
 def run_sync(server: LoopbackServer, label: str, limits_on: bool) -> RunResult:
     """MESSAGES messages from CALLERS threads sharing one YandexMarketChat."""
-    if limits_on:
-        chat = YandexMarketChat(api_key=FAKE_KEY, business_id=BUSINESS_ID, base_url=server.base_url)
-    else:
-        chat = YandexMarketChat(
-            api_key=FAKE_KEY,
-            business_id=BUSINESS_ID,
-            base_url=server.base_url,
-            max_retries=0,
-            rate_limiter=NoLimits(),
-        )
+    chat = YandexMarketChat(**chat_settings(server, limits_on))
     queue = iter(texts(label))
     take = threading.Lock()
     errors = 0
@@ -173,16 +173,7 @@ def run_sync(server: LoopbackServer, label: str, limits_on: bool) -> RunResult:
 
 async def run_async(server: LoopbackServer, label: str, limits_on: bool) -> RunResult:
     """MESSAGES messages from CALLERS asyncio tasks sharing one AsyncYandexMarketChat."""
-    if limits_on:
-        chat = AsyncYandexMarketChat(api_key=FAKE_KEY, business_id=BUSINESS_ID, base_url=server.base_url)
-    else:
-        chat = AsyncYandexMarketChat(
-            api_key=FAKE_KEY,
-            business_id=BUSINESS_ID,
-            base_url=server.base_url,
-            max_retries=0,
-            rate_limiter=NoLimits(),
-        )
+    chat = AsyncYandexMarketChat(**chat_settings(server, limits_on))
     queue = iter(texts(label))
     errors = 0
 

@@ -76,14 +76,18 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def _rule(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    """The constraints of one schema, in the small vocabulary _rules.py checks."""
+def _rule(spec: dict[str, Any], schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
+    """The constraints of one schema, in the small vocabulary _rules.py checks. A named object
+    becomes {"ref": name}, and its own rule is added to `schemas` (once)."""
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
         target = _resolve(spec, schema)
         if target.get("type") == "object" or "properties" in target or "allOf" in target:
+            if name not in schemas:
+                schemas[name] = {}  # taken before recursing, so a cycle ends here
+                schemas[name] = _rule(spec, target, schemas)
             return {"ref": name}
-        return _rule(spec, target)
+        return _rule(spec, target, schemas)
     kind = schema.get("type")
     rule: dict[str, Any] = {}
     if schema.get("deprecated"):
@@ -107,7 +111,7 @@ def _rule(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
     elif kind == "object" or "properties" in schema:
         rule["type"] = "object"
         rule["required"] = list(schema.get("required", []))
-        rule["properties"] = {k: _rule(spec, v) for k, v in schema.get("properties", {}).items()}
+        rule["properties"] = {k: _rule(spec, v, schemas) for k, v in schema.get("properties", {}).items()}
         if "x-require-one-of" in schema:
             rule["requireOneOf"] = list(schema["x-require-one-of"])
     else:
@@ -116,13 +120,14 @@ def _rule(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def extract_rules(spec: dict[str, Any]) -> dict[str, Any]:
-    """Operations (parameters, body schema, retry policy) and request schemas from the spec.
+    """Operations (parameters, body schema, retry policy) and the schemas their requests use.
 
     Operations are keyed by the generator's own snake_case of the operationId (the module name).
     """
     from openapi_python_client.strings import snake_case
 
     operations: dict[str, Any] = {}
+    schemas: dict[str, Any] = {}
     for path, item in spec["paths"].items():
         for method, op in item.items():
             if method not in {"get", "put", "post", "delete", "patch"}:
@@ -136,11 +141,14 @@ def extract_rules(spec: dict[str, Any]) -> dict[str, Any]:
             params = {}
             for param in op.get("parameters", []):
                 param = _resolve(spec, param)
-                params[param["name"]] = _rule(spec, param["schema"]) | {"in": param["in"]}
+                params[param["name"]] = _rule(spec, param["schema"], schemas) | {"in": param["in"]}
             body = None
-            content = op.get("requestBody", {}).get("content", {})
-            for media in content.values():
-                body = media["schema"]["$ref"].rsplit("/", 1)[-1]
+            for media in op.get("requestBody", {}).get("content", {}).values():
+                body = _rule(spec, media["schema"], schemas).get("ref")
+                if body is None:
+                    raise GenerationError(
+                        f"operation {op_id}: the request body must be a named object schema"
+                    )
             operations[snake_case(op_id)] = {
                 "operationId": op_id,
                 "method": method.upper(),
@@ -149,10 +157,6 @@ def extract_rules(spec: dict[str, Any]) -> dict[str, Any]:
                 "parameters": params,
                 "body": body,
             }
-    schemas = {}
-    for name, schema in spec["components"]["schemas"].items():
-        if schema.get("type") == "object" and name.endswith(("Request", "DTO")):
-            schemas[name] = _rule(spec, schema)
     return {"operations": operations, "schemas": schemas, "server_url": spec["servers"][0]["url"]}
 
 
@@ -179,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         check_config(config_path)
         spec = validate_spec(spec_path)
         rules = extract_rules(spec)
-        if shutil.which("ruff", path=env["PATH"]) is None:
-            raise GenerationError("ruff is not installed in the venv: run `make install`")
+        if not (bin_dir / "ruff").exists():
+            raise GenerationError(f"the pinned ruff is not installed in {bin_dir}: run `make install`")
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".tmp-", dir=target.parent) as scratch:
             out = Path(scratch) / PACKAGE

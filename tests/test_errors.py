@@ -20,6 +20,7 @@ from yandex_market_chat import (
     AuthenticatedClient,
     AuthenticationError,
     BadRequestError,
+    File,
     InternalServerError,
     InvalidRequestError,
     NotFoundError,
@@ -28,12 +29,13 @@ from yandex_market_chat import (
     ResponseValidationError,
     YandexMarketError,
 )
-from yandex_market_chat.api.chats import create_chat, send_message_to_chat
+from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
 from yandex_market_chat.models import (
     ApiResponseStatusType,
     ChatContextDTO,
     ChatContextIdentifiableType,
     CreateChatRequest,
+    SendFileToChatRequest,
     SendMessageToChatRequest,
 )
 
@@ -61,6 +63,13 @@ def send_message(mode: str, client: AuthenticatedClient) -> Any:
     if mode == "sync":
         return send_message_to_chat.sync(1, client=client, body=MESSAGE, chat_id=2)
     return asyncio.run(send_message_to_chat.asyncio(1, client=client, body=MESSAGE, chat_id=2))
+
+
+def send_file(mode: str, client: AuthenticatedClient) -> Any:
+    body = SendFileToChatRequest(file=File.from_source(b"receipt", file_name="receipt.txt"))
+    if mode == "sync":
+        return send_file_to_chat.sync(1, client=client, body=body, chat_id=2)
+    return asyncio.run(send_file_to_chat.asyncio(1, client=client, body=body, chat_id=2))
 
 
 def create(mode: str, client: AuthenticatedClient) -> Any:
@@ -205,22 +214,27 @@ def raising(exc: Exception) -> Callable[[httpx.Request], httpx.Response]:
     return handler
 
 
-def test_dropped_connection_on_send_message_says_it_may_be_delivered(mode: str) -> None:
+POSTING = pytest.mark.parametrize("post", [send_message, send_file], ids=["message", "file"])
+
+
+@POSTING
+def test_dropped_connection_on_posting_says_it_may_be_delivered(mode: str, post: Callable[..., Any]) -> None:
     cause = httpx.RemoteProtocolError("Server disconnected without sending a response.")
     client = mock_client(raising(cause), max_retries=0)
     with pytest.raises(APIConnectionError) as caught:
-        send_message(mode, client)
+        post(mode, client)
     assert type(caught.value) is APIConnectionError
     assert caught.value.__cause__ is cause
     assert caught.value.may_have_been_delivered
     assert "may already have been delivered" in str(caught.value)
 
 
-def test_read_timeout_is_api_timeout_error(mode: str) -> None:
+@POSTING
+def test_read_timeout_is_api_timeout_error(mode: str, post: Callable[..., Any]) -> None:
     cause = httpx.ReadTimeout("timed out")
     client = mock_client(raising(cause), max_retries=0)
     with pytest.raises(APITimeoutError) as caught:
-        send_message(mode, client)
+        post(mode, client)
     assert isinstance(caught.value, APIConnectionError)
     assert caught.value.__cause__ is cause
     assert "may already have been delivered" in str(caught.value)
@@ -312,10 +326,11 @@ def test_key_with_cr_or_lf_is_rejected(bad_key: str) -> None:
     assert bad_key.strip() == "" or bad_key.strip() not in str(caught.value)
 
 
-def test_5xx_on_send_message_warns_it_may_have_been_delivered(mode: str) -> None:
+@POSTING
+def test_5xx_on_posting_warns_it_may_have_been_delivered(mode: str, post: Callable[..., Any]) -> None:
     client = mock_client(answer(500, ERROR_BODY), max_retries=0)
     with pytest.raises(InternalServerError) as caught:
-        send_message(mode, client)
+        post(mode, client)
     assert caught.value.may_have_been_delivered
     assert "may already have been delivered" in str(caught.value)
     assert "UNAUTHORIZED" in str(caught.value)

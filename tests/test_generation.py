@@ -193,3 +193,52 @@ def test_wheel_ships_the_typed_package(tmp_path: Path) -> None:
         timeout=60,
     )
     assert run.returncode == 0 and str(wheel) in run.stdout, run.stderr
+
+
+def test_missing_ruff_fails_and_keeps_the_previous_output(tmp_path: Path) -> None:
+    """A venv without the pinned ruff: a clear message, not an unformatted package."""
+    venv = Path(sys.prefix)
+    fake = tmp_path / "venv"
+    (fake / "bin").mkdir(parents=True)
+    (fake / "pyvenv.cfg").write_text((venv / "pyvenv.cfg").read_text())
+    (fake / "lib").symlink_to(venv / "lib")
+    (fake / "bin" / "python").symlink_to(sys.executable)
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    out.mkdir(parents=True)
+    (out / "marker.py").write_text("# the previous output\n")
+    env = dict(os.environ, PATH="/usr/bin:/bin")
+    result = subprocess.run(
+        [str(fake / "bin" / "python"), str(GENERATE), "--output", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        cwd=ROOT,
+    )
+    assert result.returncode != 0
+    assert "ruff is not installed" in result.stderr and "make install" in result.stderr
+    assert tree(out) == ["marker.py"]
+
+
+def test_template_rendering_broken_code_fails_and_keeps_the_previous_output(tmp_path: Path) -> None:
+    """A copy of the tooling whose endpoint template renders a syntax error."""
+    import shutil
+
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "openapi", copy / "openapi", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "generator-config.yaml", copy / "generator-config.yaml")
+    template = copy / "openapi" / "templates" / "endpoint_module.py.jinja"
+    template.write_text(template.read_text() + "\ndef broken(:\n")
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    out.mkdir(parents=True)
+    (out / "marker.py").write_text("# the previous output\n")
+    result = subprocess.run(
+        [sys.executable, str(copy / "openapi" / "generate.py"), "--output", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=copy,
+    )
+    assert result.returncode != 0
+    assert "previous generated/ is left as it was" in result.stderr
+    assert tree(out) == ["marker.py"]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define
 
-from .errors import RateLimitError, parse_reset_at
+from .errors import RateLimitError, header_int, parse_reset_at
 
 if TYPE_CHECKING:
     import asyncio
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from pyrate_limiter import AbstractBucket, RateItem
     from redis import Redis
 
-__all__ = ["DEFAULT_MAX_IN_FLIGHT", "HourlyBudget", "RateLimiter", "reset_time"]
+__all__ = ["DEFAULT_MAX_IN_FLIGHT", "HourlyBudget", "RateLimiter"]
 
 logger = logging.getLogger("yandex_market_chat")
 
@@ -50,22 +50,6 @@ LONGEST_WINDOW = timedelta(hours=1)
 that one wrong header cannot stop a client for longer."""
 
 T = TypeVar("T")
-
-
-def reset_time(headers: Mapping[str, str]) -> datetime | None:
-    """When the window resets (X-RateLimit-Resource-Until, else Retry-After); None when neither can
-    be read, including values that parse_reset_at cannot handle (such as `Retry-After: inf`)."""
-    try:
-        return parse_reset_at(headers)
-    except (ValueError, OverflowError, OSError):
-        return None
-
-
-def header_int(headers: Mapping[str, str], name: str) -> int | None:
-    try:
-        return int(headers.get(name, "").strip())
-    except ValueError:
-        return None
 
 
 def _done(value: T | Awaitable[T]) -> T:
@@ -105,7 +89,7 @@ class _Window:
         if limit is not None and limit >= 0:
             self.limit = limit
         remaining = header_int(headers, "X-RateLimit-Resource-Remaining")
-        until = reset_time(headers)
+        until = parse_reset_at(headers)
         if remaining is None or until is None:
             return
         remaining = max(0, remaining)

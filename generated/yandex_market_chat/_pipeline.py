@@ -26,8 +26,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from . import _rules
-from ._limits import header_int, reset_time
-from .errors import APIConnectionError, APITimeoutError
+from .errors import APIConnectionError, APITimeoutError, header_int, parse_reset_at
 
 if TYPE_CHECKING:
     from .client import AuthenticatedClient
@@ -60,7 +59,7 @@ def rate_limit_wait(headers: Mapping[str, str], attempt: int) -> float:
     remaining = header_int(headers, "X-RateLimit-Resource-Remaining")
     if remaining is not None and remaining > 0:
         return backoff(attempt)
-    reset_at = reset_time(headers)
+    reset_at = parse_reset_at(headers)
     if reset_at is None:
         return backoff(attempt)
     wait = (reset_at - datetime.now(timezone.utc)).total_seconds()
@@ -180,36 +179,71 @@ def response_reason(response: httpx.Response, policy: Mapping[str, Any]) -> str:
     return f"status {status}"
 
 
+class Attempts:
+    """One operation's request across its attempts: what send() and asend() both decide after
+    each attempt (retry or not, how long to wait, what to log, rewinding files)."""
+
+    def __init__(
+        self,
+        client: AuthenticatedClient,
+        operation: str,
+        request: dict[str, Any],
+        scope: object,
+    ):
+        self.client, self.operation, self.request, self.scope = (
+            client,
+            operation,
+            request,
+            scope,
+        )
+        self.policy = _rules.OPERATIONS[operation]
+        self.positions = file_positions(request)
+        self.attempt = 0
+
+    def after_error(self, exc: httpx.TransportError) -> float:
+        """Seconds to wait before the next attempt; raises the typed connection error instead when
+        the request may not be sent again."""
+        delay = delay_after_error(self.client, exc, self.policy, self.attempt)
+        if delay is None:
+            raise connection_error(exc, self.policy, self.request) from exc
+        self._next(type(exc).__name__, delay)
+        return delay
+
+    def after_response(self, response: httpx.Response, started: float) -> float | None:
+        """Seconds to wait before the next attempt, or None: the response is the answer."""
+        self.client.rate_limiter.observe(self.scope, self.operation, response.headers)
+        log_response(response, time.monotonic() - started)
+        delay = delay_after_response(self.client, response, self.policy, self.attempt)
+        reason = response_reason(response, self.policy)
+        if delay is not None:
+            self._next(reason, delay)
+        return delay
+
+    def _next(self, reason: str, delay: float) -> None:
+        log_retry(self.policy, reason, delay, self.attempt)
+        self.attempt += 1
+        rewind(self.positions)
+
+
 def send(
     client: AuthenticatedClient, operation: str, request: dict[str, Any], scope: object
 ) -> httpx.Response:
     """Send one prepared request with the retries and limits its operation allows."""
-    policy = _rules.OPERATIONS[operation]
-    positions = file_positions(request)
+    attempts = Attempts(client, operation, request, scope)
     http = client.get_httpx_client()
-    limiter = client.rate_limiter
-    attempt = 0
     while True:
-        with limiter.slot(scope, operation, client.max_rate_limit_wait):
+        with client.rate_limiter.slot(scope, operation, client.max_rate_limit_wait):
             started = time.monotonic()
             try:
                 response = http.request(**request)
             except httpx.TransportError as exc:
-                delay = delay_after_error(client, exc, policy, attempt)
-                if delay is None:
-                    raise connection_error(exc, policy, request) from exc
-                reason = type(exc).__name__
+                delay = attempts.after_error(exc)
             else:
-                limiter.observe(scope, operation, response.headers)
-                log_response(response, time.monotonic() - started)
-                delay = delay_after_response(client, response, policy, attempt)
-                reason = response_reason(response, policy)
-                if delay is None:
+                retry_in = attempts.after_response(response, started)
+                if retry_in is None:
                     return response
-        log_retry(policy, reason, delay, attempt)
+                delay = retry_in
         time.sleep(delay)
-        attempt += 1
-        rewind(positions)
 
 
 async def asend(
@@ -218,29 +252,20 @@ async def asend(
     """The async twin of send()."""
     import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
-    policy = _rules.OPERATIONS[operation]
-    positions = file_positions(request)
+    attempts = Attempts(client, operation, request, scope)
     http = client.get_async_httpx_client()
-    limiter = client.rate_limiter
-    attempt = 0
     while True:
-        async with limiter.aslot(scope, operation, client.max_rate_limit_wait):
+        async with client.rate_limiter.aslot(
+            scope, operation, client.max_rate_limit_wait
+        ):
             started = time.monotonic()
             try:
                 response = await http.request(**request)
             except httpx.TransportError as exc:
-                delay = delay_after_error(client, exc, policy, attempt)
-                if delay is None:
-                    raise connection_error(exc, policy, request) from exc
-                reason = type(exc).__name__
+                delay = attempts.after_error(exc)
             else:
-                limiter.observe(scope, operation, response.headers)
-                log_response(response, time.monotonic() - started)
-                delay = delay_after_response(client, response, policy, attempt)
-                reason = response_reason(response, policy)
-                if delay is None:
+                retry_in = attempts.after_response(response, started)
+                if retry_in is None:
                     return response
-        log_retry(policy, reason, delay, attempt)
+                delay = retry_in
         await asyncio.sleep(delay)
-        attempt += 1
-        rewind(positions)

@@ -79,24 +79,6 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
 """Per operationId: method, path, `idempotent` (x-idempotent), parameter rules and body schema."""
 
 SCHEMAS: Final[dict[str, dict[str, Any]]] = {
-    "ApiErrorDTO": {
-        "properties": {
-            "code": {
-                "lengthUnit": "code-points",
-                "maxLength": None,
-                "minLength": None,
-                "type": "string",
-            },
-            "message": {
-                "lengthUnit": "code-points",
-                "maxLength": None,
-                "minLength": None,
-                "type": "string",
-            },
-        },
-        "required": ["code"],
-        "type": "object",
-    },
     "ChatContextDTO": {
         "properties": {
             "id": {"maximum": 9223372036854775807, "minimum": 1, "type": "integer"},
@@ -127,13 +109,6 @@ SCHEMAS: Final[dict[str, dict[str, Any]]] = {
         },
         "requireOneOf": ["context", "orderId"],
         "required": [],
-        "type": "object",
-    },
-    "CreateChatResultDTO": {
-        "properties": {
-            "chatId": {"maximum": 9223372036854775807, "minimum": 1, "type": "integer"}
-        },
-        "required": ["chatId"],
         "type": "object",
     },
     "SendFileToChatRequest": {

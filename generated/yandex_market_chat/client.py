@@ -9,7 +9,7 @@ import ssl
 import sys
 import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Generic, Self, TypedDict, TypeVar, Unpack
 
 import httpx
 from attrs import define, evolve, field
@@ -290,6 +290,9 @@ def _business_id_from_env(business_id: int | None) -> int | None:
     return int(raw)
 
 
+_ViewT = TypeVar("_ViewT", bound="_ChatBase")
+
+
 class _ChatBase:
     """What the sync, async and raw client objects share: the low-level client and the defaults."""
 
@@ -311,11 +314,14 @@ class _ChatBase:
             self._client.with_headers(extra_headers) if extra_headers else self._client
         )
 
-    def _copy(self, **changes: Any) -> Self:
-        copy = object.__new__(type(self))
-        copy._client = self._client.with_options(**changes)
-        copy._default_business_id = self._default_business_id
-        return copy
+    def _view(self, cls: type[_ViewT]) -> _ViewT:
+        """An object of `cls` over the same low-level client and defaults."""
+        view = object.__new__(cls)
+        view._client, view._default_business_id = (
+            self._client,
+            self._default_business_id,
+        )
+        return view
 
     @property
     def client(self) -> AuthenticatedClient:
@@ -342,13 +348,11 @@ class _Options(TypedDict, total=False):
     max_rate_limit_wait: float
 
 
-class YandexMarketChat(_ChatBase):
-    """The buyer-chat methods of the Yandex Market Partner API, one method per operation.
+_Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
 
-    With no arguments it reads YANDEX_MARKET_API_KEY (required), YANDEX_MARKET_BUSINESS_ID and
-    YANDEX_MARKET_BASE_URL; explicit arguments win. Use it as a context manager, or call
-    close(), to close the connection pool.
-    """
+
+class _Chat(_ChatBase, Generic[_Http]):
+    """The construction and options the sync and async client objects share."""
 
     def __init__(
         self,
@@ -362,7 +366,7 @@ class YandexMarketChat(_ChatBase):
         rate_limiter: RateLimiter | None = None,
         integration: str | None = None,
         default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.Client | None = None,
+        http_client: _Http | None = None,
     ) -> None:
         self._client = _client_from_settings(
             api_key,
@@ -376,20 +380,31 @@ class YandexMarketChat(_ChatBase):
                 "headers": dict(default_headers or {}),
             },
         )
-        if http_client is not None:
+        if isinstance(http_client, httpx.AsyncClient):
+            self._client.set_async_httpx_client(http_client)
+        elif http_client is not None:
             self._client.set_httpx_client(http_client)
         self._default_business_id = _business_id_from_env(business_id)
 
     def with_options(self, **options: Unpack[_Options]) -> Self:
         """A copy with other `timeout` / `max_retries` / `max_rate_limit_wait`, sharing the pool."""
-        return self._copy(**options)
+        copy = self._view(type(self))
+        copy._client = self._client.with_options(**options)
+        return copy
+
+
+class YandexMarketChat(_Chat[httpx.Client]):
+    """The buyer-chat methods of the Yandex Market Partner API, one method per operation.
+
+    With no arguments it reads YANDEX_MARKET_API_KEY (required), YANDEX_MARKET_BUSINESS_ID and
+    YANDEX_MARKET_BASE_URL; explicit arguments win. Use it as a context manager, or call
+    close(), to close the connection pool.
+    """
 
     @property
     def with_raw_response(self) -> RawYandexMarketChat:
         """The same methods, returning the Response (status, headers, parsed body) instead."""
-        raw = object.__new__(RawYandexMarketChat)
-        raw._client, raw._default_business_id = self._client, self._default_business_id
-        return raw
+        return self._view(RawYandexMarketChat)
 
     def close(self) -> None:
         """Close the connection pool."""
@@ -590,49 +605,13 @@ class RawYandexMarketChat(_ChatBase):
         )
 
 
-class AsyncYandexMarketChat(_ChatBase):
+class AsyncYandexMarketChat(_Chat[httpx.AsyncClient]):
     """The async twin of YandexMarketChat: the same methods, awaited."""
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        business_id: int | None = None,
-        base_url: str | None = None,
-        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT,
-        rate_limiter: RateLimiter | None = None,
-        integration: str | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        self._client = _client_from_settings(
-            api_key,
-            base_url,
-            {
-                "timeout": timeout,
-                "max_retries": max_retries,
-                "max_rate_limit_wait": max_rate_limit_wait,
-                "rate_limiter": rate_limiter,
-                "integration": integration,
-                "headers": dict(default_headers or {}),
-            },
-        )
-        if http_client is not None:
-            self._client.set_async_httpx_client(http_client)
-        self._default_business_id = _business_id_from_env(business_id)
-
-    def with_options(self, **options: Unpack[_Options]) -> Self:
-        """A copy with other `timeout` / `max_retries` / `max_rate_limit_wait`, sharing the pool."""
-        return self._copy(**options)
 
     @property
     def with_raw_response(self) -> AsyncRawYandexMarketChat:
         """The same methods, returning the Response (status, headers, parsed body) instead."""
-        raw = object.__new__(AsyncRawYandexMarketChat)
-        raw._client, raw._default_business_id = self._client, self._default_business_id
-        return raw
+        return self._view(AsyncRawYandexMarketChat)
 
     async def close(self) -> None:
         """Close the connection pool."""

@@ -66,7 +66,8 @@ def _error_details(body: object) -> list[ErrorDetail]:
     ]
 
 
-def _header_int(headers: Mapping[str, str], name: str) -> int | None:
+def header_int(headers: Mapping[str, str], name: str) -> int | None:
+    """An integer header such as X-RateLimit-Resource-Remaining; None when missing or unreadable."""
     try:
         return int(headers[name])
     except (KeyError, ValueError):
@@ -87,7 +88,8 @@ def _http_date(value: str) -> datetime | None:
 def parse_reset_at(
     headers: Mapping[str, str], now: datetime | None = None
 ) -> datetime | None:
-    """When a rate-limit window resets: `X-RateLimit-Resource-Until` (RFC 822), else `Retry-After`."""
+    """When a rate-limit window resets: `X-RateLimit-Resource-Until` (RFC 822), else `Retry-After`
+    (seconds or an HTTP date); None when neither can be read (`Retry-After: inf` included)."""
     until = headers.get("X-RateLimit-Resource-Until")
     if until:
         moment = _http_date(until)
@@ -103,10 +105,7 @@ def parse_reset_at(
         except (OverflowError, OSError):
             return None  # "inf", "1e308": no usable moment
         except ValueError:
-            try:
-                return parsedate_to_datetime(retry_after)
-            except (TypeError, ValueError, IndexError):
-                return None
+            return _http_date(retry_after)
     return None
 
 
@@ -208,8 +207,8 @@ class RateLimitError(APIStatusError):
         kwargs.setdefault("status_code", 420)
         super().__init__(**kwargs)
         self.reset_at = reset_at or parse_reset_at(self.headers)
-        self.limit = _header_int(self.headers, "X-RateLimit-Resource-Limit")
-        self.remaining = _header_int(self.headers, "X-RateLimit-Resource-Remaining")
+        self.limit = header_int(self.headers, "X-RateLimit-Resource-Limit")
+        self.remaining = header_int(self.headers, "X-RateLimit-Resource-Remaining")
 
 
 class InternalServerError(APIStatusError):

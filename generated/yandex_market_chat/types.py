@@ -105,15 +105,11 @@ class Response(Generic[T]):
     @property
     def rate_limit(self) -> RateLimit:
         """The method's rate-limit window as this answer reports it."""
-        from .errors import parse_reset_at
-
-        def number(name: str) -> int | None:
-            value = self.headers.get(name, "")
-            return int(value) if value.strip().isdigit() else None
+        from .errors import header_int, parse_reset_at
 
         return RateLimit(
-            limit=number("X-RateLimit-Resource-Limit"),
-            remaining=number("X-RateLimit-Resource-Remaining"),
+            limit=header_int(self.headers, "X-RateLimit-Resource-Limit"),
+            remaining=header_int(self.headers, "X-RateLimit-Resource-Remaining"),
             reset_at=parse_reset_at(self.headers),
         )
 

@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import attrs
 import httpx
+import pytest
 import yaml
 import yandex_market_chat.models
 from openapi_core import OpenAPI
@@ -179,6 +180,13 @@ def operation_for(method: str, url: str) -> Operation:
 
 def pair_id(operation_id: str, status: int) -> str:
     return f"{operation_id}-{status}"
+
+
+PAIRS = documented_pairs()
+"""Every (operationId, status) the spec documents, read once."""
+
+each_pair = pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=[pair_id(*pair) for pair in PAIRS])
+"""Parametrize a test by every documented (operation_id, status)."""
 
 
 def cassette_path(operation_id: str, status: int) -> Path:

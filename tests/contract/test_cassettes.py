@@ -26,6 +26,7 @@ from contract.support import (
     BUSINESS_ID,
     CHAT_ID,
     OPERATIONS,
+    PAIRS,
     RATE_LIMIT_HEADERS,
     REDACTED,
     WireRequest,
@@ -36,7 +37,7 @@ from contract.support import (
     check_detailed,
     check_error,
     check_success,
-    documented_pairs,
+    each_pair,
     exchange_errors,
     iter_interactions,
     load_cassette,
@@ -48,9 +49,6 @@ from contract.support import (
     response_errors,
 )
 from contract.support import vcr_config as cassette_settings
-
-PAIRS = documented_pairs()
-PAIR_IDS = [pair_id(*pair) for pair in PAIRS]
 
 
 def recorded(operation_id: str, status: int) -> tuple[WireRequest, WireResponse]:
@@ -90,13 +88,13 @@ def test_cassettes_cover_exactly_the_documented_pairs() -> None:
     assert sorted(set(found) - documented) == [], "cassettes for pairs the spec does not document"
 
 
-@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+@each_pair
 def test_recorded_exchange_conforms_to_the_spec(operation_id: str, status: int) -> None:
     request, response = recorded(operation_id, status)
     assert exchange_errors(request, response) == []
 
 
-@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+@each_pair
 def test_recorded_response_has_the_real_shape(operation_id: str, status: int) -> None:
     _, response = recorded(operation_id, status)
     assert [name for name in RATE_LIMIT_HEADERS if name not in response.headers] == []
@@ -257,7 +255,7 @@ def test_validator_rejects_a_mutated_request(mutation: str) -> None:
 
 
 @pytest.mark.vcr
-@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+@each_pair
 def test_replay_sync(operation_id: str, status: int, vcr: Any) -> None:
     operation = OPERATIONS[operation_id]
     _, response = recorded(operation_id, status)
@@ -279,7 +277,7 @@ def test_replay_sync(operation_id: str, status: int, vcr: Any) -> None:
 
 
 @pytest.mark.vcr
-@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+@each_pair
 async def test_replay_async(operation_id: str, status: int, vcr: Any) -> None:
     operation = OPERATIONS[operation_id]
     _, response = recorded(operation_id, status)

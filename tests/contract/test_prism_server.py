@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 import pytest
@@ -23,19 +24,16 @@ from contract.support import (
     CHAT_ID,
     MESSAGE,
     OPERATIONS,
+    Operation,
     WireRequest,
     WireResponse,
     call_kwargs,
     check_detailed,
     check_error,
     check_success,
-    documented_pairs,
+    each_pair,
     exchange_errors,
-    pair_id,
 )
-
-PAIRS = documented_pairs()
-PAIR_IDS = [pair_id(*pair) for pair in PAIRS]
 
 
 @dataclass
@@ -85,7 +83,19 @@ def judge() -> Iterator[Judge]:
     yield Judge()
 
 
-@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+def check_outcome(judge: Judge, operation: Operation, status: int, outcome: object, detailed: Any) -> None:
+    """What sync()/asyncio() gave (model or exception) and what *_detailed() gave fit the status."""
+    body = judge.single_body()
+    response = judge.exchanges[0][1]
+    if 200 <= status < 300:
+        check_success(operation, status, outcome, body)
+    else:
+        assert isinstance(outcome, BaseException), f"{status} returned {outcome!r}"
+        check_error(operation, status, outcome, body, response.headers)
+    check_detailed(operation, status, detailed, body)
+
+
+@each_pair
 def test_documented_status_sync(operation_id: str, status: int, prism_url: str, judge: Judge) -> None:
     operation = OPERATIONS[operation_id]
     client = judge.client(prism_url, Prefer=f"code={status}")
@@ -95,17 +105,10 @@ def test_documented_status_sync(operation_id: str, status: int, prism_url: str, 
         outcome = error
     detailed = operation.module.sync_detailed(client=client, **call_kwargs(operation_id))
     client.close()
-    body = judge.single_body()
-    response = judge.exchanges[0][1]
-    if 200 <= status < 300:
-        check_success(operation, status, outcome, body)
-    else:
-        assert isinstance(outcome, BaseException), f"{status} returned {outcome!r}"
-        check_error(operation, status, outcome, body, response.headers)
-    check_detailed(operation, status, detailed, body)
+    check_outcome(judge, operation, status, outcome, detailed)
 
 
-@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=PAIR_IDS)
+@each_pair
 async def test_documented_status_async(operation_id: str, status: int, prism_url: str, judge: Judge) -> None:
     operation = OPERATIONS[operation_id]
     client = judge.client(prism_url, Prefer=f"code={status}")
@@ -115,14 +118,7 @@ async def test_documented_status_async(operation_id: str, status: int, prism_url
         outcome = error
     detailed = await operation.module.asyncio_detailed(client=client, **call_kwargs(operation_id))
     await client.aclose()
-    body = judge.single_body()
-    response = judge.exchanges[0][1]
-    if 200 <= status < 300:
-        check_success(operation, status, outcome, body)
-    else:
-        assert isinstance(outcome, BaseException), f"{status} returned {outcome!r}"
-        check_error(operation, status, outcome, body, response.headers)
-    check_detailed(operation, status, detailed, body)
+    check_outcome(judge, operation, status, outcome, detailed)
 
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))

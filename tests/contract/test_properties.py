@@ -23,7 +23,6 @@ from functools import cache
 from typing import Any
 
 import httpx
-import pytest
 import schemathesis
 from conftest import FAKE_KEY
 from hypothesis import assume, given
@@ -50,8 +49,7 @@ from contract.support import (
     check_detailed,
     check_error,
     check_success,
-    documented_pairs,
-    pair_id,
+    each_pair,
     request_errors,
     resolve,
     response_errors,
@@ -271,8 +269,6 @@ def test_send_file_emits_what_it_is_given(case: Any, file_name: str) -> None:
 
 # --- responses ----------------------------------------------------------------------------------
 
-PAIRS = documented_pairs()
-
 
 def answering(status: int, body: Any, headers: Mapping[str, str]) -> AuthenticatedClient:
     """A fresh client (fresh client-side limits) whose every request gets this one answer."""
@@ -283,7 +279,7 @@ def answering(status: int, body: Any, headers: Mapping[str, str]) -> Authenticat
     return client
 
 
-@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=[pair_id(*pair) for pair in PAIRS])
+@each_pair
 def test_any_documented_response_gives_the_documented_outcome(operation_id: str, status: int) -> None:
     """Each call gets its own client: what one answer's rate-limit headers do to the *next*
     request (the client-side limits) is not this property."""

@@ -18,14 +18,13 @@ from contract.support import (
     Operation,
     WireRequest,
     WireResponse,
-    documented_pairs,
+    each_pair,
     pair_id,
     request_errors,
     resolve,
     response_errors,
 )
 
-PAIRS = documented_pairs()
 JSON_REQUEST_EXAMPLES = [
     op.operation_id
     for op in OPERATIONS.values()
@@ -58,7 +57,7 @@ def test_request_example_fits_its_schema(operation_id: str) -> None:
     assert request_errors(example_request(operation, example)) == []
 
 
-@pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=[pair_id(*pair) for pair in PAIRS])
+@each_pair
 def test_response_example_fits_its_schema(operation_id: str, status: int) -> None:
     """The body example and the header examples, together, as the response Prism serves."""
     operation = OPERATIONS[operation_id]
