@@ -54,10 +54,11 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-.PHONY: typecheck  ## mypy --strict on generated/, tests/, examples/, benchmarks/ and the tooling
+.PHONY: typecheck  ## mypy --strict on the runtime where it lives, generated/, tests/, examples/, benchmarks/, the tooling
 typecheck: $(BIN)/.installed
+	$(BIN)/mypy --strict -p runtime
 	$(BIN)/mypy --strict generated/yandex_market_chat
-	$(BIN)/mypy --strict tests examples benchmarks openapi/generate.py openapi/prism.py
+	$(BIN)/mypy --strict tests examples benchmarks openapi/generate.py openapi/codegen openapi/prism.py
 
 .PHONY: test  ## run the whole test suite (offline; starts its own Prism and redis-server on loopback)
 test: install

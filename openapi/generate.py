@@ -1,14 +1,17 @@
-"""Rebuild generated/yandex_market_chat/ from the spec, all or nothing.
+"""Rebuild generated/yandex_market_chat/ from openapi/, all or nothing.
 
 Run by `make generate`. Steps:
 1. refuse unknown keys in generator-config.yaml (openapi-python-client silently ignores them);
-2. validate the spec with openapi-spec-validator;
-3. run the pinned openapi-python-client with our templates into a scratch folder;
-4. add what the generator cannot: our own modules from openapi/templates/_*.py.jinja —
-   `_rules.py` (the spec's constraints and retry policies, which 0.29.1 drops, upstream issue
-   #726) and `_limits.py` — and `py.typed`;
-5. import the result in a fresh interpreter, so a template that renders broken code fails here;
-6. only then replace generated/yandex_market_chat/.
+2. validate the spec (openapi-spec-validator) and read its facts (codegen/facts.py): what the
+   generator's templates cannot see (constraints, `x-` extensions), under the generator's names;
+3. compile each operation's request schema into plain Python checks (codegen/validators.py);
+4. run the pinned openapi-python-client into a scratch folder with our template overrides
+   (templates/), which read the facts from a `_facts.jinja` written next to them;
+5. render our own modules from the facts (render/: client objects, TypedDicts, exports) and
+   format everything generated, once, with the pinned ruff;
+6. copy the hand-written runtime (runtime/*.py) in as it is, and add `py.typed`;
+7. import every module in a fresh interpreter, so broken output fails here;
+8. only then replace generated/yandex_market_chat/.
 Any failure exits non-zero with a message and leaves the previous generated/ untouched.
 """
 
@@ -20,217 +23,190 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import yaml
+from codegen import facts as spec_facts
+from codegen import spec as spec_io
+from codegen.spec import GenerationError
+from codegen.validators import compile_validators
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "yandex-market-chat.yaml"
 CONFIG = ROOT / "generator-config.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"
+RENDER = ROOT / "openapi" / "render"
+RUNTIME = ROOT / "openapi" / "runtime"
 TARGET = ROOT / "generated" / "yandex_market_chat"
 PACKAGE = "yandex_market_chat"
-INT64_MAX = 2**63 - 1
-INT32_MAX = 2**31 - 1
 # Imports every module of the new package, so a template that renders broken code fails here.
 IMPORT_ALL = (
     f"import importlib, pkgutil, {PACKAGE} as p; "
     "[importlib.import_module(m.name) for m in pkgutil.walk_packages(p.__path__, p.__name__ + '.')]"
 )
+OWN_MODULES = {
+    "client.py": "client.py.jinja",
+    "typed_dicts.py": "typed_dicts.py.jinja",
+    "__init__.py": "__init__.py.jinja",
+}
+"""Modules we render from the facts (over whatever the generator wrote under the same name)."""
+
+__all__ = ["GenerationError", "generator_config", "main", "read_facts"]
 
 
-class GenerationError(Exception):
-    pass
-
-
-def check_config(path: Path = CONFIG) -> None:
+def check_config(path: Path = CONFIG) -> dict[str, Any]:
     from openapi_python_client.config import ConfigFile
 
     data = yaml.safe_load(path.read_text()) or {}
     unknown = sorted(set(data) - set(ConfigFile.model_fields))
     if unknown:
         raise GenerationError(f"{path.name}: unknown keys {unknown} (the generator would ignore them)")
+    return dict(data)
 
 
-def validate_spec(path: Path = SPEC) -> dict[str, Any]:
-    from openapi_spec_validator import validate
-    from openapi_spec_validator.readers import read_from_filename
+def generator_config(config_path: Path, spec_path: Path) -> Any:
+    """The generator's own Config, as its CLI would build it (for its naming helpers)."""
+    from openapi_python_client.config import Config, ConfigFile, MetaType
 
-    spec, _ = read_from_filename(str(path))
-    try:
-        validate(spec)
-    except Exception as exc:
-        raise GenerationError(f"{path.name} is not a valid OpenAPI document: {exc}") from exc
-    return dict(spec)
-
-
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        parts = node["$ref"].removeprefix("#/").split("/")
-        target: Any = spec
-        for part in parts:
-            target = target[part]
-        node = target
-    return node
+    return Config.from_sources(
+        ConfigFile.load_from_path(config_path),
+        MetaType.NONE,
+        document_source=spec_path,
+        file_encoding="utf-8",
+        overwrite=True,
+        output_path=None,
+    )
 
 
-def _rule(spec: dict[str, Any], schema: dict[str, Any], schemas: dict[str, Any]) -> dict[str, Any]:
-    """The constraints of one schema, in the small vocabulary _rules.py checks. A named object
-    becomes {"ref": name}, and its own rule is added to `schemas` (once)."""
-    if "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        target = _resolve(spec, schema)
-        if target.get("type") == "object" or "properties" in target or "allOf" in target:
-            if name not in schemas:
-                schemas[name] = {}  # taken before recursing, so a cycle ends here
-                schemas[name] = _rule(spec, target, schemas)
-            return {"ref": name}
-        return _rule(spec, target, schemas)
-    kind = schema.get("type")
-    rule: dict[str, Any] = {}
-    if schema.get("deprecated"):
-        rule["deprecated"] = " ".join(str(schema.get("description", "")).split()) or "see the API reference"
-    if kind == "integer":
-        rule["type"] = "integer"
-        rule["minimum"] = schema.get("minimum")
-        default_max = INT32_MAX if schema.get("format") == "int32" else INT64_MAX
-        rule["maximum"] = schema.get("maximum", default_max)
-    elif kind == "string" and schema.get("format") == "binary":
-        rule["type"] = "binary"
-        rule["maxBytes"] = schema.get("maxLength")
-        rule["minBytes"] = schema.get("minLength", 0)
-    elif kind == "string":
-        rule["type"] = "string"
-        rule["minLength"] = schema.get("minLength")
-        rule["maxLength"] = schema.get("maxLength")
-        rule["lengthUnit"] = schema.get("x-length-unit", "code-points")
-        if "enum" in schema:
-            rule["enum"] = list(schema["enum"])
-    elif kind == "object" or "properties" in schema:
-        rule["type"] = "object"
-        rule["required"] = list(schema.get("required", []))
-        rule["properties"] = {k: _rule(spec, v, schemas) for k, v in schema.get("properties", {}).items()}
-        if "x-require-one-of" in schema:
-            rule["requireOneOf"] = list(schema["x-require-one-of"])
-    else:
-        raise GenerationError(f"_rules: no rule for schema {schema!r}")
-    return rule
+def read_facts(spec: Mapping[str, Any], config_path: Path = CONFIG, spec_path: Path = SPEC) -> dict[str, Any]:
+    """The spec's facts, named as the generator names things."""
+    return spec_facts.read(spec, generator_config(config_path, spec_path))
 
 
-def extract_rules(spec: dict[str, Any]) -> dict[str, Any]:
-    """Operations (parameters, body schema, retry policy) and the schemas their requests use.
-
-    Operations are keyed by the generator's own snake_case of the operationId (the module name).
-    """
-    from openapi_python_client.strings import snake_case
-
-    operations: dict[str, Any] = {}
-    schemas: dict[str, Any] = {}
-    for path, item in spec["paths"].items():
-        for method, op in item.items():
-            if method not in {"get", "put", "post", "delete", "patch"}:
-                continue
-            op_id = op["operationId"]
-            if not isinstance(op.get("x-idempotent"), bool):
-                raise GenerationError(
-                    f"operation {op_id} declares no retry policy: add `x-idempotent: true|false` "
-                    "(true only when sending it twice has the effect of sending it once)"
-                )
-            params = {}
-            for param in op.get("parameters", []):
-                param = _resolve(spec, param)
-                params[param["name"]] = _rule(spec, param["schema"], schemas) | {"in": param["in"]}
-            body = None
-            for media in op.get("requestBody", {}).get("content", {}).values():
-                body = _rule(spec, media["schema"], schemas).get("ref")
-                if body is None:
-                    raise GenerationError(
-                        f"operation {op_id}: the request body must be a named object schema"
-                    )
-            operations[snake_case(op_id)] = {
-                "operationId": op_id,
-                "method": method.upper(),
-                "path": path,
-                "idempotent": op["x-idempotent"],
-                "parameters": params,
-                "body": body,
-            }
-    return {"operations": operations, "schemas": schemas, "server_url": spec["servers"][0]["url"]}
+def _doc(value: object) -> str:
+    """Text that is safe inside a triple-quoted docstring."""
+    return str(value).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
 
 
-def run(cmd: list[str], env: dict[str, str], cwd: Path | None = None) -> None:
-    result = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, text=True)
+def jinja_environment(folder: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["doc"] = _doc
+    env.filters["tuple"] = lambda items: "(" + "".join(f"{item!r}, " for item in items) + ")"
+    env.tests["identifier"] = lambda value: str(value).isidentifier()
+    return env
+
+
+def facts_template(facts: Mapping[str, Any]) -> str:
+    """The facts as a Jinja template the overrides import (`{% from "_facts.jinja" import facts %}`):
+    a Python literal, which Jinja reads as its own."""
+    return "{# Written by openapi/generate.py from the spec: the facts the templates read. #}\n" + (
+        "{% set facts = " + repr(dict(facts)).replace("{%", "{ %").replace("%}", "% }") + " %}\n"
+    )
+
+
+def all_models(facts: Mapping[str, Any]) -> dict[str, str]:
+    """Class -> module of every model the client objects name."""
+    models: dict[str, str] = {}
+    for op in facts["operations"].values():
+        models.update(op["models"])
+        if op["success"]["model"]:
+            models[op["success"]["model"]] = op["success"]["module"]
+        if op["paging"] and op["paging"]["item"]:
+            models[op["paging"]["item"]["name"]] = op["paging"]["item"]["module"]
+    return models
+
+
+def render_own(out: Path, facts: Mapping[str, Any], version: str) -> None:
+    env = jinja_environment(RENDER)
+    dict_models: dict[str, str] = {}
+    for entry in facts["dicts"].values():
+        dict_models.update(entry["models"])
+    context = {
+        "facts": facts,
+        "operations": list(facts["operations"].values()),
+        "version": version,
+    }
+    for module, template in OWN_MODULES.items():
+        models = dict_models if module == "typed_dicts.py" else all_models(facts)
+        (out / module).write_text(env.get_template(template).render(context, models=models))
+
+
+def run(cmd: list[str], env: Mapping[str, str], cwd: Path | None = None) -> None:
+    result = subprocess.run(cmd, env=dict(env), cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         raise GenerationError(f"`{' '.join(cmd)}` failed:\n{result.stdout}\n{result.stderr}")
 
 
+def generate(spec_path: Path, config_path: Path, target: Path) -> None:
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    config = check_config(config_path)
+    spec = spec_io.load(spec_path)
+    facts = read_facts(spec, config_path, spec_path)
+    validators = compile_validators(spec, facts["operations"])
+    if not (bin_dir / "ruff").exists():
+        raise GenerationError(f"the pinned ruff is not installed in {bin_dir}: run `make install`")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".tmp-", dir=target.parent) as scratch:
+        templates = Path(scratch) / "templates"
+        shutil.copytree(TEMPLATES, templates, ignore=shutil.ignore_patterns("*.json", "*.md"))
+        (templates / "_facts.jinja").write_text(facts_template(facts))
+        out = Path(scratch) / PACKAGE
+        run(
+            [
+                str(bin_dir / "openapi-python-client"),
+                "generate",
+                "--path",
+                str(spec_path),
+                "--config",
+                str(config_path),
+                "--custom-template-path",
+                str(templates),
+                "--meta",
+                "none",
+                "--output-path",
+                str(out),
+                "--fail-on-warning",
+            ],
+            env,
+        )
+        render_own(out, facts, str(config.get("package_version_override", "0")))
+        (out / "_validators.py").write_text(validators)
+        # One formatting pass over what was generated; the runtime is copied in after, as it is.
+        ruff = ["--no-cache", "--isolated"]
+        run(["ruff", "check", *ruff, "--quiet", "--fix-only", "--extend-select=I", "."], env, cwd=out)
+        run(["ruff", "format", *ruff, "."], env, cwd=out)
+        shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
+        for module in sorted(RUNTIME.glob("*.py")):
+            if module.name != "__init__.py":
+                shutil.copyfile(module, out / module.name)
+        (out / "py.typed").write_text("")
+        run([sys.executable, "-c", IMPORT_ALL], dict(env, PYTHONPATH=scratch))
+        if target.exists():
+            shutil.rmtree(target)
+        out.rename(target)
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document (default: %(default)s)")
     parser.add_argument("--config", type=Path, default=CONFIG, help="generator config (default: %(default)s)")
     parser.add_argument(
         "--output", type=Path, default=TARGET, help="the package folder (default: %(default)s)"
     )
     args = parser.parse_args(argv)
-    spec_path: Path = args.spec.resolve()
     target: Path = args.output.resolve()
-    config_path: Path = args.config.resolve()
-    bin_dir = Path(sys.executable).parent
-    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     try:
-        check_config(config_path)
-        spec = validate_spec(spec_path)
-        rules = extract_rules(spec)
-        if not (bin_dir / "ruff").exists():
-            raise GenerationError(f"the pinned ruff is not installed in {bin_dir}: run `make install`")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".tmp-", dir=target.parent) as scratch:
-            out = Path(scratch) / PACKAGE
-            run(
-                [
-                    str(bin_dir / "openapi-python-client"),
-                    "generate",
-                    "--path",
-                    str(spec_path),
-                    "--config",
-                    str(config_path),
-                    "--custom-template-path",
-                    str(TEMPLATES),
-                    "--meta",
-                    "none",
-                    "--output-path",
-                    str(out),
-                    "--fail-on-warning",
-                ],
-                env,
-            )
-            jenv = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True)
-            ours = sorted(p.name for p in TEMPLATES.glob("_*.py.jinja"))
-            for name in ours:
-                (out / name.removesuffix(".jinja")).write_text(jenv.get_template(name).render(rules=rules))
-            (out / "py.typed").write_text("")
-            run(
-                [
-                    "ruff",
-                    "check",
-                    "--isolated",
-                    "--quiet",
-                    "--no-cache",
-                    "--fix-only",
-                    "--extend-select=I",
-                    ".",
-                ],
-                env,
-                cwd=out,
-            )
-            run(["ruff", "format", "--isolated", "--quiet", "--no-cache", "."], env, cwd=out)
-            shutil.rmtree(out / ".ruff_cache", ignore_errors=True)
-            run([sys.executable, "-c", IMPORT_ALL], dict(env, PYTHONPATH=scratch))
-            if target.exists():
-                shutil.rmtree(target)
-            out.rename(target)
+        generate(args.spec.resolve(), args.config.resolve(), target)
     except GenerationError as exc:
         print(f"make generate: {exc}\nThe previous generated/ is left as it was.", file=sys.stderr)
         return 1

@@ -1,8 +1,12 @@
-"""A client library for accessing Yandex Market Partner API — buyer chats"""
+"""Yandex Market Partner API — buyer chats: a typed Python client generated from openapi/.
+
+Start with `YandexMarketChat` (or `AsyncYandexMarketChat`); every error derives from
+`YandexMarketError`.
+"""
 
 from ._limits import HourlyBudget, RateLimiter
-from ._rules import MAX_FILE_BYTES, MAX_MESSAGE_LENGTH
 from .client import (
+    DEFAULT_BASE_URL,
     AsyncYandexMarketChat,
     AuthenticatedClient,
     YandexMarketChat,
@@ -23,14 +27,17 @@ from .errors import (
     ResponseValidationError,
     YandexMarketError,
 )
-from .types import File
+from .pagination import AsyncPage, AsyncPager, SyncPage
+from .types import UNSET, File, Response, Unset
 
 __all__ = (
-    "MAX_FILE_BYTES",
-    "MAX_MESSAGE_LENGTH",
+    "DEFAULT_BASE_URL",
+    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncPage",
+    "AsyncPager",
     "AsyncYandexMarketChat",
     "AuthenticatedClient",
     "AuthenticationError",
@@ -44,7 +51,10 @@ __all__ = (
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimiter",
+    "Response",
     "ResponseValidationError",
+    "SyncPage",
+    "Unset",
     "YandexMarketChat",
     "YandexMarketError",
     "__version__",

@@ -13,6 +13,7 @@ A wait longer than `max_wait` raises RateLimitError at once, before anything is 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -22,13 +23,14 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from inspect import isawaitable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define
 
-from .errors import RateLimitError, header_int, parse_reset_at
+from . import _headers
+from .errors import RateLimitError
 
 if TYPE_CHECKING:
     import asyncio
@@ -59,10 +61,8 @@ def _done(value: T | Awaitable[T]) -> T:
     return value
 
 
-def _refusal(
-    what: str, scope: object, operation: str, wait: float, max_wait: float
-) -> RateLimitError:
-    reset_at = datetime.now(timezone.utc) + timedelta(seconds=wait)
+def _refusal(what: str, scope: object, operation: str, wait: float, max_wait: float) -> RateLimitError:
+    reset_at = datetime.now(UTC) + timedelta(seconds=wait)
     return RateLimitError(
         reset_at=reset_at,
         message=(
@@ -85,15 +85,15 @@ class _Window:
     in_flight: int = 0
 
     def observe(self, headers: Mapping[str, str]) -> None:
-        limit = header_int(headers, "X-RateLimit-Resource-Limit")
+        limit = _headers.header_int(headers, _headers.LIMIT)
         if limit is not None and limit >= 0:
             self.limit = limit
-        remaining = header_int(headers, "X-RateLimit-Resource-Remaining")
-        until = parse_reset_at(headers)
+        remaining = _headers.header_int(headers, _headers.REMAINING)
+        until = _headers.reset_at(headers)
         if remaining is None or until is None:
             return
         remaining = max(0, remaining)
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         if (
             self.until is not None
             and self.remaining is not None
@@ -132,9 +132,7 @@ class RateLimiter:
     """
 
     def __init__(
-        self,
-        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
-        budget: HourlyBudget | None = None,
+        self, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT, budget: HourlyBudget | None = None
     ) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
@@ -147,9 +145,7 @@ class RateLimiter:
         self._windows: dict[tuple[object, str], _Window] = {}
 
     def __repr__(self) -> str:
-        return (
-            f"RateLimiter(max_in_flight={self.max_in_flight}, budget={self.budget!r})"
-        )
+        return f"RateLimiter(max_in_flight={self.max_in_flight}, budget={self.budget!r})"
 
     @contextmanager
     def slot(self, scope: object, operation: str, max_wait: float) -> Iterator[None]:
@@ -169,16 +165,12 @@ class RateLimiter:
             self._release(scope, operation)
 
     @asynccontextmanager
-    async def aslot(
-        self, scope: object, operation: str, max_wait: float
-    ) -> AsyncIterator[None]:
+    async def aslot(self, scope: object, operation: str, max_wait: float) -> AsyncIterator[None]:
         """The async twin of slot(): waits without blocking the event loop."""
         import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
         if self.budget is not None:
-            while (
-                spent_for := await asyncio.to_thread(self.budget.take, scope, operation)
-            ) > 0:
+            while (spent_for := await asyncio.to_thread(self.budget.take, scope, operation)) > 0:
                 self._before_budget_wait(scope, operation, spent_for, max_wait)
                 await asyncio.sleep(spent_for)
         loop = asyncio.get_running_loop()
@@ -192,9 +184,7 @@ class RateLimiter:
                 waiter: asyncio.Future[None] = loop.create_future()
                 self._async_waiters[waiter] = loop
             try:
-                await asyncio.wait(
-                    (waiter,), timeout=None if math.isinf(wait) else wait
-                )
+                await asyncio.wait((waiter,), timeout=None if math.isinf(wait) else wait)
             finally:
                 with self._lock:
                     self._async_waiters.pop(waiter, None)
@@ -203,9 +193,7 @@ class RateLimiter:
         finally:
             self._release(scope, operation)
 
-    def observe(
-        self, scope: object, operation: str, headers: Mapping[str, str]
-    ) -> None:
+    def observe(self, scope: object, operation: str, headers: Mapping[str, str]) -> None:
         """Take note of the X-RateLimit-Resource-* headers of an answer."""
         with self._lock:
             self._windows.setdefault((scope, operation), _Window()).observe(headers)
@@ -215,9 +203,7 @@ class RateLimiter:
         with self._lock:
             businesses: dict[object, dict[str, Any]] = {}
             for (scope, operation), window in self._windows.items():
-                entry = businesses.setdefault(
-                    scope, {"in_flight": self._in_flight[scope], "operations": {}}
-                )
+                entry = businesses.setdefault(scope, {"in_flight": self._in_flight[scope], "operations": {}})
                 entry["operations"][operation] = {
                     "limit": window.limit,
                     "remaining": window.remaining,
@@ -229,11 +215,7 @@ class RateLimiter:
                 "max_in_flight": self.max_in_flight,
                 "budget": None
                 if budget is None
-                else {
-                    "limit": budget.limit,
-                    "period": budget.period,
-                    "store": budget.store,
-                },
+                else {"limit": budget.limit, "period": budget.period, "store": budget.store},
                 "businesses": businesses,
             }
 
@@ -242,16 +224,10 @@ class RateLimiter:
         again (math.inf: until a request ends). Raises RateLimitError when nothing remains in the
         window and its reset is further away than `max_wait`."""
         window = self._windows.setdefault((scope, operation), _Window())
-        wait = window.wait(datetime.now(timezone.utc))
+        wait = window.wait(datetime.now(UTC))
         exhausted = wait is not None and window.remaining == 0
         if exhausted and wait is not None and wait > max_wait:
-            raise _refusal(
-                "no requests remain in the service's window",
-                scope,
-                operation,
-                wait,
-                max_wait,
-            )
+            raise _refusal("no requests remain in the service's window", scope, operation, wait, max_wait)
         if self._in_flight[scope] >= self.max_in_flight:
             return math.inf
         if wait is not None:
@@ -265,12 +241,7 @@ class RateLimiter:
         window = self._windows[(scope, operation)]
         if math.isinf(wait) or window.remaining != 0:
             return False
-        logger.info(
-            "waiting %.2f s for the %s window of business %s to reset",
-            wait,
-            operation,
-            scope,
-        )
+        logger.info("waiting %.2f s for the %s window of business %s to reset", wait, operation, scope)
         return True
 
     def _release(self, scope: object, operation: str) -> None:
@@ -279,25 +250,14 @@ class RateLimiter:
             self._windows[(scope, operation)].in_flight -= 1
             self._changed.notify_all()
             for waiter, loop in self._async_waiters.items():
-                try:
+                with contextlib.suppress(RuntimeError):  # its event loop is closed
                     loop.call_soon_threadsafe(_wake, waiter)
-                except RuntimeError:
-                    pass  # its event loop is closed
             self._async_waiters.clear()
 
-    def _before_budget_wait(
-        self, scope: object, operation: str, wait: float, max_wait: float
-    ) -> None:
+    def _before_budget_wait(self, scope: object, operation: str, wait: float, max_wait: float) -> None:
         if wait > max_wait:
-            raise _refusal(
-                "the hourly budget is spent", scope, operation, wait, max_wait
-            )
-        logger.info(
-            "waiting %.2f s for the budget of %s for business %s",
-            wait,
-            operation,
-            scope,
-        )
+            raise _refusal("the hourly budget is spent", scope, operation, wait, max_wait)
+        logger.info("waiting %.2f s for the budget of %s for business %s", wait, operation, scope)
 
 
 class HourlyBudget:
@@ -316,7 +276,12 @@ class HourlyBudget:
     def __init__(self, limit: int = 1000, *, period: float = 3600.0) -> None:
         if limit < 1 or not period > 0:
             raise ValueError("an HourlyBudget needs limit >= 1 and period > 0")
-        from pyrate_limiter import Rate
+        try:
+            from pyrate_limiter import Rate
+        except ImportError as exc:  # the `budget` extra
+            raise ImportError(
+                "HourlyBudget needs pyrate-limiter: pip install 'yandex-market-chat[budget]'"
+            ) from exc
 
         self.limit = limit
         self.period = period
@@ -329,9 +294,7 @@ class HourlyBudget:
         return f"{type(self).__name__}(store={self.store!r}, limit={self.limit}, period={self.period:g})"
 
     @staticmethod
-    def sqlite(
-        path: str | os.PathLike[str], limit: int = 1000, *, period: float = 3600.0
-    ) -> HourlyBudget:
+    def sqlite(path: str | os.PathLike[str], limit: int = 1000, *, period: float = 3600.0) -> HourlyBudget:
         """A budget kept in a SQLite file, shared by the processes on one machine that use it."""
         return _SQLiteBudget(os.fspath(path), limit, period=period)
 
@@ -413,15 +376,11 @@ class _SQLiteBudget(HourlyBudget):
 class _RedisBudget(HourlyBudget):
     store = "redis"
 
-    def __init__(
-        self, redis: str | Redis, limit: int, *, period: float, key_prefix: str
-    ) -> None:
+    def __init__(self, redis: str | Redis, limit: int, *, period: float, key_prefix: str) -> None:
         super().__init__(limit, period=period)
         if isinstance(redis, str):
             try:
-                from redis import (
-                    Redis,  # the optional extra: imported only for this store
-                )
+                from redis import Redis  # the optional extra: imported only for this store
             except ImportError as exc:
                 raise ImportError(
                     "HourlyBudget.redis needs redis: pip install 'yandex-market-chat[redis]'"
@@ -433,7 +392,5 @@ class _RedisBudget(HourlyBudget):
     def _new_bucket(self, key: str) -> AbstractBucket:
         from pyrate_limiter import RedisBucket
 
-        bucket: AbstractBucket = RedisBucket.init(
-            [self._rate], self._redis, f"{self.key_prefix}:{key}"
-        )
+        bucket: AbstractBucket = RedisBucket.init([self._rate], self._redis, f"{self.key_prefix}:{key}")
         return bucket

@@ -1,405 +1,102 @@
-"""The clients: YandexMarketChat / AsyncYandexMarketChat (one method per operation) and the
-low-level AuthenticatedClient that the operation modules in `yandex_market_chat.api` take."""
+"""The client objects: YandexMarketChat and AsyncYandexMarketChat (one method per operation of the
+spec) and their raw-response views; AuthenticatedClient for the module functions.
+
+Written by `make generate` from openapi/ (render/client.py.jinja); do not edit.
+"""
 
 from __future__ import annotations
 
-import logging
-import os
-import ssl
-import sys
-import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Generic, Self, TypedDict, TypeVar, Unpack
+from typing import TYPE_CHECKING, Any, ClassVar, Unpack
 
 import httpx
-from attrs import define, evolve, field
+from attrs import define, field
 
-from . import _pipeline, _rules
-from ._limits import RateLimiter
-from .errors import InvalidRequestError
+from . import _client
+from ._client import DEFAULT_TIMEOUT, Chat, ChatBase, ClientOptions
+from ._request import fields as _fields
 from .types import UNSET, File, FileSource, Response, Unset
+from .types import afile as _afile
 
 if TYPE_CHECKING:
-    from .models.api_client_data_error_response import ApiClientDataErrorResponse
-    from .models.api_forbidden_error_response import ApiForbiddenErrorResponse
-    from .models.api_limit_error_response import ApiLimitErrorResponse
-    from .models.api_not_found_error_response import ApiNotFoundErrorResponse
-    from .models.api_server_error_response import ApiServerErrorResponse
-    from .models.api_unauthorized_error_response import ApiUnauthorizedErrorResponse
     from .models.chat_context_dto import ChatContextDTO
     from .models.create_chat_response import CreateChatResponse
     from .models.empty_api_response import EmptyApiResponse
+    from .typed_dicts import (
+        ChatContextDTODict,
+    )
 
 __version__ = "0.1.0"
-DEFAULT_BASE_URL = _rules.SERVER_URL
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
-"""Finite by default: the service itself gives up on a request after 10 s."""
-DEFAULT_MAX_RETRIES = 2
-DEFAULT_MAX_RATE_LIMIT_WAIT = 60.0
-"""Seconds: a rate-limit wait longer than this raises RateLimitError instead of sleeping."""
+DEFAULT_BASE_URL = "https://api.partner.market.yandex.ru"
+"""The API's server (the spec's first `servers` entry)."""
 USER_AGENT = f"yandex-market-chat/{__version__}"
 
 
-def _check_token(_instance: object, _attribute: object, value: str) -> None:
-    if not isinstance(value, str) or not value:
-        raise InvalidRequestError("token", "must be a non-empty string")
-    if "\r" in value or "\n" in value:
-        raise InvalidRequestError("token", "must not contain CR or LF")
-
-
-def _check_integration(
-    _instance: object, _attribute: object, value: str | None
-) -> None:
-    if value is not None and (not value or "\r" in value or "\n" in value):
-        raise InvalidRequestError(
-            "integration", "must be a non-empty '<name>/<version>' without CR or LF"
-        )
-
-
-@define
-class _Pool:
-    """The httpx clients, shared by every copy made with with_options()."""
-
-    sync: httpx.Client | None = None
-    async_: httpx.AsyncClient | None = None
-    lock: threading.Lock = field(factory=threading.Lock)
-    """Threads making their first call at once build one httpx client, not one each."""
-
-
 @define(kw_only=True)
-class AuthenticatedClient:
-    """Configuration and connection pool for the operation modules in `yandex_market_chat.api`.
+class AuthenticatedClient(_client.AuthenticatedClient):
+    """Configuration and connection pool for the module functions in `yandex_market_chat.api`.
 
-    `AuthenticatedClient(token="...")` needs nothing else: requests go to the production API with
-    the key as `Api-Key: <token>`. For an OAuth token, pass `auth_header_name="Authorization"`
-    and `prefix="Bearer"` (or use `AuthenticatedClient.oauth(token)`).
+    `AuthenticatedClient(token="...")` needs nothing else: requests go to https://api.partner.market.yandex.ru
+    with the key as `Api-Key: <token>`. For an OAuth token use `AuthenticatedClient.oauth(token)`.
+    It reads no environment variables: pass `base_url=` to send elsewhere.
     """
 
-    token: str = field(repr=False, validator=_check_token)
-    """The Api-Key (or OAuth token). Never shown in repr, logs or errors."""
-    base_url: str = DEFAULT_BASE_URL
-    """Where the API is; requests go to base_url + the operation's path."""
-    prefix: str = ""
-    """Put before the token in the auth header ("Bearer" for OAuth); empty for Api-Key."""
-    auth_header_name: str = "Api-Key"
-    """The header that carries the token."""
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT
-    """Per request; applies to a client set with set_httpx_client() too."""
-    max_retries: int = DEFAULT_MAX_RETRIES
-    """Retries after a 420/429, a connection that failed before sending, and (idempotent
-    operations only) a 5xx or a timeout. 0 turns retries off."""
-    max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT
-    """Longest wait for a rate-limit window, in seconds; longer raises RateLimitError."""
-    integration: str | None = field(default=None, validator=_check_integration)
-    """Sent as `X-Market-Integration` ("<name>/<version>"): the seller sees it in the API log."""
-    headers: dict[str, str] = field(factory=dict)
-    """Extra headers for every request."""
-    cookies: dict[str, str] = field(factory=dict)
-    verify_ssl: str | bool | ssl.SSLContext = True
-    follow_redirects: bool = False
-    httpx_args: dict[str, Any] = field(factory=dict)
-    """More arguments for the httpx.Client / httpx.AsyncClient this client makes."""
-    rate_limiter: RateLimiter = field(factory=RateLimiter)
-    """Client-side limits, shared by with_options() copies: at most 4 requests in flight per
-    business, the window the service reports, and an optional budget shared across processes,
-    e.g. `RateLimiter(max_in_flight=4, budget=HourlyBudget.sqlite("budget.sqlite", 1000))`
-    (`from yandex_market_chat._limits import HourlyBudget, RateLimiter`)."""
-    _pool: _Pool = field(factory=_Pool, init=False, repr=False)
-
-    @classmethod
-    def oauth(cls, token: str, **kwargs: Any) -> Self:
-        """A client that sends an OAuth token as `Authorization: Bearer <token>`."""
-        return cls(
-            token=token, auth_header_name="Authorization", prefix="Bearer", **kwargs
-        )
-
-    def with_options(self, **changes: Any) -> Self:
-        """A copy with some settings changed, sharing this one's connection pool and limits."""
-        copy = evolve(self, **changes)
-        copy._pool = self._pool
-        return copy
-
-    def with_headers(self, headers: Mapping[str, str]) -> Self:
-        """A copy that adds these headers to every request (the pool is shared)."""
-        return self.with_options(headers={**self.headers, **headers})
-
-    def with_timeout(self, timeout: httpx.Timeout | float | None) -> Self:
-        """A copy with another timeout (the pool is shared)."""
-        return self.with_options(timeout=timeout)
-
-    @property
-    def rate_limits(self) -> dict[str, Any]:
-        """What the client knows of the limits: per (business, operation) remaining and reset."""
-        return self.rate_limiter.snapshot()
-
-    def _auth_headers(self) -> dict[str, str]:
-        value = f"{self.prefix} {self.token}" if self.prefix else self.token
-        headers = {
-            "User-Agent": USER_AGENT,
-            **self.headers,
-            self.auth_header_name: value,
-        }
-        if self.integration:
-            headers["X-Market-Integration"] = self.integration
-        return headers
-
-    def _request_kwargs(self, kwargs: Mapping[str, Any]) -> dict[str, Any]:
-        request = dict(kwargs)
-        request["url"] = self.base_url.rstrip("/") + kwargs["url"]
-        request["headers"] = {**self._auth_headers(), **kwargs.get("headers", {})}
-        request["timeout"] = self.timeout
-        return request
-
-    def set_httpx_client(self, client: httpx.Client) -> Self:
-        """Use your own httpx.Client. The key, User-Agent, timeout and base URL are still applied."""
-        self._pool.sync = client
-        return self
-
-    def get_httpx_client(self) -> httpx.Client:
-        """The underlying httpx.Client, made on first use."""
-        with self._pool.lock:
-            if self._pool.sync is None:
-                self._pool.sync = httpx.Client(
-                    cookies=self.cookies,
-                    verify=self.verify_ssl,
-                    follow_redirects=self.follow_redirects,
-                    **self.httpx_args,
-                )
-            return self._pool.sync
-
-    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use your own httpx.AsyncClient. The key, User-Agent, timeout and base URL are still applied."""
-        self._pool.async_ = async_client
-        return self
-
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The underlying httpx.AsyncClient, made on first use."""
-        with self._pool.lock:
-            if self._pool.async_ is None:
-                self._pool.async_ = httpx.AsyncClient(
-                    cookies=self.cookies,
-                    verify=self.verify_ssl,
-                    follow_redirects=self.follow_redirects,
-                    **self.httpx_args,
-                )
-            return self._pool.async_
-
-    def close(self) -> None:
-        """Close the connection pool of the sync client."""
-        if self._pool.sync is not None:
-            self._pool.sync.close()
-
-    async def aclose(self) -> None:
-        """Close the connection pool of the async client."""
-        if self._pool.async_ is not None:
-            await self._pool.async_.aclose()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        self.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(self, *args: object) -> None:
-        await self.aclose()
-
-    # Every operation module sends through these two; the pipeline is in _pipeline.py.
-
-    def request(
-        self, operation: str, kwargs: Mapping[str, Any], *, scope: object = None
-    ) -> httpx.Response:
-        """Send one operation's request, with the retries and limits its spec entry allows."""
-        return _pipeline.send(self, operation, self._request_kwargs(kwargs), scope)
-
-    async def arequest(
-        self, operation: str, kwargs: Mapping[str, Any], *, scope: object = None
-    ) -> httpx.Response:
-        """The async twin of request()."""
-        return await _pipeline.asend(
-            self, operation, self._request_kwargs(kwargs), scope
-        )
+    base_url: str = field(default=DEFAULT_BASE_URL, validator=_client.validate_base_url)
+    """Where the API is (default: the spec's server); requests go to base_url + the path."""
+    user_agent: str = USER_AGENT
+    """Sent as User-Agent."""
 
 
-ENV_API_KEY = "YANDEX_MARKET_API_KEY"
-ENV_BUSINESS_ID = "YANDEX_MARKET_BUSINESS_ID"
-ENV_BASE_URL = "YANDEX_MARKET_BASE_URL"
-ENV_LOG = "YANDEX_MARKET_LOG"
+_DEFAULTS: dict[str, tuple[str, type]] = {
+    "business_id": ("YANDEX_MARKET_BUSINESS_ID", int),
+}
 
 
-def _as_model(model: Any, value: Any) -> Any:
-    """A nested body object given as a plain dict becomes its model; anything else passes through."""
-    return model.from_dict(value) if isinstance(value, Mapping) else value
+class YandexMarketChat(Chat[httpx.Client]):
+    """Yandex Market Partner API — buyer chats: one method per operation of the spec.
 
+    With no arguments it reads YANDEX_MARKET_API_KEY (required), YANDEX_MARKET_BUSINESS_ID and
+    YANDEX_MARKET_BASE_URL; explicit arguments win. Use it as a context manager, or call close(), to
+    close the connection pool.
 
-async def _afile(
-    source: FileSource, file_name: str | None = None, mime_type: str | None = None
-) -> File:
-    """File.from_source without blocking the event loop: a path is sized and read in a thread."""
-    if isinstance(source, str | os.PathLike):
-        import asyncio  # here, not at the top: sync-only users do not pay for importing it
+    Args:
+        api_key: The Api-Key (default: YANDEX_MARKET_API_KEY). Sent as `Api-Key: <key>`, never logged.
+        business_id: Used by every call that does not pass its own (default: YANDEX_MARKET_BUSINESS_ID).
+        base_url: Where the API is (default: YANDEX_MARKET_BASE_URL, else https://api.partner.market.yandex.ru).
+        timeout: Per request, and for the whole call with its waits (default 30 s, connect 10 s).
+        max_retries: Retries of what is safe to send again (default 2; 0 turns them off).
+        max_rate_limit_wait: Longest wait for a rate-limit window in seconds (default 60);
+            a longer one raises RateLimitError.
+        rate_limiter: A RateLimiter to share between clients (default: one of its own).
+        integration: Sent as X-Market-Integration: <name>/<version>; the seller sees it.
+        default_headers: Extra headers for every request.
+        http_client: Your own httpx client; the key, timeout and base URL are still applied.
 
-        return await asyncio.to_thread(File.from_source, source, file_name, mime_type)
-    return File.from_source(source, file_name, mime_type)
+    """
 
-
-def _configure_logging_from_env() -> None:
-    """YANDEX_MARKET_LOG=debug|info sends the package's log to stderr, without code."""
-    level = os.environ.get(ENV_LOG, "").strip().upper()
-    if level not in ("DEBUG", "INFO"):
-        return
-    logger = logging.getLogger("yandex_market_chat")
-    logger.setLevel(level)
-    if not any(getattr(h, "_yandex_market_chat", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(
-            logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s")
-        )
-        handler._yandex_market_chat = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-
-
-def _client_from_settings(
-    api_key: str | None,
-    base_url: str | None,
-    settings: Mapping[str, Any],
-) -> AuthenticatedClient:
-    _configure_logging_from_env()
-    key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
-    if not key:
-        raise InvalidRequestError(
-            "api_key", f"is required: pass api_key=... or set {ENV_API_KEY}"
-        )
-    url = base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL
-    options = {name: value for name, value in settings.items() if value is not None}
-    return AuthenticatedClient(token=key, base_url=url, **options)
-
-
-def _business_id_from_env(business_id: int | None) -> int | None:
-    if business_id is not None:
-        return business_id
-    raw = os.environ.get(ENV_BUSINESS_ID, "").strip()
-    if not raw:
-        return None
-    if not raw.isdigit():
-        raise InvalidRequestError(
-            ENV_BUSINESS_ID, f"must be a positive integer, got {raw!r}"
-        )
-    return int(raw)
-
-
-_ViewT = TypeVar("_ViewT", bound="_ChatBase")
-
-
-class _ChatBase:
-    """What the sync, async and raw client objects share: the low-level client and the defaults."""
-
-    _client: AuthenticatedClient
-    _default_business_id: int | None
-
-    def _business_id(self, value: int | None) -> int:
-        if value is None:
-            value = self._default_business_id
-        if value is None:
-            raise InvalidRequestError(
-                "business_id",
-                f"is required: pass business_id=... to the call or the client, or set {ENV_BUSINESS_ID}",
-            )
-        return value
-
-    def _for_call(self, extra_headers: Mapping[str, str] | None) -> AuthenticatedClient:
-        return (
-            self._client.with_headers(extra_headers) if extra_headers else self._client
-        )
-
-    def _view(self, cls: type[_ViewT]) -> _ViewT:
-        """An object of `cls` over the same low-level client and defaults."""
-        view = object.__new__(cls)
-        view._client, view._default_business_id = (
-            self._client,
-            self._default_business_id,
-        )
-        return view
-
-    @property
-    def client(self) -> AuthenticatedClient:
-        """The low-level client, for the module functions in `yandex_market_chat.api`."""
-        return self._client
-
-    @property
-    def business_id(self) -> int | None:
-        """The business calls go to when they name none."""
-        return self._default_business_id
-
-    @property
-    def rate_limits(self) -> dict[str, Any]:
-        """What the client knows of the service's limits (see AuthenticatedClient.rate_limits)."""
-        return self._client.rate_limits
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(business_id={self._default_business_id!r}, base_url={self._client.base_url!r})"
-
-
-class _Options(TypedDict, total=False):
-    timeout: httpx.Timeout | float | None
-    max_retries: int
-    max_rate_limit_wait: float
-
-
-_Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
-
-
-class _Chat(_ChatBase, Generic[_Http]):
-    """The construction and options the sync and async client objects share."""
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
+    _CLIENT: ClassVar[type[_client.AuthenticatedClient]] = AuthenticatedClient
 
     def __init__(
         self,
         api_key: str | None = None,
         *,
         business_id: int | None = None,
-        base_url: str | None = None,
-        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT,
-        rate_limiter: RateLimiter | None = None,
-        integration: str | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        http_client: _Http | None = None,
+        **options: Unpack[ClientOptions[httpx.Client]],
     ) -> None:
-        self._client = _client_from_settings(
+        super().__init__(
             api_key,
-            base_url,
-            {
-                "timeout": timeout,
-                "max_retries": max_retries,
-                "max_rate_limit_wait": max_rate_limit_wait,
-                "rate_limiter": rate_limiter,
-                "integration": integration,
-                "headers": dict(default_headers or {}),
+            defaults={
+                "business_id": business_id,
             },
+            **options,
         )
-        if isinstance(http_client, httpx.AsyncClient):
-            self._client.set_async_httpx_client(http_client)
-        elif http_client is not None:
-            self._client.set_httpx_client(http_client)
-        self._default_business_id = _business_id_from_env(business_id)
 
-    def with_options(self, **options: Unpack[_Options]) -> Self:
-        """A copy with other `timeout` / `max_retries` / `max_rate_limit_wait`, sharing the pool."""
-        copy = self._view(type(self))
-        copy._client = self._client.with_options(**options)
-        return copy
-
-
-class YandexMarketChat(_Chat[httpx.Client]):
-    """The buyer-chat methods of the Yandex Market Partner API, one method per operation.
-
-    With no arguments it reads YANDEX_MARKET_API_KEY (required), YANDEX_MARKET_BUSINESS_ID and
-    YANDEX_MARKET_BASE_URL; explicit arguments win. Use it as a context manager, or call
-    close(), to close the connection pool.
-    """
+    @property
+    def business_id(self) -> int | None:
+        """The business_id calls use when they pass none."""
+        value: int | None = self._defaults["business_id"]
+        return value
 
     @property
     def with_raw_response(self) -> RawYandexMarketChat:
@@ -410,7 +107,7 @@ class YandexMarketChat(_Chat[httpx.Client]):
         """Close the connection pool."""
         self._client.close()
 
-    def __enter__(self) -> Self:
+    def __enter__(self) -> YandexMarketChat:
         return self
 
     def __exit__(self, *args: object) -> None:
@@ -419,26 +116,52 @@ class YandexMarketChat(_Chat[httpx.Client]):
     def create_chat(
         self,
         *,
-        context: ChatContextDTO | Mapping[str, Any] | Unset = UNSET,
+        context: ChatContextDTO | ChatContextDTODict | Unset = UNSET,
         order_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> CreateChatResponse:
         """Create a chat with a buyer for an order or a return.
 
-        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
-        """
-        from .api.chats import create_chat as operation
-        from .models.chat_context_dto import ChatContextDTO
-        from .models.create_chat_request import CreateChatRequest
+        Creates a chat with the buyer of an order or of a return, or returns the chat that already
+        exists for that context: calling it twice is safe. Return chats exist only for FBY, FBS and
+        Express stores.
 
-        body = CreateChatRequest(
-            context=_as_model(ChatContextDTO, context),
-            order_id=order_id,
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Give at least one of: context, order_id.
+
+        Args:
+            context: The order or the return the chat is about. Optional: not sent when left out.
+            order_id: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
+                Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            CreateChatResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import create_chat as _op
+
+        body = _fields(
+            {
+                "context": context,
+                "orderId": order_id,
+            },
+            required=True,
         )
-        return operation.sync(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return _op.sync(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
         )
 
@@ -452,17 +175,44 @@ class YandexMarketChat(_Chat[httpx.Client]):
     ) -> EmptyApiResponse:
         """Send a text message to a chat with a buyer.
 
-        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
-        """
-        from .api.chats import send_message_to_chat as operation
-        from .models.send_message_to_chat_request import SendMessageToChatRequest
+        Posts a message to a chat with a buyer. The API has no idempotency key: after a server error or
+        a read timeout the message may already be in the chat, and sending it again can post it twice.
 
-        body = SendMessageToChatRequest(
-            message=message,
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            message: The text of the message: 1 to 4,096 characters. The service counts characters as
+                Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane (most
+                emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            EmptyApiResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+                `may_have_been_delivered` tells whether it may have taken effect: this operation is
+                never sent twice, so check before calling again.
+        """
+        from .api.chats import send_message_to_chat as _op
+
+        body = _fields(
+            {
+                "message": message,
+            },
+            required=True,
         )
-        return operation.sync(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return _op.sync(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
             chat_id=chat_id,
         )
@@ -479,58 +229,101 @@ class YandexMarketChat(_Chat[httpx.Client]):
     ) -> EmptyApiResponse:
         """Send a file to a chat with a buyer.
 
-        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
-        `file` is a path, bytes or a binary file object; `file_name` defaults to its
-        name and `mime_type` is guessed from the name.
+        Posts a file (at most 5 MB) to a chat with a buyer. The API has no idempotency key: after a
+        server error or a read timeout the file may already be in the chat, and sending it again can
+        post it twice.
+
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            file: The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
+                (5,242,880 bytes), the larger of the two readings. (A path, bytes or a binary file; not
+                empty; at most 5,242,880 bytes.)
+            file_name: The name sent with the file (default: the path's or the file object's name).
+            mime_type: The MIME type sent with the file (default: guessed from the name).
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            EmptyApiResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+                `may_have_been_delivered` tells whether it may have taken effect: this operation is
+                never sent twice, so check before calling again.
         """
-        from .api.chats import send_file_to_chat as operation
+        from .api.chats import send_file_to_chat as _op
         from .models.send_file_to_chat_request import SendFileToChatRequest
 
         body = SendFileToChatRequest(
-            file=File.from_source(file, file_name, mime_type),
+            file=File.from_source(file, file_name, mime_type, max_bytes=5242880),
         )
-        return operation.sync(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return _op.sync(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
             chat_id=chat_id,
         )
 
 
-class RawYandexMarketChat(_ChatBase):
+class RawYandexMarketChat(ChatBase):
     """`YandexMarketChat.with_raw_response`: each method returns the Response."""
+
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
 
     def create_chat(
         self,
         *,
-        context: ChatContextDTO | Mapping[str, Any] | Unset = UNSET,
+        context: ChatContextDTO | ChatContextDTODict | Unset = UNSET,
         order_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[
-        ApiClientDataErrorResponse
-        | ApiForbiddenErrorResponse
-        | ApiLimitErrorResponse
-        | ApiNotFoundErrorResponse
-        | ApiServerErrorResponse
-        | ApiUnauthorizedErrorResponse
-        | CreateChatResponse
-    ]:
+    ) -> Response[Any]:
         """Create a chat with a buyer for an order or a return.
 
-        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
-        """
-        from .api.chats import create_chat as operation
-        from .models.chat_context_dto import ChatContextDTO
-        from .models.create_chat_request import CreateChatRequest
+        Creates a chat with the buyer of an order or of a return, or returns the chat that already
+        exists for that context: calling it twice is safe. Return chats exist only for FBY, FBS and
+        Express stores.
 
-        body = CreateChatRequest(
-            context=_as_model(ChatContextDTO, context),
-            order_id=order_id,
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Give at least one of: context, order_id.
+
+        Args:
+            context: The order or the return the chat is about. Optional: not sent when left out.
+            order_id: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
+                Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the CreateChatResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import create_chat as _op
+
+        body = _fields(
+            {
+                "context": context,
+                "orderId": order_id,
+            },
+            required=True,
         )
-        return operation.sync_detailed(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return _op.sync_detailed(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
         )
 
@@ -541,28 +334,44 @@ class RawYandexMarketChat(_ChatBase):
         message: str,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[
-        ApiClientDataErrorResponse
-        | ApiForbiddenErrorResponse
-        | ApiLimitErrorResponse
-        | ApiNotFoundErrorResponse
-        | ApiServerErrorResponse
-        | ApiUnauthorizedErrorResponse
-        | EmptyApiResponse
-    ]:
+    ) -> Response[Any]:
         """Send a text message to a chat with a buyer.
 
-        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
-        """
-        from .api.chats import send_message_to_chat as operation
-        from .models.send_message_to_chat_request import SendMessageToChatRequest
+        Posts a message to a chat with a buyer. The API has no idempotency key: after a server error or
+        a read timeout the message may already be in the chat, and sending it again can post it twice.
 
-        body = SendMessageToChatRequest(
-            message=message,
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            message: The text of the message: 1 to 4,096 characters. The service counts characters as
+                Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane (most
+                emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+                `may_have_been_delivered` tells whether it may have taken effect: this operation is
+                never sent twice, so check before calling again.
+        """
+        from .api.chats import send_message_to_chat as _op
+
+        body = _fields(
+            {
+                "message": message,
+            },
+            required=True,
         )
-        return operation.sync_detailed(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return _op.sync_detailed(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
             chat_id=chat_id,
         )
@@ -576,37 +385,91 @@ class RawYandexMarketChat(_ChatBase):
         mime_type: str | None = None,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[
-        ApiClientDataErrorResponse
-        | ApiForbiddenErrorResponse
-        | ApiLimitErrorResponse
-        | ApiNotFoundErrorResponse
-        | ApiServerErrorResponse
-        | ApiUnauthorizedErrorResponse
-        | EmptyApiResponse
-    ]:
+    ) -> Response[Any]:
         """Send a file to a chat with a buyer.
 
-        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
-        `file` is a path, bytes or a binary file object; `file_name` defaults to its
-        name and `mime_type` is guessed from the name.
+        Posts a file (at most 5 MB) to a chat with a buyer. The API has no idempotency key: after a
+        server error or a read timeout the file may already be in the chat, and sending it again can
+        post it twice.
+
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            file: The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
+                (5,242,880 bytes), the larger of the two readings. (A path, bytes or a binary file; not
+                empty; at most 5,242,880 bytes.)
+            file_name: The name sent with the file (default: the path's or the file object's name).
+            mime_type: The MIME type sent with the file (default: guessed from the name).
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+                `may_have_been_delivered` tells whether it may have taken effect: this operation is
+                never sent twice, so check before calling again.
         """
-        from .api.chats import send_file_to_chat as operation
+        from .api.chats import send_file_to_chat as _op
         from .models.send_file_to_chat_request import SendFileToChatRequest
 
         body = SendFileToChatRequest(
-            file=File.from_source(file, file_name, mime_type),
+            file=File.from_source(file, file_name, mime_type, max_bytes=5242880),
         )
-        return operation.sync_detailed(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return _op.sync_detailed(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
             chat_id=chat_id,
         )
 
 
-class AsyncYandexMarketChat(_Chat[httpx.AsyncClient]):
-    """The async twin of YandexMarketChat: the same methods, awaited."""
+class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
+    """The async twin of YandexMarketChat: the same methods, awaited.
+
+    Args:
+        api_key: The Api-Key (default: YANDEX_MARKET_API_KEY). Sent as `Api-Key: <key>`, never logged.
+        business_id: Used by every call that does not pass its own (default: YANDEX_MARKET_BUSINESS_ID).
+        base_url: Where the API is (default: YANDEX_MARKET_BASE_URL, else https://api.partner.market.yandex.ru).
+        timeout: Per request, and for the whole call with its waits (default 30 s, connect 10 s).
+        max_retries: Retries of what is safe to send again (default 2; 0 turns them off).
+        max_rate_limit_wait: Longest wait for a rate-limit window in seconds (default 60);
+            a longer one raises RateLimitError.
+        rate_limiter: A RateLimiter to share between clients (default: one of its own).
+        integration: Sent as X-Market-Integration: <name>/<version>; the seller sees it.
+        default_headers: Extra headers for every request.
+        http_client: Your own httpx client; the key, timeout and base URL are still applied.
+
+    """
+
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
+    _CLIENT: ClassVar[type[_client.AuthenticatedClient]] = AuthenticatedClient
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        business_id: int | None = None,
+        **options: Unpack[ClientOptions[httpx.AsyncClient]],
+    ) -> None:
+        super().__init__(
+            api_key,
+            defaults={
+                "business_id": business_id,
+            },
+            **options,
+        )
+
+    @property
+    def business_id(self) -> int | None:
+        """The business_id calls use when they pass none."""
+        value: int | None = self._defaults["business_id"]
+        return value
 
     @property
     def with_raw_response(self) -> AsyncRawYandexMarketChat:
@@ -617,7 +480,7 @@ class AsyncYandexMarketChat(_Chat[httpx.AsyncClient]):
         """Close the connection pool."""
         await self._client.aclose()
 
-    async def __aenter__(self) -> Self:
+    async def __aenter__(self) -> AsyncYandexMarketChat:
         return self
 
     async def __aexit__(self, *args: object) -> None:
@@ -626,26 +489,52 @@ class AsyncYandexMarketChat(_Chat[httpx.AsyncClient]):
     async def create_chat(
         self,
         *,
-        context: ChatContextDTO | Mapping[str, Any] | Unset = UNSET,
+        context: ChatContextDTO | ChatContextDTODict | Unset = UNSET,
         order_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> CreateChatResponse:
         """Create a chat with a buyer for an order or a return.
 
-        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
-        """
-        from .api.chats import create_chat as operation
-        from .models.chat_context_dto import ChatContextDTO
-        from .models.create_chat_request import CreateChatRequest
+        Creates a chat with the buyer of an order or of a return, or returns the chat that already
+        exists for that context: calling it twice is safe. Return chats exist only for FBY, FBS and
+        Express stores.
 
-        body = CreateChatRequest(
-            context=_as_model(ChatContextDTO, context),
-            order_id=order_id,
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Give at least one of: context, order_id.
+
+        Args:
+            context: The order or the return the chat is about. Optional: not sent when left out.
+            order_id: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
+                Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            CreateChatResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import create_chat as _op
+
+        body = _fields(
+            {
+                "context": context,
+                "orderId": order_id,
+            },
+            required=True,
         )
-        return await operation.asyncio(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return await _op.asyncio(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
         )
 
@@ -659,17 +548,44 @@ class AsyncYandexMarketChat(_Chat[httpx.AsyncClient]):
     ) -> EmptyApiResponse:
         """Send a text message to a chat with a buyer.
 
-        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
-        """
-        from .api.chats import send_message_to_chat as operation
-        from .models.send_message_to_chat_request import SendMessageToChatRequest
+        Posts a message to a chat with a buyer. The API has no idempotency key: after a server error or
+        a read timeout the message may already be in the chat, and sending it again can post it twice.
 
-        body = SendMessageToChatRequest(
-            message=message,
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            message: The text of the message: 1 to 4,096 characters. The service counts characters as
+                Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane (most
+                emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            EmptyApiResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+                `may_have_been_delivered` tells whether it may have taken effect: this operation is
+                never sent twice, so check before calling again.
+        """
+        from .api.chats import send_message_to_chat as _op
+
+        body = _fields(
+            {
+                "message": message,
+            },
+            required=True,
         )
-        return await operation.asyncio(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return await _op.asyncio(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
             chat_id=chat_id,
         )
@@ -686,58 +602,101 @@ class AsyncYandexMarketChat(_Chat[httpx.AsyncClient]):
     ) -> EmptyApiResponse:
         """Send a file to a chat with a buyer.
 
-        Returns the parsed 2xx body; raises the errors of `yandex_market_chat.errors`.
-        `file` is a path, bytes or a binary file object; `file_name` defaults to its
-        name and `mime_type` is guessed from the name.
+        Posts a file (at most 5 MB) to a chat with a buyer. The API has no idempotency key: after a
+        server error or a read timeout the file may already be in the chat, and sending it again can
+        post it twice.
+
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            file: The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
+                (5,242,880 bytes), the larger of the two readings. (A path, bytes or a binary file; not
+                empty; at most 5,242,880 bytes.)
+            file_name: The name sent with the file (default: the path's or the file object's name).
+            mime_type: The MIME type sent with the file (default: guessed from the name).
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            EmptyApiResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+                `may_have_been_delivered` tells whether it may have taken effect: this operation is
+                never sent twice, so check before calling again.
         """
-        from .api.chats import send_file_to_chat as operation
+        from .api.chats import send_file_to_chat as _op
         from .models.send_file_to_chat_request import SendFileToChatRequest
 
         body = SendFileToChatRequest(
-            file=await _afile(file, file_name, mime_type),
+            file=await _afile(file, file_name, mime_type, max_bytes=5242880),
         )
-        return await operation.asyncio(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return await _op.asyncio(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
             chat_id=chat_id,
         )
 
 
-class AsyncRawYandexMarketChat(_ChatBase):
+class AsyncRawYandexMarketChat(ChatBase):
     """`AsyncYandexMarketChat.with_raw_response`: each method returns the Response."""
+
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
 
     async def create_chat(
         self,
         *,
-        context: ChatContextDTO | Mapping[str, Any] | Unset = UNSET,
+        context: ChatContextDTO | ChatContextDTODict | Unset = UNSET,
         order_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[
-        ApiClientDataErrorResponse
-        | ApiForbiddenErrorResponse
-        | ApiLimitErrorResponse
-        | ApiNotFoundErrorResponse
-        | ApiServerErrorResponse
-        | ApiUnauthorizedErrorResponse
-        | CreateChatResponse
-    ]:
+    ) -> Response[Any]:
         """Create a chat with a buyer for an order or a return.
 
-        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
-        """
-        from .api.chats import create_chat as operation
-        from .models.chat_context_dto import ChatContextDTO
-        from .models.create_chat_request import CreateChatRequest
+        Creates a chat with the buyer of an order or of a return, or returns the chat that already
+        exists for that context: calling it twice is safe. Return chats exist only for FBY, FBS and
+        Express stores.
 
-        body = CreateChatRequest(
-            context=_as_model(ChatContextDTO, context),
-            order_id=order_id,
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Give at least one of: context, order_id.
+
+        Args:
+            context: The order or the return the chat is about. Optional: not sent when left out.
+            order_id: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
+                Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the CreateChatResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import create_chat as _op
+
+        body = _fields(
+            {
+                "context": context,
+                "orderId": order_id,
+            },
+            required=True,
         )
-        return await operation.asyncio_detailed(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return await _op.asyncio_detailed(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
         )
 
@@ -748,28 +707,44 @@ class AsyncRawYandexMarketChat(_ChatBase):
         message: str,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[
-        ApiClientDataErrorResponse
-        | ApiForbiddenErrorResponse
-        | ApiLimitErrorResponse
-        | ApiNotFoundErrorResponse
-        | ApiServerErrorResponse
-        | ApiUnauthorizedErrorResponse
-        | EmptyApiResponse
-    ]:
+    ) -> Response[Any]:
         """Send a text message to a chat with a buyer.
 
-        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
-        """
-        from .api.chats import send_message_to_chat as operation
-        from .models.send_message_to_chat_request import SendMessageToChatRequest
+        Posts a message to a chat with a buyer. The API has no idempotency key: after a server error or
+        a read timeout the message may already be in the chat, and sending it again can post it twice.
 
-        body = SendMessageToChatRequest(
-            message=message,
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            message: The text of the message: 1 to 4,096 characters. The service counts characters as
+                Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane (most
+                emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+                `may_have_been_delivered` tells whether it may have taken effect: this operation is
+                never sent twice, so check before calling again.
+        """
+        from .api.chats import send_message_to_chat as _op
+
+        body = _fields(
+            {
+                "message": message,
+            },
+            required=True,
         )
-        return await operation.asyncio_detailed(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return await _op.asyncio_detailed(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
             chat_id=chat_id,
         )
@@ -783,30 +758,45 @@ class AsyncRawYandexMarketChat(_ChatBase):
         mime_type: str | None = None,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[
-        ApiClientDataErrorResponse
-        | ApiForbiddenErrorResponse
-        | ApiLimitErrorResponse
-        | ApiNotFoundErrorResponse
-        | ApiServerErrorResponse
-        | ApiUnauthorizedErrorResponse
-        | EmptyApiResponse
-    ]:
+    ) -> Response[Any]:
         """Send a file to a chat with a buyer.
 
-        Returns the Response: status, headers (`.rate_limit` parsed) and, for 2xx, `parsed`.
-        `file` is a path, bytes or a binary file object; `file_name` defaults to its
-        name and `mime_type` is guessed from the name.
+        Posts a file (at most 5 MB) to a chat with a buyer. The API has no idempotency key: after a
+        server error or a read timeout the file may already be in the chat, and sending it again can
+        post it twice.
+
+        Needs a token with the `communication` or `all-methods` scope. Limit: 1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            file: The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
+                (5,242,880 bytes), the larger of the two readings. (A path, bytes or a binary file; not
+                empty; at most 5,242,880 bytes.)
+            file_name: The name sent with the file (default: the path's or the file object's name).
+            mime_type: The MIME type sent with the file (default: guessed from the name).
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+                `may_have_been_delivered` tells whether it may have taken effect: this operation is
+                never sent twice, so check before calling again.
         """
-        from .api.chats import send_file_to_chat as operation
+        from .api.chats import send_file_to_chat as _op
         from .models.send_file_to_chat_request import SendFileToChatRequest
 
         body = SendFileToChatRequest(
-            file=await _afile(file, file_name, mime_type),
+            file=await _afile(file, file_name, mime_type, max_bytes=5242880),
         )
-        return await operation.asyncio_detailed(
-            self._business_id(business_id),
-            client=self._for_call(extra_headers),
+        client = self._for_call(extra_headers)
+        return await _op.asyncio_detailed(
+            self._default("business_id", business_id),
+            client=client,
             body=body,
             chat_id=chat_id,
         )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Mapping
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime
 from typing import Any
 
 import attrs
 import httpx
+
+from . import _headers
 
 __all__ = [
     "APIConnectionError",
@@ -34,12 +34,18 @@ class YandexMarketError(Exception):
 
 
 class InvalidRequestError(YandexMarketError, ValueError):
-    """An argument breaks the API's spec. Raised before any network I/O."""
+    """An argument breaks the API's spec. Raised before any network I/O.
 
-    def __init__(self, field: str, problem: str) -> None:
+    `field` names the Python argument (`chat_id`, `context.type`); `wire` the name the API uses
+    for it (`chatId`, `body.context.type`) when that differs.
+    """
+
+    def __init__(self, field: str, problem: str, *, wire: str | None = None) -> None:
         self.field = field
         self.problem = problem
-        super().__init__(f"{field} {problem}")
+        self.wire = wire if wire != field else None
+        where = f"{field} ({self.wire})" if self.wire else field
+        super().__init__(f"{where} {problem}")
 
 
 @attrs.frozen
@@ -57,56 +63,18 @@ def _error_details(body: object) -> list[ErrorDetail]:
     return [
         ErrorDetail(
             code=str(item["code"]),
-            message=item.get("message")
-            if isinstance(item.get("message"), str)
-            else None,
+            message=item.get("message") if isinstance(item.get("message"), str) else None,
         )
         for item in errors
         if isinstance(item, Mapping) and "code" in item
     ]
 
 
-def header_int(headers: Mapping[str, str], name: str) -> int | None:
-    """An integer header such as X-RateLimit-Resource-Remaining; None when missing or unreadable."""
+def _parse_json(body: bytes) -> Any:
     try:
-        return int(headers[name])
-    except (KeyError, ValueError):
+        return json.loads(body) if body else None
+    except (ValueError, RecursionError):
         return None
-
-
-@functools.lru_cache(maxsize=64)
-def _http_date(value: str) -> datetime | None:
-    """An RFC 822 date as an aware datetime, or None. Cached: every answer of one window carries
-    the same X-RateLimit-Resource-Until, and parsing it is most of what reading limits costs."""
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-
-
-def parse_reset_at(
-    headers: Mapping[str, str], now: datetime | None = None
-) -> datetime | None:
-    """When a rate-limit window resets: `X-RateLimit-Resource-Until` (RFC 822), else `Retry-After`
-    (seconds or an HTTP date); None when neither can be read (`Retry-After: inf` included)."""
-    until = headers.get("X-RateLimit-Resource-Until")
-    if until:
-        moment = _http_date(until)
-        if moment is not None:
-            return moment
-    retry_after = headers.get("Retry-After")
-    if retry_after:
-        now = now or datetime.now(timezone.utc)
-        try:
-            return datetime.fromtimestamp(
-                now.timestamp() + float(retry_after), timezone.utc
-            )
-        except (OverflowError, OSError):
-            return None  # "inf", "1e308": no usable moment
-        except ValueError:
-            return _http_date(retry_after)
-    return None
 
 
 class APIStatusError(YandexMarketError):
@@ -121,22 +89,18 @@ class APIStatusError(YandexMarketError):
         method: str = "",
         url: str = "",
         message: str | None = None,
+        may_have_been_delivered: bool = False,
     ) -> None:
         self.status_code = status_code
         self.body = body
-        self.may_have_been_delivered = False
+        self.may_have_been_delivered = may_have_been_delivered
         """True for a 5xx answer to a non-idempotent operation: it may have taken effect."""
         self.headers: httpx.Headers = httpx.Headers(headers or {})
         self.method = method
         self.url = url
-        try:
-            self.json: Any = json.loads(body) if body else None
-        except ValueError:
-            self.json = None
+        self.json: Any = _parse_json(body)
         self.errors: list[ErrorDetail] = _error_details(self.json)
-        details = "; ".join(
-            f"{e.code}: {e.message}" if e.message else e.code for e in self.errors
-        )
+        details = "; ".join(f"{e.code}: {e.message}" if e.message else e.code for e in self.errors)
         if not details and body and self.json is None:
             details = f"non-JSON body ({len(body)} bytes): {body[:200].decode(errors='replace')!r}"
         text = message or f"{status_code} from {method} {url}".rstrip()
@@ -145,39 +109,36 @@ class APIStatusError(YandexMarketError):
     @property
     def request_id(self) -> str | None:
         """The service's request id, when the answer carries one."""
-        value: str | None = self.headers.get("X-Request-Id") or self.headers.get(
-            "X-Market-Request-Id"
-        )
+        value: str | None = self.headers.get("X-Request-Id") or self.headers.get("X-Market-Request-Id")
         return value
 
     @classmethod
-    def from_response(
-        cls, response: httpx.Response, *, idempotent: bool = True
-    ) -> APIStatusError:
+    def from_response(cls, response: httpx.Response, *, idempotent: bool = True) -> APIStatusError:
         """The exception class for the response's status, built from it.
 
-        For a 5xx answer to an operation that is not idempotent (sendMessageToChat,
-        sendFileToChat), the message says the request may already have taken effect.
+        For a 5xx answer to an operation that is not idempotent, the message says the request
+        may already have taken effect.
         """
         status = response.status_code
         error_class: type[APIStatusError] = _STATUS_CLASSES.get(status, APIStatusError)
         if status >= 500:
             error_class = InternalServerError
-        error = error_class(
+        request = response.request
+        maybe = status >= 500 and not idempotent
+        return error_class(
             status_code=status,
             body=response.content,
             headers=response.headers,
-            method=response.request.method,
-            url=str(response.request.url),
+            method=request.method,
+            url=str(request.url),
             message=(
-                f"{status} from {response.request.method} {response.request.url} (the request may already have "
-                "been delivered: sending it again could post it twice)"
-                if status >= 500 and not idempotent
+                f"{status} from {request.method} {request.url} (the request may already have been "
+                "delivered: sending it again could post it twice)"
+                if maybe
                 else None
             ),
+            may_have_been_delivered=maybe,
         )
-        error.may_have_been_delivered = status >= 500 and not idempotent
-        return error
 
 
 class BadRequestError(APIStatusError):
@@ -206,9 +167,9 @@ class RateLimitError(APIStatusError):
     def __init__(self, *, reset_at: datetime | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("status_code", 420)
         super().__init__(**kwargs)
-        self.reset_at = reset_at or parse_reset_at(self.headers)
-        self.limit = header_int(self.headers, "X-RateLimit-Resource-Limit")
-        self.remaining = header_int(self.headers, "X-RateLimit-Resource-Remaining")
+        self.reset_at = reset_at or _headers.reset_at(self.headers)
+        self.limit = _headers.header_int(self.headers, _headers.LIMIT)
+        self.remaining = _headers.header_int(self.headers, _headers.REMAINING)
 
 
 class InternalServerError(APIStatusError):
@@ -229,18 +190,13 @@ class APIConnectionError(YandexMarketError):
     """No answer came: the connection was refused, reset or dropped.
 
     `may_have_been_delivered` is True when the request may have reached the service (it was
-    sent, and the answer was lost): for sendMessageToChat / sendFileToChat the message may
-    already be in the chat, so sending it again could post it twice.
+    sent, and the answer was lost): for an operation that posts something, it may already be
+    in the chat, so sending it again could post it twice.
     """
 
     def __init__(
-        self,
-        message: str,
-        *,
-        method: str = "",
-        url: str = "",
-        may_have_been_delivered: bool = False,
-    ):
+        self, message: str, *, method: str = "", url: str = "", may_have_been_delivered: bool = False
+    ) -> None:
         self.method = method
         self.url = url
         self.may_have_been_delivered = may_have_been_delivered
@@ -255,16 +211,10 @@ class ResponseValidationError(YandexMarketError):
     """A 2xx answer whose body does not fit the spec (not JSON, empty, a required field missing)."""
 
     def __init__(
-        self,
-        message: str,
-        *,
-        status_code: int,
-        body: bytes,
-        headers: Mapping[str, str] | None = None,
-    ):
+        self, message: str, *, status_code: int, body: bytes, headers: Mapping[str, str] | None = None
+    ) -> None:
         self.status_code = status_code
         self.body = body
         self.headers = httpx.Headers(headers or {})
-        super().__init__(
-            f"{message} (status {status_code}, {len(body)} bytes: {body[:200].decode(errors='replace')!r})"
-        )
+        preview = body[:200].decode(errors="replace")
+        super().__init__(f"{message} (status {status_code}, {len(body)} bytes: {preview!r})")

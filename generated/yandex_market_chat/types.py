@@ -1,4 +1,10 @@
-"""Contains some shared types for properties"""
+"""Shared types of the generated models and operations: Unset, File, Response.
+
+Replaces the generator's stock types.py (same names, which the generated models import):
+`Response.status_code` is a plain int (the stock `HTTPStatus(420)` raises ValueError on the API's
+own rate-limit answer), `File.from_source` builds a File from a path, bytes or a binary file, and
+`Response.rate_limit` reads the X-RateLimit-Resource-* headers.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +16,17 @@ from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
+from . import _headers
+
 
 class Unset:
+    """The type of UNSET: an argument or field that was not given (and is not sent)."""
+
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -28,18 +41,19 @@ FileTypes = (
 )
 RequestFiles = list[tuple[str, FileTypes]]
 FileSource = str | os.PathLike[str] | bytes | BinaryIO
+"""What a file argument takes: a path, bytes or a binary file object."""
 
 
 @define
 class File:
-    """Contains information for file uploads"""
+    """A file to upload: its content, and the name and MIME type sent with it."""
 
     payload: BinaryIO | bytes
     file_name: str | None = None
     mime_type: str | None = None
 
     def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
+        """The (name, content, MIME type) tuple httpx takes for multipart/form-data."""
         return self.file_name, self.payload, self.mime_type
 
     @classmethod
@@ -48,16 +62,19 @@ class File:
         source: FileSource,
         file_name: str | None = None,
         mime_type: str | None = None,
+        *,
+        max_bytes: int | None = None,
     ) -> File:
         """A File from a path, bytes or a binary file object.
 
-        A path's size is checked against the limit before it is read; the name defaults to the
+        A path larger than `max_bytes` is refused before it is read; the name defaults to the
         path's (or the file object's) base name and the MIME type is guessed from the name.
         """
-        from ._rules import check_file_size
+        from ._request import check_file_size
 
         if isinstance(source, str | os.PathLike):
-            check_file_size(os.stat(source).st_size)
+            if max_bytes is not None:
+                check_file_size(os.stat(source).st_size, "file", max_bytes=max_bytes)
             with open(source, "rb") as handle:
                 payload: BinaryIO | bytes = handle.read()
             file_name = file_name or os.path.basename(os.fspath(source))
@@ -73,11 +90,7 @@ class File:
                 f"file must be a path, bytes or a binary file object, not {type(source).__name__}"
             )
         file_name = file_name or "file"
-        mime_type = (
-            mime_type
-            or mimetypes.guess_type(file_name)[0]
-            or "application/octet-stream"
-        )
+        mime_type = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
         return cls(payload=payload, file_name=file_name, mime_type=mime_type)
 
 
@@ -95,7 +108,7 @@ class RateLimit:
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint: status as an int, headers, raw content and, for 2xx, the parsed body"""
+    """An answer: the status as an int, headers, raw content and, for 2xx, the parsed body."""
 
     status_code: int
     content: bytes
@@ -105,22 +118,26 @@ class Response(Generic[T]):
     @property
     def rate_limit(self) -> RateLimit:
         """The method's rate-limit window as this answer reports it."""
-        from .errors import header_int, parse_reset_at
-
         return RateLimit(
-            limit=header_int(self.headers, "X-RateLimit-Resource-Limit"),
-            remaining=header_int(self.headers, "X-RateLimit-Resource-Remaining"),
-            reset_at=parse_reset_at(self.headers),
+            limit=_headers.header_int(self.headers, _headers.LIMIT),
+            remaining=_headers.header_int(self.headers, _headers.REMAINING),
+            reset_at=_headers.reset_at(self.headers),
         )
 
 
-__all__ = [
-    "UNSET",
-    "File",
-    "FileSource",
-    "FileTypes",
-    "RateLimit",
-    "RequestFiles",
-    "Response",
-    "Unset",
-]
+__all__ = ["UNSET", "File", "FileSource", "FileTypes", "RateLimit", "RequestFiles", "Response", "Unset"]
+
+
+async def afile(
+    source: FileSource,
+    file_name: str | None = None,
+    mime_type: str | None = None,
+    *,
+    max_bytes: int | None = None,
+) -> File:
+    """File.from_source without blocking the event loop: a path is sized and read in a thread."""
+    if isinstance(source, str | os.PathLike):
+        import asyncio  # here, not at the top: sync-only users do not pay for importing it
+
+        return await asyncio.to_thread(File.from_source, source, file_name, mime_type, max_bytes=max_bytes)
+    return File.from_source(source, file_name, mime_type, max_bytes=max_bytes)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import pkgutil
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -42,7 +43,6 @@ from yandex_market_chat import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
-    _rules,
 )
 from yandex_market_chat.models import (
     ChatContextDTO,
@@ -126,10 +126,7 @@ class Operation:
     @property
     def module(self) -> ModuleType:
         """yandex_market_chat.api.<tag>.<module> generated for this operationId."""
-        for name, rule in _rules.OPERATIONS.items():
-            if rule["operationId"] == self.operation_id:
-                return importlib.import_module(f"yandex_market_chat.api.chats.{name}")
-        raise LookupError(f"the generated package has no module for {self.operation_id}: run `make generate`")
+        return operation_module(self.operation_id)
 
     def response(self, status: int) -> dict[str, Any]:
         return resolve(self.responses[str(status)])
@@ -150,6 +147,29 @@ class Operation:
     def matches(self, method: str, path: str) -> bool:
         pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(self.path))
         return method.lower() == self.method and re.fullmatch(pattern, path) is not None
+
+
+@cache
+def operation_modules() -> dict[str, ModuleType]:
+    """operationId -> the generated module that calls it (found by the id it declares)."""
+    import yandex_market_chat.api
+
+    found = {}
+    for info in pkgutil.walk_packages(yandex_market_chat.api.__path__, "yandex_market_chat.api."):
+        module = importlib.import_module(info.name)
+        operation = getattr(module, "_OPERATION", None)
+        if operation is not None:
+            found[operation.id] = module
+    return found
+
+
+def operation_module(operation_id: str) -> ModuleType:
+    try:
+        return operation_modules()[operation_id]
+    except KeyError:
+        raise LookupError(
+            f"the generated package has no module for {operation_id}: run `make generate`"
+        ) from None
 
 
 def operations() -> list[Operation]:

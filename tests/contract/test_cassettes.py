@@ -22,6 +22,7 @@ from vcr.errors import CannotOverwriteExistingCassetteException
 from yandex_market_chat import APIStatusError, AuthenticatedClient
 
 from contract.support import (
+    API_SERVER,
     AUTH_HEADERS,
     BUSINESS_ID,
     CHAT_ID,
@@ -148,11 +149,11 @@ def test_recorder_writes_credentials_as_redacted(
     client.set_httpx_client(
         httpx.Client(transport=httpx.MockTransport(lambda _: httpx.Response(200, json={})))
     )
-    recorder = vcr.VCR(**record_config(client.base_url))
+    recorder = vcr.VCR(**record_config(API_SERVER))
     register_matchers(recorder)
     path = tmp_path / "recorded.yaml"
     with recorder.use_cassette(str(path), record_mode="all"):
-        client.get_httpx_client().post(client.base_url + "/v2/x", headers=client._auth_headers())
+        client.get_httpx_client().post(API_SERVER + "/v2/x", headers=client._auth_headers())
     (interaction,) = load_cassette(path)
     sent = {k.lower(): v for k, v in interaction["request"]["headers"].items()}
     assert sent[client.auth_header_name.lower()] == [REDACTED]

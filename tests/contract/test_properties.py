@@ -28,7 +28,7 @@ from conftest import FAKE_KEY
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from yandex_market_chat import APIStatusError, AuthenticatedClient, File
-from yandex_market_chat._rules import MAX_MESSAGE_LENGTH, text_length
+from yandex_market_chat._request import utf16_length
 from yandex_market_chat.models import (
     CreateChatRequest,
     CreateChatResponse,
@@ -39,6 +39,7 @@ from yandex_market_chat.models import (
 from contract.conftest import PROFILE
 from contract.support import (
     OPERATIONS,
+    SPEC,
     SPEC_PATH,
     FormPart,
     Operation,
@@ -213,7 +214,7 @@ def test_create_chat_emits_what_it_is_given(case: Any) -> None:
             },
         )
     deprecations = [
-        w for w in caught if issubclass(w.category, DeprecationWarning) and "orderId" in str(w.message)
+        w for w in caught if issubclass(w.category, DeprecationWarning) and "order_id" in str(w.message)
     ]
     assert bool(deprecations) == ("orderId" in body), "orderId (deprecated) warns, and only orderId"
     for request in seen:
@@ -227,7 +228,10 @@ def test_send_message_emits_what_it_is_given(case: Any) -> None:
     operation = OPERATIONS["sendMessageToChat"]
     body: dict[str, Any] = case.body
     # The spec counts the 4,096 in UTF-16 units (x-length-unit), which JSON Schema cannot say.
-    assume(text_length(body["message"], "utf-16") <= MAX_MESSAGE_LENGTH)
+    limit = resolve(SPEC["components"]["schemas"]["SendMessageToChatRequest"])["properties"]["message"][
+        "maxLength"
+    ]
+    assume(utf16_length(body["message"]) <= limit)
     seen = send_both_ways(
         operation,
         lambda: {

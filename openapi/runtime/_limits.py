@@ -1,8 +1,3 @@
-{# Our own template (not an openapi-python-client override), rendered by openapi/generate.py:
-   the client-side rate limits every request passes through, so that a well-behaved program gets
-   no 420 at all. The service answers 420 both for its hourly limit per method and for more than
-   4 simultaneous requests per business, and reports its window on every answer; stock clients
-   know none of this. Buckets for the optional shared budget come from pyrate-limiter. #}
 """Client-side rate limits, shared by every call through one client and its with_options() copies.
 
 Before a request is sent, RateLimiter.slot() / aslot() waits for:
@@ -18,6 +13,7 @@ A wait longer than `max_wait` raises RateLimitError at once, before anything is 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -27,13 +23,14 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from inspect import isawaitable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define
 
-from .errors import RateLimitError, header_int, parse_reset_at
+from . import _headers
+from .errors import RateLimitError
 
 if TYPE_CHECKING:
     import asyncio
@@ -65,7 +62,7 @@ def _done(value: T | Awaitable[T]) -> T:
 
 
 def _refusal(what: str, scope: object, operation: str, wait: float, max_wait: float) -> RateLimitError:
-    reset_at = datetime.now(timezone.utc) + timedelta(seconds=wait)
+    reset_at = datetime.now(UTC) + timedelta(seconds=wait)
     return RateLimitError(
         reset_at=reset_at,
         message=(
@@ -88,16 +85,21 @@ class _Window:
     in_flight: int = 0
 
     def observe(self, headers: Mapping[str, str]) -> None:
-        limit = header_int(headers, "X-RateLimit-Resource-Limit")
+        limit = _headers.header_int(headers, _headers.LIMIT)
         if limit is not None and limit >= 0:
             self.limit = limit
-        remaining = header_int(headers, "X-RateLimit-Resource-Remaining")
-        until = parse_reset_at(headers)
+        remaining = _headers.header_int(headers, _headers.REMAINING)
+        until = _headers.reset_at(headers)
         if remaining is None or until is None:
             return
         remaining = max(0, remaining)
-        now = datetime.now(timezone.utc)
-        if self.until is not None and self.remaining is not None and self.reset_at is not None and now < self.reset_at:
+        now = datetime.now(UTC)
+        if (
+            self.until is not None
+            and self.remaining is not None
+            and self.reset_at is not None
+            and now < self.reset_at
+        ):
             if until < self.until:
                 return  # a late answer from an earlier window
             if until == self.until:  # answers from one window can come out of order
@@ -129,7 +131,9 @@ class RateLimiter:
     reports is always followed. `snapshot()` tells what is known (client.rate_limits).
     """
 
-    def __init__(self, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT, budget: HourlyBudget | None = None) -> None:
+    def __init__(
+        self, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT, budget: HourlyBudget | None = None
+    ) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
         self.max_in_flight = max_in_flight
@@ -209,7 +213,9 @@ class RateLimiter:
             budget = self.budget
             return {
                 "max_in_flight": self.max_in_flight,
-                "budget": None if budget is None else {"limit": budget.limit, "period": budget.period, "store": budget.store},
+                "budget": None
+                if budget is None
+                else {"limit": budget.limit, "period": budget.period, "store": budget.store},
                 "businesses": businesses,
             }
 
@@ -218,7 +224,7 @@ class RateLimiter:
         again (math.inf: until a request ends). Raises RateLimitError when nothing remains in the
         window and its reset is further away than `max_wait`."""
         window = self._windows.setdefault((scope, operation), _Window())
-        wait = window.wait(datetime.now(timezone.utc))
+        wait = window.wait(datetime.now(UTC))
         exhausted = wait is not None and window.remaining == 0
         if exhausted and wait is not None and wait > max_wait:
             raise _refusal("no requests remain in the service's window", scope, operation, wait, max_wait)
@@ -244,10 +250,8 @@ class RateLimiter:
             self._windows[(scope, operation)].in_flight -= 1
             self._changed.notify_all()
             for waiter, loop in self._async_waiters.items():
-                try:
+                with contextlib.suppress(RuntimeError):  # its event loop is closed
                     loop.call_soon_threadsafe(_wake, waiter)
-                except RuntimeError:
-                    pass  # its event loop is closed
             self._async_waiters.clear()
 
     def _before_budget_wait(self, scope: object, operation: str, wait: float, max_wait: float) -> None:
@@ -272,7 +276,12 @@ class HourlyBudget:
     def __init__(self, limit: int = 1000, *, period: float = 3600.0) -> None:
         if limit < 1 or not period > 0:
             raise ValueError("an HourlyBudget needs limit >= 1 and period > 0")
-        from pyrate_limiter import Rate
+        try:
+            from pyrate_limiter import Rate
+        except ImportError as exc:  # the `budget` extra
+            raise ImportError(
+                "HourlyBudget needs pyrate-limiter: pip install 'yandex-market-chat[budget]'"
+            ) from exc
 
         self.limit = limit
         self.period = period
@@ -291,7 +300,11 @@ class HourlyBudget:
 
     @staticmethod
     def redis(
-        redis: str | Redis, limit: int = 1000, *, period: float = 3600.0, key_prefix: str = "yandex-market-chat"
+        redis: str | Redis,
+        limit: int = 1000,
+        *,
+        period: float = 3600.0,
+        key_prefix: str = "yandex-market-chat",
     ) -> HourlyBudget:
         """A budget kept in Redis (a URL such as redis://host:6379/0, or a sync redis.Redis)."""
         return _RedisBudget(redis, limit, period=period, key_prefix=key_prefix)
@@ -369,7 +382,9 @@ class _RedisBudget(HourlyBudget):
             try:
                 from redis import Redis  # the optional extra: imported only for this store
             except ImportError as exc:
-                raise ImportError("HourlyBudget.redis needs redis: pip install 'yandex-market-chat[redis]'") from exc
+                raise ImportError(
+                    "HourlyBudget.redis needs redis: pip install 'yandex-market-chat[redis]'"
+                ) from exc
             redis = Redis.from_url(redis)
         self._redis = redis
         self.key_prefix = key_prefix

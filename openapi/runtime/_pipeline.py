@@ -1,19 +1,16 @@
-{# Our own template (not an openapi-python-client override), rendered by openapi/generate.py:
-   the request pipeline every operation goes through, kept out of client.py so that retries and
-   limits live in one small module. #}
 """The request pipeline: client-side limits, typed connection errors, retries, logging.
 
 Every attempt waits for a place from the client's RateLimiter (_limits.py), which may also raise
 RateLimitError at once when the service's window or the budget is spent for longer than
 `max_rate_limit_wait`. What may be sent again, at most `max_retries` times, comes from the spec
-(`x-idempotent`, via _rules.OPERATIONS):
+(`x-idempotent`, rendered into each endpoint module's `Operation`):
 - 420/429: the request was not processed; wait for the window (X-RateLimit-Resource-Until or
   Retry-After), or back off when the limit hit is the parallel one or no usable reset time is
   given; a wait longer than `max_rate_limit_wait` returns the 420 at once (sync() raises
   RateLimitError with `reset_at`);
 - a connection that failed before the request was sent: any operation;
-- 5xx and timeouts after sending: idempotent operations only (createChat returns the existing
-  chat); sendMessageToChat / sendFileToChat raise, saying the message may have been delivered.
+- 5xx and timeouts after sending: idempotent operations only; the others raise, saying the
+  request may have been delivered.
 A file is rewound before a retry, so the same bytes are sent again.
 """
 
@@ -23,16 +20,17 @@ import logging
 import random
 import time
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from . import _rules
-from .errors import APIConnectionError, APITimeoutError, header_int, parse_reset_at
+from . import _headers
+from .errors import APIConnectionError, APITimeoutError
 
 if TYPE_CHECKING:
-    from .client import AuthenticatedClient
+    from ._client import AuthenticatedClient
+    from ._request import Operation
 
 logger = logging.getLogger("yandex_market_chat")
 
@@ -54,29 +52,29 @@ def rate_limit_wait(headers: Mapping[str, str], attempt: int) -> float:
     """How long a 420/429 asks us to wait: until the window resets, or a backoff when the limit
     hit is the parallel one (requests remain in the window) or no usable reset time is given (none,
     unreadable or already past)."""
-    remaining = header_int(headers, "X-RateLimit-Resource-Remaining")
+    remaining = _headers.header_int(headers, _headers.REMAINING)
     if remaining is not None and remaining > 0:
         return backoff(attempt)
-    reset_at = parse_reset_at(headers)
+    reset_at = _headers.reset_at(headers)
     if reset_at is None:
         return backoff(attempt)
-    wait = (reset_at - datetime.now(timezone.utc)).total_seconds()
+    wait = (reset_at - datetime.now(UTC)).total_seconds()
     return wait + random.random() * 0.25 if wait > 0 else backoff(attempt)
 
 
 def delay_after_error(
-    client: AuthenticatedClient, exc: httpx.TransportError, policy: Mapping[str, Any], attempt: int
+    client: AuthenticatedClient, exc: httpx.TransportError, operation: Operation, attempt: int
 ) -> float | None:
     """Seconds to wait before sending again after a transport error, or None to give up."""
     if attempt >= client.max_retries:
         return None
-    if isinstance(exc, NOT_SENT) or policy["idempotent"]:
+    if isinstance(exc, NOT_SENT) or operation.idempotent:
         return backoff(attempt)
     return None
 
 
 def delay_after_response(
-    client: AuthenticatedClient, response: httpx.Response, policy: Mapping[str, Any], attempt: int
+    client: AuthenticatedClient, response: httpx.Response, operation: Operation, attempt: int
 ) -> float | None:
     """Seconds to wait before sending again after this answer, or None to return it."""
     if attempt >= client.max_retries:
@@ -85,7 +83,7 @@ def delay_after_response(
     if status in (420, 429):
         wait = rate_limit_wait(response.headers, attempt)
         return wait if wait <= client.max_rate_limit_wait else None
-    if status >= 500 and policy["idempotent"]:
+    if status >= 500 and operation.idempotent:
         return backoff(attempt)
     return None
 
@@ -106,12 +104,13 @@ def rewind(positions: list[tuple[Any, int]]) -> None:
 
 
 def connection_error(
-    exc: httpx.TransportError, policy: Mapping[str, Any], request: Mapping[str, Any]
+    exc: httpx.TransportError, operation: Operation, request: Mapping[str, Any]
 ) -> APIConnectionError:
     sent = not isinstance(exc, NOT_SENT)
-    text = f"{policy['operationId']}: no answer from {request['url']} ({type(exc).__name__}: {exc})"
-    if sent and not policy["idempotent"]:
-        text += "; the request was sent, so it may already have been delivered: sending it again could post it twice"
+    text = f"{operation.id}: no answer from {request['url']} ({type(exc).__name__}: {exc})"
+    if sent and not operation.idempotent:
+        text += "; the request was sent, so it may already have been delivered"
+        text += ": sending it again could post it twice"
     error_class = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     return error_class(text, method=request["method"], url=str(request["url"]), may_have_been_delivered=sent)
 
@@ -129,23 +128,23 @@ def log_response(response: httpx.Response, elapsed: float) -> None:
         )
 
 
-def log_retry(policy: Mapping[str, Any], reason: str, delay: float, attempt: int) -> None:
-    logger.info("retrying %s after %s in %.2f s (retry %d)", policy["operationId"], reason, delay, attempt + 1)
+def log_retry(operation: Operation, reason: str, delay: float, attempt: int) -> None:
+    logger.info("retrying %s after %s in %.2f s (retry %d)", operation.id, reason, delay, attempt + 1)
 
 
-def response_reason(response: httpx.Response, policy: Mapping[str, Any]) -> str:
+def response_reason(response: httpx.Response, operation: Operation) -> str:
     """Why this answer is retried, for the log; warns when a 5xx is not retried because the
     operation is not safe to repeat."""
     status = response.status_code
-    if status >= 500 and not policy["idempotent"]:
+    if status >= 500 and not operation.idempotent:
         logger.warning(
             "%s answered %d: not retried, because the request may already have been delivered "
             "and sending it again could post it twice",
-            policy["operationId"],
+            operation.id,
             status,
         )
     if status in (420, 429):
-        remaining = response.headers.get("X-RateLimit-Resource-Remaining", "?")
+        remaining = response.headers.get(_headers.REMAINING, "?")
         return f"status {status} (rate limit, {remaining} remaining)"
     return f"status {status}"
 
@@ -154,43 +153,46 @@ class Attempts:
     """One operation's request across its attempts: what send() and asend() both decide after
     each attempt (retry or not, how long to wait, what to log, rewinding files)."""
 
-    def __init__(self, client: AuthenticatedClient, operation: str, request: dict[str, Any], scope: object):
+    def __init__(
+        self, client: AuthenticatedClient, operation: Operation, request: dict[str, Any], scope: object
+    ):
         self.client, self.operation, self.request, self.scope = client, operation, request, scope
-        self.policy = _rules.OPERATIONS[operation]
         self.positions = file_positions(request)
         self.attempt = 0
 
     def after_error(self, exc: httpx.TransportError) -> float:
         """Seconds to wait before the next attempt; raises the typed connection error instead when
         the request may not be sent again."""
-        delay = delay_after_error(self.client, exc, self.policy, self.attempt)
+        delay = delay_after_error(self.client, exc, self.operation, self.attempt)
         if delay is None:
-            raise connection_error(exc, self.policy, self.request) from exc
+            raise connection_error(exc, self.operation, self.request) from exc
         self._next(type(exc).__name__, delay)
         return delay
 
     def after_response(self, response: httpx.Response, started: float) -> float | None:
         """Seconds to wait before the next attempt, or None: the response is the answer."""
-        self.client.rate_limiter.observe(self.scope, self.operation, response.headers)
+        self.client.rate_limiter.observe(self.scope, self.operation.name, response.headers)
         log_response(response, time.monotonic() - started)
-        delay = delay_after_response(self.client, response, self.policy, self.attempt)
-        reason = response_reason(response, self.policy)
+        delay = delay_after_response(self.client, response, self.operation, self.attempt)
+        reason = response_reason(response, self.operation)
         if delay is not None:
             self._next(reason, delay)
         return delay
 
     def _next(self, reason: str, delay: float) -> None:
-        log_retry(self.policy, reason, delay, self.attempt)
+        log_retry(self.operation, reason, delay, self.attempt)
         self.attempt += 1
         rewind(self.positions)
 
 
-def send(client: AuthenticatedClient, operation: str, request: dict[str, Any], scope: object) -> httpx.Response:
+def send(
+    client: AuthenticatedClient, operation: Operation, request: dict[str, Any], scope: object
+) -> httpx.Response:
     """Send one prepared request with the retries and limits its operation allows."""
     attempts = Attempts(client, operation, request, scope)
     http = client.get_httpx_client()
     while True:
-        with client.rate_limiter.slot(scope, operation, client.max_rate_limit_wait):
+        with client.rate_limiter.slot(scope, operation.name, client.max_rate_limit_wait):
             started = time.monotonic()
             try:
                 response = http.request(**request)
@@ -204,14 +206,16 @@ def send(client: AuthenticatedClient, operation: str, request: dict[str, Any], s
         time.sleep(delay)
 
 
-async def asend(client: AuthenticatedClient, operation: str, request: dict[str, Any], scope: object) -> httpx.Response:
+async def asend(
+    client: AuthenticatedClient, operation: Operation, request: dict[str, Any], scope: object
+) -> httpx.Response:
     """The async twin of send()."""
     import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
     attempts = Attempts(client, operation, request, scope)
     http = client.get_async_httpx_client()
     while True:
-        async with client.rate_limiter.aslot(scope, operation, client.max_rate_limit_wait):
+        async with client.rate_limiter.aslot(scope, operation.name, client.max_rate_limit_wait):
             started = time.monotonic()
             try:
                 response = await http.request(**request)

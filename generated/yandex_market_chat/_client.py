@@ -1,0 +1,417 @@
+"""The low-level AuthenticatedClient and what the client objects share.
+
+`AuthenticatedClient` is the configuration and connection pool the module functions in
+`yandex_market_chat.api` take; the client objects of `yandex_market_chat.client`
+(YandexMarketChat, AsyncYandexMarketChat, rendered from the spec) are built on `Chat` here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import ssl
+import sys
+import threading
+import warnings
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypedDict, TypeVar, Unpack
+from urllib.parse import urlsplit
+
+import httpx
+from attrs import define, evolve, field
+
+from . import _pipeline
+from ._limits import RateLimiter
+from .errors import InvalidRequestError
+
+if TYPE_CHECKING:
+    from ._request import Operation
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+"""Finite by default: the service itself gives up on a request after 10 s."""
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RATE_LIMIT_WAIT = 60.0
+"""Seconds: a rate-limit wait longer than this raises RateLimitError instead of sleeping."""
+
+ENV_API_KEY = "YANDEX_MARKET_API_KEY"
+ENV_BASE_URL = "YANDEX_MARKET_BASE_URL"
+ENV_LOG = "YANDEX_MARKET_LOG"
+LOG_LEVELS = ("DEBUG", "INFO")
+
+logger = logging.getLogger("yandex_market_chat")
+
+
+def check_key(value: object, name: str) -> str:
+    """The key as given, or InvalidRequestError naming `name` (never showing the key): it must be
+    non-empty printable ASCII without surrounding whitespace, as an HTTP header value."""
+    if not isinstance(value, str) or not value:
+        raise InvalidRequestError(name, "must be a non-empty string")
+    if value != value.strip():
+        raise InvalidRequestError(name, "must not start or end with whitespace")
+    if not value.isascii() or not value.isprintable():
+        raise InvalidRequestError(name, "must be printable ASCII (no control characters, no CR or LF)")
+    return value
+
+
+def _check_token(_instance: object, _attribute: object, value: str) -> None:
+    check_key(value, "token")
+
+
+def _check_integration(_instance: object, _attribute: object, value: str | None) -> None:
+    if value is not None and (not value or not value.isascii() or not value.isprintable()):
+        raise InvalidRequestError("integration", "must be a non-empty '<name>/<version>' in printable ASCII")
+
+
+def check_base_url(value: object, name: str = "base_url") -> str:
+    """An http(s) URL with a host, or InvalidRequestError naming `name`."""
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidRequestError(name, f"must be an http:// or https:// URL with a host, got {value!r}")
+    return str(value)
+
+
+def validate_base_url(_instance: object, _attribute: object, value: str) -> None:
+    check_base_url(value)
+
+
+@define
+class _Pool:
+    """The httpx clients, shared by every copy made with with_options()."""
+
+    sync: httpx.Client | None = None
+    async_: httpx.AsyncClient | None = None
+    lock: threading.Lock = field(factory=threading.Lock)
+    """Threads making their first call at once build one httpx client, not one each."""
+
+
+@define(kw_only=True)
+class AuthenticatedClient:
+    """Configuration and connection pool for the operation modules in `yandex_market_chat.api`.
+
+    `AuthenticatedClient(token="...")` needs nothing else: requests go to the production API with
+    the key as `Api-Key: <token>`. For an OAuth token, pass `auth_header_name="Authorization"`
+    and `prefix="Bearer"` (or use `AuthenticatedClient.oauth(token)`). It reads no environment
+    variables: pass `base_url=` to send elsewhere.
+    """
+
+    token: str = field(repr=False, validator=_check_token)
+    """The Api-Key (or OAuth token). Never shown in repr, logs or errors."""
+    base_url: str = field(validator=validate_base_url)
+    """Where the API is; requests go to base_url + the operation's path. (The package's
+    AuthenticatedClient defaults it to the spec's server.)"""
+    prefix: str = ""
+    """Put before the token in the auth header ("Bearer" for OAuth); empty for Api-Key."""
+    auth_header_name: str = "Api-Key"
+    """The header that carries the token."""
+    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT
+    """Per request; applies to a client set with set_httpx_client() too."""
+    max_retries: int = DEFAULT_MAX_RETRIES
+    """Retries after a 420/429, a connection that failed before sending, and (idempotent
+    operations only) a 5xx or a timeout. 0 turns retries off."""
+    max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT
+    """Longest wait for a rate-limit window, in seconds; longer raises RateLimitError."""
+    integration: str | None = field(default=None, validator=_check_integration)
+    """Sent as `X-Market-Integration` ("<name>/<version>"): the seller sees it in the API log."""
+    headers: dict[str, str] = field(factory=dict)
+    """Extra headers for every request."""
+    cookies: dict[str, str] = field(factory=dict)
+    verify_ssl: str | bool | ssl.SSLContext = True
+    follow_redirects: bool = False
+    httpx_args: dict[str, Any] = field(factory=dict)
+    """More arguments for the httpx.Client / httpx.AsyncClient this client makes."""
+    rate_limiter: RateLimiter = field(factory=RateLimiter)
+    """Client-side limits, shared by with_options() copies: at most 4 requests in flight per
+    business, the window the service reports, and an optional budget shared across processes,
+    e.g. `RateLimiter(max_in_flight=4, budget=HourlyBudget.sqlite("budget.sqlite", 1000))`."""
+    user_agent: str = "yandex-market-chat"
+    """Sent as User-Agent (the package's AuthenticatedClient: yandex-market-chat/<version>)."""
+    _pool: _Pool = field(factory=_Pool, init=False, repr=False)
+
+    @classmethod
+    def oauth(cls, token: str, **kwargs: Any) -> Self:
+        """A client that sends an OAuth token as `Authorization: Bearer <token>`."""
+        return cls(token=token, auth_header_name="Authorization", prefix="Bearer", **kwargs)
+
+    def with_options(self, **changes: Any) -> Self:
+        """A copy with some settings changed, sharing this one's connection pool and limits."""
+        copy = evolve(self, **changes)
+        copy._pool = self._pool
+        return copy
+
+    def with_headers(self, headers: Mapping[str, str]) -> Self:
+        """A copy that adds these headers to every request (the pool is shared)."""
+        return self.with_options(headers={**self.headers, **headers})
+
+    def with_timeout(self, timeout: httpx.Timeout | float | None) -> Self:
+        """A copy with another timeout (the pool is shared)."""
+        return self.with_options(timeout=timeout)
+
+    @property
+    def rate_limits(self) -> dict[str, Any]:
+        """What the client knows of the limits: per (business, operation) remaining and reset."""
+        return self.rate_limiter.snapshot()
+
+    def _auth_headers(self) -> dict[str, str]:
+        value = f"{self.prefix} {self.token}" if self.prefix else self.token
+        headers = {"User-Agent": self.user_agent, **self.headers, self.auth_header_name: value}
+        if self.integration:
+            headers["X-Market-Integration"] = self.integration
+        return headers
+
+    def _request_kwargs(self, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+        request = dict(kwargs)
+        request["url"] = self.base_url.rstrip("/") + kwargs["url"]
+        request["headers"] = {**self._auth_headers(), **kwargs.get("headers", {})}
+        request["timeout"] = self.timeout
+        return request
+
+    def set_httpx_client(self, client: httpx.Client) -> Self:
+        """Use your own httpx.Client. The key, User-Agent, timeout and base URL are still applied."""
+        self._pool.sync = client
+        return self
+
+    def get_httpx_client(self) -> httpx.Client:
+        """The underlying httpx.Client, made on first use."""
+        with self._pool.lock:
+            if self._pool.sync is None:
+                self._pool.sync = httpx.Client(
+                    cookies=self.cookies,
+                    verify=self.verify_ssl,
+                    follow_redirects=self.follow_redirects,
+                    **self.httpx_args,
+                )
+            return self._pool.sync
+
+    def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
+        """Use your own httpx.AsyncClient. The key, User-Agent, timeout and base URL are still applied."""
+        self._pool.async_ = async_client
+        return self
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient:
+        """The underlying httpx.AsyncClient, made on first use."""
+        with self._pool.lock:
+            if self._pool.async_ is None:
+                self._pool.async_ = httpx.AsyncClient(
+                    cookies=self.cookies,
+                    verify=self.verify_ssl,
+                    follow_redirects=self.follow_redirects,
+                    **self.httpx_args,
+                )
+            return self._pool.async_
+
+    def close(self) -> None:
+        """Close the connection pool of the sync client."""
+        if self._pool.sync is not None:
+            self._pool.sync.close()
+
+    async def aclose(self) -> None:
+        """Close the connection pool of the async client."""
+        if self._pool.async_ is not None:
+            await self._pool.async_.aclose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *args: object) -> None:
+        await self.aclose()
+
+    # Every operation module sends through these two; the pipeline is in _pipeline.py.
+
+    def request(
+        self, operation: Operation, kwargs: Mapping[str, Any], *, scope: object = None
+    ) -> httpx.Response:
+        """Send one operation's request, with the retries and limits its spec entry allows."""
+        return _pipeline.send(self, operation, self._request_kwargs(kwargs), scope)
+
+    async def arequest(
+        self, operation: Operation, kwargs: Mapping[str, Any], *, scope: object = None
+    ) -> httpx.Response:
+        """The async twin of request()."""
+        return await _pipeline.asend(self, operation, self._request_kwargs(kwargs), scope)
+
+
+# --- what the client objects share --------------------------------------------------------------
+
+
+def configure_logging_from_env() -> None:
+    """YANDEX_MARKET_LOG=debug|info sends the package's log to stderr, without code; any other
+    value is reported once with a warning."""
+    raw = os.environ.get(ENV_LOG, "").strip()
+    level = raw.upper()
+    if not raw:
+        return
+    if level not in LOG_LEVELS:
+        if raw not in _warned_log_values:
+            _warned_log_values.add(raw)
+            warnings.warn(
+                f"{ENV_LOG}={raw!r} is not one of {', '.join(v.lower() for v in LOG_LEVELS)}: ignored",
+                RuntimeWarning,
+                stacklevel=4,
+            )
+        return
+    logger.setLevel(level)
+    if not any(getattr(h, "_yandex_market_chat", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        handler._yandex_market_chat = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+
+
+_warned_log_values: set[str] = set()
+
+_Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
+
+
+class ClientOptions(TypedDict, Generic[_Http], total=False):
+    """Settings of a client object, besides the key and the defaults its operations take."""
+
+    base_url: str | None
+    """Default: YANDEX_MARKET_BASE_URL, else the production API."""
+    timeout: httpx.Timeout | float | None
+    """Per request, and for the whole call with its waits (default 30 s, connect 10 s)."""
+    max_retries: int
+    """How often a call may be sent again when that is safe (default 2; 0 turns retries off)."""
+    max_rate_limit_wait: float
+    """Longest wait for a rate-limit window, in seconds (default 60); longer raises RateLimitError."""
+    rate_limiter: RateLimiter | None
+    """Client-side limits (default: a RateLimiter of its own)."""
+    integration: str | None
+    """Sent as X-Market-Integration: <name>/<version>; the seller sees it in the API log."""
+    default_headers: Mapping[str, str] | None
+    """Extra headers for every request."""
+    http_client: _Http | None
+    """Your own httpx client; the key, timeout and base URL are still applied."""
+
+
+class CallOptions(TypedDict, total=False):
+    """What with_options() changes for a copy of a client object."""
+
+    timeout: httpx.Timeout | float | None
+    max_retries: int
+    max_rate_limit_wait: float
+
+
+_ViewT = TypeVar("_ViewT", bound="ChatBase")
+
+
+class ChatBase:
+    """What the sync, async and raw client objects share: the low-level client and the defaults
+    of the arguments declared with `x-client-default` in the spec."""
+
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = {}
+    _CLIENT: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
+    """The low-level client class (the package's, with the spec's server and the version)."""
+    """Python name of an argument with a client-wide default -> (environment variable, type)."""
+    _client: AuthenticatedClient
+    _defaults: dict[str, Any]
+
+    def _default(self, name: str, value: Any) -> Any:
+        """An argument given to the call, else the client's default; required either way."""
+        if value is not None:
+            return value
+        value = self._defaults.get(name)
+        if value is None:
+            env = self._DEFAULTS[name][0]
+            raise InvalidRequestError(
+                name, f"is required: pass {name}=... to the call or to the client, or set {env}"
+            )
+        return value
+
+    def _for_call(self, extra_headers: Mapping[str, str] | None) -> AuthenticatedClient:
+        return self._client.with_headers(extra_headers) if extra_headers else self._client
+
+    def _view(self, cls: type[_ViewT]) -> _ViewT:
+        """An object of `cls` over the same low-level client and defaults."""
+        view = object.__new__(cls)
+        view._client, view._defaults = self._client, self._defaults
+        return view
+
+    @property
+    def client(self) -> AuthenticatedClient:
+        """The low-level client, for the module functions in `yandex_market_chat.api`."""
+        return self._client
+
+    @property
+    def rate_limits(self) -> dict[str, Any]:
+        """What the client knows of the service's limits (see AuthenticatedClient.rate_limits)."""
+        return self._client.rate_limits
+
+    def __repr__(self) -> str:
+        defaults = "".join(f"{name}={value!r}, " for name, value in self._defaults.items())
+        return f"{type(self).__name__}({defaults}base_url={self._client.base_url!r})"
+
+
+def _default_from_env(name: str, env: str, kind: type, value: Any) -> Any:
+    if value is not None:
+        return value
+    raw = os.environ.get(env, "").strip()
+    if not raw:
+        return None
+    if kind is int:
+        if not (raw.isascii() and raw.isdigit()):
+            raise InvalidRequestError(name, f"from {env} must be a positive integer, got {raw!r}")
+        return int(raw)
+    return raw
+
+
+class Chat(ChatBase, Generic[_Http]):
+    """The construction and options the sync and async client objects share."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        defaults: Mapping[str, Any],
+        **options: Unpack[ClientOptions[_Http]],
+    ) -> None:
+        configure_logging_from_env()
+        unknown = sorted(set(options) - set(ClientOptions.__annotations__))
+        if unknown:
+            raise TypeError(
+                f"unknown option {unknown[0]!r}; the options are: {', '.join(ClientOptions.__annotations__)}"
+            )
+        key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
+        if not key:
+            raise InvalidRequestError("api_key", f"is required: pass api_key=... or set {ENV_API_KEY}")
+        check_key(key, "api_key")
+        base_url = options.get("base_url") or os.environ.get(ENV_BASE_URL) or None
+        settings: dict[str, Any] = {
+            "timeout": options.get("timeout", DEFAULT_TIMEOUT),
+            "max_retries": options.get("max_retries", DEFAULT_MAX_RETRIES),
+            "max_rate_limit_wait": options.get("max_rate_limit_wait", DEFAULT_MAX_RATE_LIMIT_WAIT),
+            "rate_limiter": options.get("rate_limiter"),
+            "integration": options.get("integration"),
+            "headers": dict(options.get("default_headers") or {}),
+        }
+        if base_url is not None:
+            settings["base_url"] = check_base_url(
+                base_url, "base_url" if options.get("base_url") else ENV_BASE_URL
+            )
+        self._client = self._CLIENT(token=key, **{k: v for k, v in settings.items() if v is not None})
+        http_client = options.get("http_client")
+        if isinstance(http_client, httpx.AsyncClient):
+            self._client.set_async_httpx_client(http_client)
+        elif http_client is not None:
+            self._client.set_httpx_client(http_client)
+        self._defaults = {
+            name: _default_from_env(name, env, kind, defaults.get(name))
+            for name, (env, kind) in self._DEFAULTS.items()
+        }
+
+    def with_options(self, **options: Unpack[CallOptions]) -> Self:
+        """A copy with other `timeout` / `max_retries` / `max_rate_limit_wait`, sharing the pool."""
+        unknown = sorted(set(options) - set(CallOptions.__annotations__))
+        if unknown:
+            raise TypeError(
+                f"with_options() got an unknown option {unknown[0]!r}; "
+                f"it takes: {', '.join(CallOptions.__annotations__)}"
+            )
+        copy = self._view(type(self))
+        copy._client = self._client.with_options(**options)
+        return copy

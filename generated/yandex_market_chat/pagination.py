@@ -1,0 +1,228 @@
+"""Pages of the operations that page (declared with `x-paging` in the spec).
+
+A paged method of YandexMarketChat returns the first page, a `SyncPage`; iterating it yields the
+items of that page and of every later one, fetched as the loop needs them. The same request is
+sent for every page, only the cursor (the page token) changing; each page goes through the same
+limits and retries as any call. Iteration ends when an answer has no next token, when the token
+is the one just sent, or when a page is empty (even if it carries a token: no endless loop).
+Items are de-duplicated across pages by the operation's `item-key`.
+
+AsyncYandexMarketChat returns an `AsyncPager`: `await` it for the first page (an `AsyncPage`),
+or `async for` over it for the items of every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from typing import Any, Generic, TypeVar
+
+from .types import Unset
+
+ItemT = TypeVar("ItemT")
+PageT = TypeVar("PageT")
+
+
+def walk(answer: object, path: Sequence[str]) -> Any:
+    """The value at an attribute path of a parsed answer; None where a step is missing or UNSET."""
+    value: Any = answer
+    for name in path:
+        if value is None or isinstance(value, Unset):
+            return None
+        value = getattr(value, name, None)
+    return None if isinstance(value, Unset) else value
+
+
+class _Paging(Generic[ItemT, PageT]):
+    """What a page knows of its operation: where the items and the next token are."""
+
+    def __init__(
+        self, next_token: Sequence[str], items: Sequence[str], item_key: str | None, sent: str | Unset
+    ) -> None:
+        self._next_path, self._items_path, self._item_key, self._sent = next_token, items, item_key, sent
+
+    def _page_items(self, answer: PageT) -> list[ItemT]:
+        items = walk(answer, self._items_path)
+        return list(items) if items else []
+
+    def _next_of(self, answer: PageT, items: list[ItemT]) -> str | None:
+        token = walk(answer, self._next_path)
+        if not isinstance(token, str) or not token or not items or token == self._sent:
+            return None
+        return token
+
+    def _fresh(self, items: list[ItemT], seen: set[object]) -> Iterator[ItemT]:
+        """Items not met on an earlier page (by item key), noting them as met."""
+        if self._item_key is None:
+            yield from items
+            return
+        for item in items:
+            key = getattr(item, self._item_key, None)
+            if key is not None and not isinstance(key, Unset):
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield item
+
+
+class SyncPage(_Paging[ItemT, PageT]):
+    """One page of a paged operation. Iterating it yields the items of this page and of every
+    later one (fetched lazily); `items` is this page's alone, `answer` the parsed answer."""
+
+    def __init__(
+        self,
+        fetch: Callable[[str | Unset], PageT],
+        sent: str | Unset,
+        answer: PageT,
+        *,
+        next_token: Sequence[str],
+        items: Sequence[str],
+        item_key: str | None = None,
+    ) -> None:
+        super().__init__(next_token, items, item_key, sent)
+        self._fetch = fetch
+        self.answer: PageT = answer
+        """The parsed answer of this page."""
+        self.items: list[ItemT] = self._page_items(answer)
+        """The items of this page."""
+        self.next_page_token: str | None = self._next_of(answer, self.items)
+        """The token of the next page; None on the last page."""
+
+    @classmethod
+    def first(
+        cls,
+        fetch: Callable[[str | Unset], PageT],
+        token: str | Unset,
+        *,
+        next_token: Sequence[str],
+        items: Sequence[str],
+        item_key: str | None = None,
+    ) -> SyncPage[ItemT, PageT]:
+        """Fetch the first page (at `token`, or the very first when it is UNSET)."""
+        return cls(fetch, token, fetch(token), next_token=next_token, items=items, item_key=item_key)
+
+    def has_next_page(self) -> bool:
+        return self.next_page_token is not None
+
+    def get_next_page(self) -> SyncPage[ItemT, PageT]:
+        """Fetch the next page; LookupError when there is none (check has_next_page())."""
+        if self.next_page_token is None:
+            raise LookupError("there is no next page: check has_next_page() first")
+        token = self.next_page_token
+        return SyncPage(
+            self._fetch,
+            token,
+            self._fetch(token),
+            next_token=self._next_path,
+            items=self._items_path,
+            item_key=self._item_key,
+        )
+
+    def iter_pages(self) -> Iterator[SyncPage[ItemT, PageT]]:
+        """This page and every later one, each fetched when the loop gets to it."""
+        page = self
+        yield page
+        while page.has_next_page():
+            page = page.get_next_page()
+            yield page
+
+    def __iter__(self) -> Iterator[ItemT]:
+        seen: set[object] = set()
+        for page in self.iter_pages():
+            yield from self._fresh(page.items, seen)
+
+    def __repr__(self) -> str:
+        return f"SyncPage(items={len(self.items)}, next_page_token={self.next_page_token!r})"
+
+
+class AsyncPage(_Paging[ItemT, PageT]):
+    """The async twin of SyncPage: `async for` yields the items of this page and the later ones."""
+
+    def __init__(
+        self,
+        fetch: Callable[[str | Unset], Awaitable[PageT]],
+        sent: str | Unset,
+        answer: PageT,
+        *,
+        next_token: Sequence[str],
+        items: Sequence[str],
+        item_key: str | None = None,
+    ) -> None:
+        super().__init__(next_token, items, item_key, sent)
+        self._fetch = fetch
+        self.answer: PageT = answer
+        self.items: list[ItemT] = self._page_items(answer)
+        self.next_page_token: str | None = self._next_of(answer, self.items)
+
+    def has_next_page(self) -> bool:
+        return self.next_page_token is not None
+
+    async def get_next_page(self) -> AsyncPage[ItemT, PageT]:
+        """Fetch the next page; LookupError when there is none (check has_next_page())."""
+        if self.next_page_token is None:
+            raise LookupError("there is no next page: check has_next_page() first")
+        token = self.next_page_token
+        return AsyncPage(
+            self._fetch,
+            token,
+            await self._fetch(token),
+            next_token=self._next_path,
+            items=self._items_path,
+            item_key=self._item_key,
+        )
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT, PageT]]:
+        page = self
+        yield page
+        while page.has_next_page():
+            page = await page.get_next_page()
+            yield page
+
+    async def __aiter__(self) -> AsyncIterator[ItemT]:
+        seen: set[object] = set()
+        async for page in self.iter_pages():
+            for item in self._fresh(page.items, seen):
+                yield item
+
+    def __repr__(self) -> str:
+        return f"AsyncPage(items={len(self.items)}, next_page_token={self.next_page_token!r})"
+
+
+class AsyncPager(Generic[ItemT, PageT]):
+    """What a paged method of AsyncYandexMarketChat returns: `await` it for the first page, or
+    `async for` over it for the items of every page."""
+
+    def __init__(
+        self,
+        fetch: Callable[[str | Unset], Awaitable[PageT]],
+        token: str | Unset,
+        *,
+        next_token: Sequence[str],
+        items: Sequence[str],
+        item_key: str | None = None,
+    ) -> None:
+        self._fetch, self._token = fetch, token
+        self._next_path, self._items_path, self._item_key = next_token, items, item_key
+
+    async def first_page(self) -> AsyncPage[ItemT, PageT]:
+        answer = await self._fetch(self._token)
+        return AsyncPage(
+            self._fetch,
+            self._token,
+            answer,
+            next_token=self._next_path,
+            items=self._items_path,
+            item_key=self._item_key,
+        )
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[ItemT, PageT]]:
+        return self.first_page().__await__()
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT, PageT]]:
+        page = await self.first_page()
+        async for each in page.iter_pages():
+            yield each
+
+    async def __aiter__(self) -> AsyncIterator[ItemT]:
+        page = await self.first_page()
+        async for item in page:
+            yield item

@@ -1,0 +1,50 @@
+"""TypedDicts of the request bodies: the JSON shape of each object schema a request uses.
+
+Every method that takes a model also takes its dict (`create_chat(context={"type": "ORDER",
+"id": 1})`); these types let an editor complete and check the keys. Written by `make generate`
+from openapi/ (render/typed_dicts.py.jinja); do not edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal, Required, TypedDict
+
+if TYPE_CHECKING:
+    from .models.chat_context_dto import ChatContextDTO
+    from .models.chat_context_identifiable_type import ChatContextIdentifiableType
+
+
+class ChatContextDTODict(TypedDict, total=False):
+    """The order or the return the chat is about."""
+
+    type: Required[ChatContextIdentifiableType | Literal["ORDER", "RETURN"]]
+    """What a chat is about: `ORDER` — an order; `RETURN` — a return (FBY, FBS and Express stores
+    only). (One of ORDER, RETURN.)"""
+    id: Required[int]
+    """The id of the order or of the return. (At least 1.)"""
+
+
+class CreateChatRequestDict(TypedDict, total=False):
+    """What to start a chat about. Give `context`; `orderId` is the older way and is deprecated. One of
+    the two is needed."""
+
+    context: ChatContextDTO | ChatContextDTODict
+    """The order or the return the chat is about. Optional."""
+    orderId: int
+    """The order id. Deprecated — use `context` with type `ORDER`. (At least 1.) Optional."""
+
+
+class SendMessageToChatRequestDict(TypedDict, total=False):
+    """A text message."""
+
+    message: Required[str]
+    """The text of the message: 1 to 4,096 characters. The service counts characters as Java does,
+    in UTF-16 code units: a character outside the Basic Multilingual Plane (most emoji) counts
+    as two. (1 to 4,096 UTF-16 code units.)"""
+
+
+__all__ = [
+    "ChatContextDTODict",
+    "CreateChatRequestDict",
+    "SendMessageToChatRequestDict",
+]

@@ -1,0 +1,494 @@
+"""What the spec says of each operation, for the templates and our own rendering.
+
+openapi-python-client's template API (0.29.1) sees neither schema constraints (upstream #726) nor
+vendor extensions; the client objects, the TypedDicts, the docstrings and the per-operation
+literals of the endpoint modules need both. This module reads them from the spec and gives every
+name the generator gives too (it calls the generator's own naming helpers with its config), so a
+name computed here is the name in the generated code.
+
+The vendor extensions read here (documented in the spec's `info.description`):
+- `x-idempotent` (operation, required): sending it twice has the effect of sending it once;
+- `x-paging` (operation): how the operation pages (see `paging()`);
+- `x-hourly-limit` (operation): requests per hour the service allows for the method;
+- `x-client-default` (parameter): the client objects take it once, or from YANDEX_MARKET_<NAME>;
+- `x-limit-scope` (parameter): requests in flight are counted per value (the service's
+  simultaneous-request limit is per business);
+- `x-length-unit: utf-16` (string schema): lengths count UTF-16 code units;
+- `x-require-one-of` (object schema): at least one of these properties must be given.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+from codegen.spec import GenerationError, operations, ref_name, resolve
+
+INT32 = (-(2**31), 2**31 - 1)
+INT64 = (-(2**63), 2**63 - 1)
+ENV_PREFIX = "YANDEX_MARKET_"
+BODY_KINDS = {"application/json": "json", "multipart/form-data": "multipart"}
+
+
+class Namer:
+    """The generator's names: the same helpers, the same config."""
+
+    def __init__(self, config: Any) -> None:
+        self.config = config
+
+    def identifier(self, value: str) -> str:
+        from openapi_python_client.strings import PythonIdentifier
+
+        return str(PythonIdentifier(value, prefix=self.config.field_prefix))
+
+    def model(self, spec: Mapping[str, Any], name: str) -> tuple[str, str]:
+        """(class name, module name) the generator gives component schema `name`."""
+        from openapi_python_client.parser.properties.schemas import Class
+
+        schema = spec["components"]["schemas"][name]
+        title = schema.get("title") if not self.config.use_path_prefixes_for_title_model_names else None
+        found = Class.from_string(string=title or name, config=self.config)
+        return str(found.name), str(found.module_name)
+
+    def tag(self, tag: str) -> str:
+        from openapi_python_client.strings import PythonIdentifier
+
+        return str(PythonIdentifier(value=tag, prefix="tag"))
+
+
+def _number(value: float) -> str:
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def text(value: object) -> str:
+    """A description as one paragraph per blank-line-separated block, whitespace collapsed."""
+    blocks = re.split(r"\n\s*\n", str(value or "").strip())
+    return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
+
+
+class Reader:
+    """Reads one spec into facts; collects the models and TypedDicts the types refer to."""
+
+    def __init__(self, spec: Mapping[str, Any], namer: Namer) -> None:
+        self.spec = spec
+        self.namer = namer
+        self.dicts: dict[str, dict[str, Any]] = {}
+        """Schema name -> its TypedDict (for request bodies given as dicts)."""
+
+    # --- types ------------------------------------------------------------------------------
+
+    def model_ref(self, name: str) -> dict[str, str]:
+        cls, module = self.namer.model(self.spec, name)
+        return {"name": cls, "module": module}
+
+    def is_object(self, schema: Mapping[str, Any]) -> bool:
+        return schema.get("type") == "object" or "properties" in schema or "allOf" in schema
+
+    def py_type(self, schema: Mapping[str, Any], where: str, models: dict[str, str]) -> str:
+        """The Python type an argument of this schema takes (models also as dicts, enums also as
+        their string values); `models` collects class -> module of the classes it names."""
+        name = ref_name(schema)
+        if name is not None:
+            target = resolve(self.spec, schema, where)
+            model = self.model_ref(name)
+            if self.is_object(target):
+                models[model["name"]] = model["module"]
+                self.typed_dict(name, target)
+                return f"{model['name']} | {name}Dict"
+            if "enum" in target:
+                models[model["name"]] = model["module"]
+                return f"{model['name']} | {self.literal(target)}"
+            return self.py_type(target, where, models)
+        if "$ref" in schema:
+            return self.py_type(resolve(self.spec, schema, where), where, models)
+        kind = schema.get("type")
+        if len(schema.get("allOf", [])) == 1 and kind is None:
+            base = self.py_type(schema["allOf"][0], where, models)
+        elif kind == "integer":
+            base = "int"
+        elif kind == "number":
+            base = "float"
+        elif kind == "boolean":
+            base = "bool"
+        elif kind == "string":
+            fmt = schema.get("format")
+            if fmt == "binary":
+                base = "FileSource"
+            elif fmt == "date-time":
+                base = "datetime.datetime | str"
+            elif fmt == "date":
+                base = "datetime.date | str"
+            elif "enum" in schema:
+                base = self.literal(schema)
+            else:
+                base = "str"
+        elif kind == "array":
+            base = f"Sequence[{self.py_type(schema.get('items', {}), where + '/items', models)}]"
+        elif kind == "object" or "properties" in schema:
+            base = "Mapping[str, Any]"
+        else:
+            base = "Any"
+        return f"{base} | None" if schema.get("nullable") and base != "Any" else base
+
+    @staticmethod
+    def literal(schema: Mapping[str, Any]) -> str:
+        return "Literal[" + ", ".join(repr(str(v)) for v in schema["enum"] if v is not None) + "]"
+
+    def typed_dict(self, name: str, schema: Mapping[str, Any]) -> None:
+        """The TypedDict of component `name` (its JSON shape), made once."""
+        if name in self.dicts:
+            return
+        entry: dict[str, Any] = {"name": f"{name}Dict", "schema": name, "fields": [], "doc": ""}
+        self.dicts[name] = entry
+        models: dict[str, str] = {}
+        merged = self.object_schema(schema, f"#/components/schemas/{name}")
+        entry["doc"] = text(schema.get("description")) or f"{name} as a dict."
+        entry["fields"] = [
+            {
+                "name": prop,
+                "type": self.py_type(sub, f"#/components/schemas/{name}/properties/{prop}", models),
+                "required": prop in merged["required"],
+                "doc": self.describe(sub, f"#/components/schemas/{name}/properties/{prop}"),
+            }
+            for prop, sub in merged["properties"].items()
+        ]
+        entry["models"] = models
+
+    def object_schema(self, schema: Mapping[str, Any], where: str) -> dict[str, Any]:
+        """Properties and required names of an object schema, its allOf parts merged."""
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for part in [schema, *schema.get("allOf", [])]:
+            part = resolve(self.spec, part, where)
+            if part is not schema and "allOf" in part:
+                nested = self.object_schema(part, where)
+                properties.update(nested["properties"])
+                required += nested["required"]
+            properties.update(part.get("properties", {}))
+            required += [r for r in part.get("required", []) if r not in required]
+        return {"properties": properties, "required": required}
+
+    # --- documentation ------------------------------------------------------------------------
+
+    def rule(self, schema: Mapping[str, Any], where: str) -> str:
+        """The constraints of a schema, in words."""
+        if "$ref" in schema:
+            return self.rule(resolve(self.spec, schema, where), where)
+        kind = schema.get("type")
+        parts: list[str] = []
+        if kind in ("integer", "number"):
+            low, high = schema.get("minimum"), schema.get("maximum")
+            if schema.get("format") == "int32" and high is None:
+                high = INT32[1]
+            if low is not None and high is not None and high not in (INT32[1], INT64[1]):
+                parts.append(f"{_number(low)} to {_number(high)}")
+            elif low is not None:
+                parts.append(f"at least {_number(low)}")
+            elif high is not None and high not in (INT32[1], INT64[1]):
+                parts.append(f"at most {_number(high)}")
+        elif kind == "string":
+            fmt = schema.get("format")
+            low, high = schema.get("minLength"), schema.get("maxLength")
+            if fmt == "binary":
+                parts.append("a path, bytes or a binary file")
+                if low == 1:
+                    parts.append("not empty")
+                if high is not None:
+                    parts.append(f"at most {_number(high)} bytes")
+            else:
+                unit = "UTF-16 code units" if schema.get("x-length-unit") == "utf-16" else "characters"
+                if low is not None and high is not None:
+                    parts.append(f"{_number(low)} to {_number(high)} {unit}")
+                elif high is not None:
+                    parts.append(f"at most {_number(high)} {unit}")
+                elif low:
+                    parts.append(f"at least {_number(low)} {unit}")
+            if "enum" in schema:
+                parts.append("one of " + ", ".join(str(v) for v in schema["enum"] if v is not None))
+            if fmt in ("date-time", "date"):
+                parts.append(f"ISO 8601 {fmt}")
+            if "pattern" in schema:
+                parts.append(f"matching {schema['pattern']!r}")
+        elif kind == "array":
+            low, high = schema.get("minItems"), schema.get("maxItems")
+            if low == 1:
+                parts.append("at least one item (leave it out rather than pass an empty list)")
+            elif low:
+                parts.append(f"at least {low} items")
+            if high is not None:
+                parts.append(f"at most {high} items")
+            if schema.get("uniqueItems"):
+                parts.append("no repeats")
+            inner = self.rule(schema.get("items", {}), where + "/items")
+            if inner:
+                parts.append(f"each {inner}")
+        if "default" in schema:
+            parts.append(f"default {schema['default']!r}")
+        return "; ".join(parts)
+
+    def describe(self, schema: Mapping[str, Any], where: str, description: object = None) -> str:
+        """The description (the schema's, or the one given) followed by its constraints."""
+        target = resolve(self.spec, schema, where) if "$ref" in schema else schema
+        words = text(description or schema.get("description") or target.get("description"))
+        rule = self.rule(schema, where)
+        if rule:
+            words = (
+                f"{words.rstrip('.')}. ({rule[0].upper()}{rule[1:]}.)"
+                if words
+                else f"{rule[0].upper()}{rule[1:]}."
+            )
+        if (target.get("deprecated") or schema.get("deprecated")) and "deprecated" not in words.lower():
+            words = f"Deprecated. {words}"
+        return words
+
+    # --- operations ---------------------------------------------------------------------------
+
+    def operation(
+        self, path: str, method: str, op: Mapping[str, Any], params: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        where = f"paths/{path}/{method}"
+        op_id = op.get("operationId")
+        if not op_id:
+            raise GenerationError(f"{where}: every operation needs an operationId (it names the method)")
+        if not isinstance(op.get("x-idempotent"), bool):
+            raise GenerationError(
+                f"operation {op_id} declares no retry policy: add `x-idempotent: true|false` "
+                "(true only when sending it twice has the effect of sending it once)"
+            )
+        name = self.namer.identifier(op_id)
+        models: dict[str, str] = {}
+        facts: dict[str, Any] = {
+            "id": op_id,
+            "name": name,
+            "tag": self.namer.tag((op.get("tags") or ["default"])[0]),
+            "method": method,
+            "path": path,
+            "summary": text(op.get("summary")),
+            "description": text(op.get("description")),
+            "deprecated": bool(op.get("deprecated")),
+            "idempotent": op["x-idempotent"],
+            "hourly_limit": op.get("x-hourly-limit"),
+            "scope": None,
+            "params": [],
+            "body": None,
+            "models": models,
+        }
+        seen: dict[str, str] = {}
+        for param in params:
+            if param.get("in") not in ("path", "query", "header"):
+                raise GenerationError(
+                    f"{where}: parameter {param.get('name')} in {param.get('in')} is not supported"
+                )
+            schema = param.get("schema", {})
+            python = self.namer.identifier(param["name"])
+            if python in seen or python in ("body", "client", "extra_headers"):
+                raise GenerationError(
+                    f"{where}: parameters {seen.get(python, python)!r} and {param['name']!r} both become "
+                    f"the Python argument {python!r}"
+                )
+            seen[python] = param["name"]
+            entry = {
+                "name": param["name"],
+                "python": python,
+                "in": param["in"],
+                "required": bool(param.get("required")),
+                "type": self.py_type(schema, f"{where}/parameters/{param['name']}", models),
+                "doc": self.describe(schema, f"{where}/parameters/{param['name']}", param.get("description")),
+                "deprecated": text(param.get("description")) if param.get("deprecated") else None,
+                "client_default": None,
+                "example": param.get(
+                    "example", resolve(self.spec, schema).get("example") if schema else None
+                ),
+                "schema": schema,
+            }
+            if param.get("x-client-default"):
+                entry["client_default"] = ENV_PREFIX + python.upper()
+            if param.get("x-limit-scope"):
+                facts["scope"] = python
+            facts["params"].append(entry)
+        facts["body"] = self.body(op, where, models)
+        facts["success"] = self.success(op, where)
+        facts["paging"] = self.paging(op, where, facts)
+        self.derived(facts, seen)
+        return facts
+
+    @staticmethod
+    def derived(facts: dict[str, Any], taken: Mapping[str, str]) -> None:
+        """What the templates render as literals, worked out once here."""
+        where = f"operation {facts['id']}"
+        for param in facts["params"]:
+            param["position"] = facts["path"].find("{" + param["name"] + "}")
+        facts["param_names"] = {p["python"]: p["name"] for p in facts["params"] if p["python"] != p["name"]}
+        body = facts["body"] or {"fields": []}
+        reserved = {"client", "extra_headers"}
+        files = [f for f in body["fields"] if f["file"]]
+        if len(files) == 1:
+            reserved |= {"file_name", "mime_type"}
+        for field in body["fields"]:
+            if field["python"] in taken or field["python"] in reserved:
+                raise GenerationError(
+                    f"{where}: the body field {field['name']!r} and a parameter or option both become "
+                    f"the Python argument {field['python']!r}"
+                )
+        facts["body_names"] = {f["name"]: f["python"] for f in body["fields"] if f["python"] != f["name"]}
+        facts["deprecated_names"] = {
+            item["python"]: item["deprecated"]
+            for item in [*facts["params"], *body["fields"]]
+            if item["deprecated"] is not None
+        }
+        facts["files"] = {f["name"]: (f["file"]["min"], f["file"]["max"]) for f in files}
+        facts["imports"] = sorted(
+            f"from ...models.{module} import {name}" for name, module in facts["models"].items()
+        )
+
+    def body(self, op: Mapping[str, Any], where: str, models: dict[str, str]) -> dict[str, Any] | None:
+        request = op.get("requestBody")
+        if request is None:
+            return None
+        request = resolve(self.spec, request, where + "/requestBody")
+        content = request.get("content", {})
+        if len(content) != 1:
+            raise GenerationError(
+                f"{where}/requestBody: exactly one media type is supported, got {sorted(content)}"
+            )
+        ((media_type, media),) = content.items()
+        kind = BODY_KINDS.get(media_type)
+        if kind is None:
+            raise GenerationError(
+                f"{where}/requestBody: {media_type} bodies are not supported (json or multipart)"
+            )
+        schema = media.get("schema", {})
+        name = ref_name(schema)
+        if name is None:
+            raise GenerationError(
+                f"{where}/requestBody: the schema must be a named component ($ref: #/components/schemas/...)"
+            )
+        target = resolve(self.spec, schema, where)
+        merged = self.object_schema(target, f"#/components/schemas/{name}")
+        model = self.model_ref(name)
+        models[model["name"]] = model["module"]
+        if kind == "json":
+            self.typed_dict(name, target)
+        fields = []
+        for prop, sub in merged["properties"].items():
+            sub_where = f"#/components/schemas/{name}/properties/{prop}"
+            resolved = resolve(self.spec, sub, sub_where)
+            file = None
+            if resolved.get("type") == "string" and resolved.get("format") == "binary":
+                file = {"min": int(resolved.get("minLength", 0)), "max": resolved.get("maxLength")}
+            fields.append(
+                {
+                    "name": prop,
+                    "python": self.namer.identifier(prop),
+                    "required": prop in merged["required"],
+                    "type": self.py_type(sub, sub_where, models),
+                    "doc": self.describe(sub, sub_where),
+                    "deprecated": text(resolved.get("description")) if resolved.get("deprecated") else None,
+                    "file": file,
+                }
+            )
+        return {
+            "kind": kind,
+            "content_type": media_type,
+            "required": bool(request.get("required")),
+            "schema": name,
+            "model": model["name"],
+            "module": model["module"],
+            "dict": f"{name}Dict" if kind == "json" else None,
+            "fields": fields,
+            "one_of": [self.namer.identifier(n) for n in target.get("x-require-one-of", [])],
+            "example": media.get("example"),
+        }
+
+    def success(self, op: Mapping[str, Any], where: str) -> dict[str, Any]:
+        for code, response in op.get("responses", {}).items():
+            if str(code).startswith("2") and str(code).isdigit():
+                response = resolve(self.spec, response, f"{where}/responses/{code}")
+                media = response.get("content", {}).get("application/json")
+                if media is None:
+                    return {"status": int(code), "model": None, "module": None}
+                name = ref_name(media.get("schema", {}))
+                if name is None:
+                    raise GenerationError(
+                        f"{where}/responses/{code}: the answer's schema must be a named component "
+                        "($ref: #/components/schemas/...)"
+                    )
+                model = self.model_ref(name)
+                return {
+                    "status": int(code),
+                    "model": model["name"],
+                    "module": model["module"],
+                    "schema": name,
+                }
+        raise GenerationError(f"{where}: no 2xx response is documented")
+
+    def paging(self, op: Mapping[str, Any], where: str, facts: Mapping[str, Any]) -> dict[str, Any] | None:
+        """`x-paging: {cursor: <query parameter>, next: <dotted path to the next token in the
+        answer>, items: <dotted path to the list of items>, item-key: <field of an item>}`."""
+        paging = op.get("x-paging")
+        if paging is None:
+            return None
+        where = f"{where}/x-paging"
+        cursor = next((p for p in facts["params"] if p["name"] == paging.get("cursor")), None)
+        if cursor is None or cursor["in"] != "query":
+            raise GenerationError(f"{where}: cursor must name a query parameter of the operation")
+        if facts["success"]["schema"] is None:
+            raise GenerationError(f"{where}: a paged operation needs a JSON answer")
+        next_path, _ = self.answer_path(facts["success"]["schema"], paging.get("next"), f"{where}/next")
+        items_path, item = self.answer_path(facts["success"]["schema"], paging.get("items"), f"{where}/items")
+        if item is None:
+            raise GenerationError(f"{where}/items: must lead to a list of a named schema")
+        key = paging.get("item-key")
+        return {
+            "cursor": cursor["python"],
+            "next": next_path,
+            "items": items_path,
+            "item": item,
+            "item_key": self.namer.identifier(key) if key else None,
+        }
+
+    def answer_path(
+        self, schema_name: str, dotted: object, where: str
+    ) -> tuple[list[str], dict[str, str] | None]:
+        """The Python attribute names along a dotted path of wire names in the answer's model, and
+        the model of the items when the path ends at a list of them."""
+        if not isinstance(dotted, str) or not dotted:
+            raise GenerationError(f"{where}: a dotted path of field names is required")
+        schema: Mapping[str, Any] = {"$ref": f"#/components/schemas/{schema_name}"}
+        steps: list[str] = []
+        for part in dotted.split("."):
+            merged = self.object_schema(resolve(self.spec, schema, where), where)
+            if part not in merged["properties"]:
+                raise GenerationError(f"{where}: {dotted!r} — no field {part!r} there")
+            schema = merged["properties"][part]
+            steps.append(self.namer.identifier(part))
+        target = resolve(self.spec, schema, where)
+        item_name = ref_name(target.get("items", {})) if target.get("type") == "array" else None
+        return steps, self.model_ref(item_name) if item_name else None
+
+
+def read(spec: Mapping[str, Any], config: Any) -> dict[str, Any]:
+    """Facts for every operation, keyed by the generator's module name of its operationId."""
+    reader = Reader(spec, Namer(config))
+    found: dict[str, Any] = {}
+    for path, method, op, params in operations(spec):
+        facts = reader.operation(path, method, op, params)
+        if facts["name"] in found:
+            raise GenerationError(f"operationId {facts['id']} collides with {found[facts['name']]['id']}")
+        found[facts["name"]] = facts
+    defaults: dict[str, dict[str, Any]] = {}
+    for facts in found.values():
+        for param in facts["params"]:
+            if param["client_default"]:
+                defaults.setdefault(param["python"], {"env": param["client_default"], "type": param["type"]})
+    info = spec.get("info", {})
+    return {
+        "title": text(info.get("title")),
+        "description": textwrap.dedent(str(info.get("description", ""))).strip(),
+        "server_url": spec["servers"][0]["url"] if spec.get("servers") else "",
+        "operations": found,
+        "defaults": defaults,
+        "dicts": reader.dicts,
+    }

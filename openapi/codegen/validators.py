@@ -1,0 +1,230 @@
+"""Each operation's request as JSON Schema, compiled by fastjsonschema into plain Python.
+
+An operation's arguments are checked as one object: its parameters under their Python names and
+its body (as JSON) under "body". OpenAPI 3.0 schemas become JSON Schema (draft 7): `nullable`
+adds "null", boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers, `format: int32|int64`
+bound the integer, `x-length-unit: utf-16` becomes the custom format `utf16-length:<min>:<max>`
+(the runtime counts UTF-16 code units), `x-require-one-of` an `anyOf` of `required`, and a binary
+string is left to the runtime's file checks (its size is not a JSON property). Annotations are
+dropped; any other keyword is reported once and left to the server.
+
+The compiled code imports nothing but the runtime's `SchemaViolation` (it stands in for
+fastjsonschema's exception), so the package needs no validator at run time.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from codegen.facts import INT32, INT64
+from codegen.spec import GenerationError, ref_name, resolve
+
+ANNOTATIONS = {
+    "description",
+    "title",
+    "example",
+    "examples",
+    "deprecated",
+    "default",
+    "readOnly",
+    "writeOnly",
+    "xml",
+    "externalDocs",
+    "x-length-unit",
+    "x-require-one-of",
+}
+PASSED = {
+    "enum",
+    "minimum",
+    "maximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "required",
+    "minProperties",
+    "maxProperties",
+}
+TYPES = {"integer", "number", "string", "boolean", "array", "object"}
+FORMATS = {"date-time", "date", "time", "email", "hostname", "ipv4", "ipv6", "uri", "uri-reference", "regex"}
+"""Formats fastjsonschema checks; the others (int32/int64 aside) are annotations in OpenAPI."""
+
+
+class Converter:
+    """OpenAPI 3.0 schemas of one spec to JSON Schema definitions."""
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        self.spec = spec
+        self.definitions: dict[str, Any] = {}
+        self.unchecked: dict[str, str] = {}
+        """keyword -> the first schema path where it was met (reported once)."""
+
+    def convert(self, node: Mapping[str, Any], where: str) -> dict[str, Any]:
+        name = ref_name(node)
+        if name is not None:
+            if name not in self.definitions:
+                self.definitions[name] = {}  # taken before recursing, so a cycle ends here
+                target = resolve(self.spec, node, where)
+                self.definitions[name] = self.convert(target, f"#/components/schemas/{name}")
+            return {"$ref": f"#/definitions/{name}"}
+        if "$ref" in node:
+            return self.convert(resolve(self.spec, node, where), where)
+        kind = node.get("type")
+        if kind is not None and kind not in TYPES:
+            raise GenerationError(f"{where}: type {kind!r} is not an OpenAPI 3.0 type")
+        if kind == "string" and node.get("format") == "binary":
+            return {}  # a file: sized by the runtime (_request.check_multipart)
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            if key in ANNOTATIONS or key in (
+                "type",
+                "nullable",
+                "format",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+            ):
+                continue
+            if key in PASSED:
+                out[key] = value
+            elif key == "properties":
+                out[key] = {k: self.convert(v, f"{where}/properties/{k}") for k, v in value.items()}
+            elif key == "items":
+                out[key] = self.convert(value, f"{where}/items")
+            elif key == "additionalProperties":
+                out[key] = value if isinstance(value, bool) else self.convert(value, f"{where}/{key}")
+            elif key in ("allOf", "oneOf", "anyOf"):
+                out[key] = [self.convert(v, f"{where}/{key}/{i}") for i, v in enumerate(value)]
+            elif key == "not":
+                out[key] = self.convert(value, f"{where}/not")
+            elif not key.startswith("x-"):
+                self.unchecked.setdefault(key, where)
+        if kind is not None:
+            out["type"] = [kind, "null"] if node.get("nullable") else kind
+            if node.get("nullable") and "enum" in out and None not in out["enum"]:
+                out["enum"] = [*out["enum"], None]
+        elif node.get("nullable"):
+            out = {"anyOf": [out, {"type": "null"}]}
+        self.numbers(node, out)
+        self.formats(node, out, where)
+        one_of = node.get("x-require-one-of")
+        if one_of:
+            need = {"anyOf": [{"required": [n]} for n in one_of], "x-require-one-of": list(one_of)}
+            out = {**out, **need} if "anyOf" not in out else {"allOf": [out, need]}
+        return out
+
+    @staticmethod
+    def numbers(node: Mapping[str, Any], out: dict[str, Any]) -> None:
+        for bound, exclusive in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
+            if node.get(exclusive) is True and bound in out:
+                out[exclusive] = out.pop(bound)
+        if node.get("type") == "integer":
+            low, high = INT32 if node.get("format") == "int32" else INT64
+            if "minimum" not in out and "exclusiveMinimum" not in out:
+                out["minimum"] = low
+            if "maximum" not in out and "exclusiveMaximum" not in out:
+                out["maximum"] = high
+
+    def formats(self, node: Mapping[str, Any], out: dict[str, Any], where: str) -> None:
+        fmt = node.get("format")
+        if node.get("x-length-unit") == "utf-16":
+            low, high = out.pop("minLength", ""), out.pop("maxLength", "")
+            if fmt in FORMATS:
+                self.unchecked.setdefault(f"format {fmt} with x-length-unit", where)
+            out["format"] = f"utf16-length:{low}:{high}"
+        elif node.get("x-length-unit") not in (None, "code-points"):
+            raise GenerationError(f"{where}: x-length-unit must be utf-16 or code-points")
+        elif fmt in FORMATS and node.get("type") == "string":
+            out["format"] = fmt
+
+
+def request_schema(converter: Converter, facts: Mapping[str, Any]) -> dict[str, Any]:
+    """One operation's arguments as one object: parameters by Python name, the body as "body"."""
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for param in facts["params"]:
+        where = f"paths/{facts['path']}/{facts['method']}/parameters/{param['name']}"
+        properties[param["python"]] = converter.convert(param["schema"], where)
+        if param["required"]:
+            required.append(param["python"])
+    body = facts["body"]
+    if body is not None:
+        properties["body"] = converter.convert(
+            {"$ref": f"#/components/schemas/{body['schema']}"}, "requestBody"
+        )
+        if body["required"]:
+            required.append("body")
+    return {"type": "object", "properties": properties, "required": required}
+
+
+def compile_validators(spec: Mapping[str, Any], operations: Mapping[str, Any]) -> str:
+    """`_validators.py`: for each operation (facts keyed by name) a function
+    `<name>(data, custom_formats, name_prefix)` that checks its arguments."""
+    import fastjsonschema
+
+    converter = Converter(spec)
+    entries = {}
+    for name, facts in operations.items():
+        entries[f"op_{name}"] = request_schema(converter, facts)
+    definitions = {**converter.definitions, **entries}
+    root = {
+        "definitions": definitions,
+        "properties": {name: {"$ref": f"#/definitions/op_{name}"} for name in operations},
+    }
+    formats = sorted({f for f in _formats(definitions) if f.startswith("utf16-length:")})
+    for keyword, where in sorted(converter.unchecked.items()):
+        note = f"{keyword!r} (first at {where}) is not checked by the client; the server checks it"
+        print(f"make generate: note: {note}", file=sys.stderr)
+    code = fastjsonschema.compile_to_code(root, formats={f: _placeholder for f in formats})
+    return _post_process(code, list(operations))
+
+
+def _placeholder(_value: str) -> bool:  # pragma: no cover - never called: formats are named here only
+    return True
+
+
+def _formats(node: Any) -> list[str]:
+    if isinstance(node, Mapping):
+        found = [node["format"]] if isinstance(node.get("format"), str) else []
+        return found + [f for value in node.values() for f in _formats(value)]
+    if isinstance(node, list):
+        return [f for value in node for f in _formats(value)]
+    return []
+
+
+def _post_process(code: str, names: list[str]) -> str:
+    import_line = re.compile(r"^from fastjsonschema import .*$", re.MULTILINE)
+    if not import_line.search(code):
+        raise GenerationError("fastjsonschema's output changed: no import line to replace (check the pin)")
+    code = import_line.sub(
+        "from ._request import SchemaViolation as JsonSchemaValueException\n"
+        "from ._request import SchemaViolations as JsonSchemaValuesException",
+        code,
+    )
+    # JSON Schema lets 1.0 pass as an integer; a float would go out as "1.0" and be refused.
+    integral = re.compile(r" and not \(isinstance\((\w+), float\) and \1\.is_integer\(\)\)")
+    code, count = integral.subn("", code)
+    if count == 0 and "integer" in code:
+        raise GenerationError(
+            "fastjsonschema's output changed: the integer check was not found (check the pin)"
+        )
+    functions = set(re.findall(r"^def (validate\w*)\(", code, re.MULTILINE))
+    aliases = []
+    for name in names:
+        function = f"validate___definitions_op_{name}"
+        if function not in functions:
+            raise GenerationError(f"fastjsonschema made no function {function} (check the pin)")
+        aliases.append(f"{name}: Validator = {function}")
+    header = (
+        "# mypy: ignore-errors\n"
+        '"""Request validators compiled from the spec by fastjsonschema (openapi/codegen/validators.py).\n\n'
+        "Written by `make generate`; do not edit. Each operation's function checks its arguments\n"
+        '(parameters by Python name, the body as JSON under "body") and raises SchemaViolation."""\n\n'
+        "from ._request import Validator\n"
+    )
+    return header + code + "\n\n" + "\n".join(aliases) + "\n"

@@ -1,0 +1,431 @@
+"""What every operation does with its arguments before sending, and with the answer after.
+
+The generated endpoint modules hold each operation's facts as literals (an `Operation`); this
+module holds what does not vary: turning arguments into JSON once, checking them against the
+validator compiled from the spec (`_validators.py`, fastjsonschema's output) and naming the
+Python argument in the error, sizing files, and telling a success from an error answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import warnings
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TypeVar
+
+import httpx
+
+from .errors import APIStatusError, InvalidRequestError, ResponseValidationError
+from .types import UNSET, Response, Unset
+
+T = TypeVar("T")
+Validator = Callable[[Any, Mapping[str, Callable[[str], bool]], str], Any]
+"""A validator compiled from the spec: (data, custom formats, name prefix) -> data, or raises."""
+
+_PACKAGE_DIR = os.path.dirname(__file__)
+
+
+class SchemaViolation(ValueError):
+    """Raised by the compiled validators (it stands in for fastjsonschema's
+    JsonSchemaValueException, with the same constructor, so the package does not need it)."""
+
+    def __init__(
+        self,
+        message: str,
+        value: Any = None,
+        name: str | None = None,
+        definition: Any = None,
+        rule: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.value = value
+        self.name = name or "data"
+        self.definition: Mapping[str, Any] = definition if isinstance(definition, Mapping) else {}
+        self.rule = rule
+
+
+class SchemaViolations(ValueError):
+    """Stands in for fastjsonschema's JsonSchemaValuesException (several violations at once),
+    which the compiled validators name when they try the alternatives of an anyOf."""
+
+    def __init__(self, errors: list[SchemaViolation]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(error.message for error in errors))
+
+
+class Operation:
+    """One operation's facts, rendered from the spec into its endpoint module."""
+
+    __slots__ = (
+        "body_names",
+        "deprecated",
+        "files",
+        "id",
+        "idempotent",
+        "name",
+        "param_names",
+        "validate",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        *,
+        idempotent: bool,
+        validate: Validator,
+        param_names: Mapping[str, str] | None = None,
+        body_names: Mapping[str, str] | None = None,
+        deprecated: Mapping[str, str] | None = None,
+        files: Mapping[str, tuple[int, int | None]] | None = None,
+    ) -> None:
+        self.id = id
+        """The operationId."""
+        self.name = name
+        """Its Python name (the method and the module): how rate limits are keyed."""
+        self.idempotent = idempotent
+        """x-idempotent: sending it twice has the effect of sending it once."""
+        self.validate = validate
+        self.param_names = param_names or {}
+        """Python name -> wire name, for the parameters whose names differ."""
+        self.body_names = body_names or {}
+        """Wire name -> Python name, for the top-level body fields whose names differ."""
+        self.deprecated = deprecated or {}
+        """Python name of a deprecated argument -> what to use instead."""
+        self.files = files or {}
+        """Body field of a file -> (fewest, most) bytes."""
+
+    def __repr__(self) -> str:
+        return f"Operation({self.id!r}, idempotent={self.idempotent})"
+
+
+# --- arguments to JSON ------------------------------------------------------------------------
+
+
+def to_json(value: Any, where: str = "body") -> Any:
+    """An argument as the JSON value it is sent as: a model through its to_dict(), a mapping or
+    list item by item (UNSET entries dropped), an enum as its value, a date as ISO 8601."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        return value.value if isinstance(value, Enum) else value
+    if isinstance(value, Mapping):
+        return {
+            key: to_json(item, f"{where}.{key}") for key, item in value.items() if not isinstance(item, Unset)
+        }
+    if isinstance(value, list | tuple):
+        return [to_json(item, f"{where}[{index}]") for index, item in enumerate(value)]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        try:
+            return to_dict()
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise InvalidRequestError(where, f"is not a valid {type(value).__name__}: {exc}") from None
+    return value  # the validator names what is wrong with it
+
+
+def encode_json(data: Any) -> bytes:
+    """The JSON body, encoded once (compact, UTF-8). A lone surrogate is refused by name."""
+    try:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    except UnicodeEncodeError:
+        where = _surrogate_at(data, "body") or "body"
+        raise InvalidRequestError(
+            where, "holds a lone surrogate (half a character): it cannot be sent"
+        ) from None
+    except ValueError as exc:  # NaN or infinity
+        raise InvalidRequestError("body", f"cannot be sent as JSON: {exc}") from None
+
+
+def _surrogate_at(data: Any, where: str) -> str | None:
+    if isinstance(data, str):
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            return where
+        return None
+    if isinstance(data, Mapping):
+        items: Any = ((f"{where}.{key}", item) for key, item in data.items())
+    elif isinstance(data, list):
+        items = ((f"{where}[{index}]", item) for index, item in enumerate(data))
+    else:
+        return None
+    for path, item in items:
+        found = _surrogate_at(item, path)
+        if found:
+            return found
+    return None
+
+
+def arguments(values: Mapping[str, Any]) -> dict[str, Any]:
+    """An operation's arguments (Python names) as JSON values, the ones not given (UNSET) left out."""
+    return {name: to_json(value, name) for name, value in values.items() if not isinstance(value, Unset)}
+
+
+def fields(values: Mapping[str, Any], *, required: bool) -> Any:
+    """A body from the fields given to a client-object method (wire names; UNSET left out).
+    An optional body with no field given is not sent at all (UNSET)."""
+    given = {name: value for name, value in values.items() if not isinstance(value, Unset)}
+    return given if given or required else UNSET
+
+
+def pick(arguments: Mapping[str, Any], names: Mapping[str, str], *, text: bool = False) -> dict[str, Any]:
+    """Wire name -> value of the given arguments among `names` (wire name -> Python name);
+    with `text`, values as header text (JSON for anything but a string)."""
+    picked = {wire: arguments[python] for wire, python in names.items() if python in arguments}
+    if text:
+        return {wire: v if isinstance(v, str) else json.dumps(v) for wire, v in picked.items()}
+    return picked
+
+
+# --- checking ---------------------------------------------------------------------------------
+
+
+def utf16_length(text: str) -> int:
+    """Length as a Java service counts it: UTF-16 code units (an emoji outside the BMP is two)."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+class _Formats(dict[str, Callable[[str], bool]]):
+    """The custom formats the compiled validators name: `utf16-length:<min>:<max>` (from
+    `x-length-unit: utf-16`) becomes a length check in UTF-16 code units."""
+
+    def __missing__(self, key: str) -> Callable[[str], bool]:
+        kind, _, bounds = key.partition(":")
+        if kind != "utf16-length":
+            raise KeyError(key)
+        low_text, _, high_text = bounds.partition(":")
+        low, high = int(low_text or 0), int(high_text) if high_text else None
+
+        def check(text: str) -> bool:
+            length = utf16_length(text)
+            return length >= low and (high is None or length <= high)
+
+        self[key] = check
+        return check
+
+
+FORMATS: Mapping[str, Callable[[str], bool]] = _Formats()
+
+
+def _user_stacklevel() -> int:
+    """The stacklevel of the first frame outside this package, for warnings."""
+    frame = sys._getframe(1)
+    level = 1
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def check(operation: Operation, arguments: Mapping[str, Any]) -> None:
+    """Check an operation's arguments (Python names; the body as JSON under "body") against
+    the spec before any I/O. Raises InvalidRequestError naming the argument and the limit."""
+    try:
+        operation.validate(arguments, FORMATS, "data")
+    except SchemaViolation as violation:
+        raise _invalid(operation, violation) from None
+    for name, value in arguments.items():
+        if isinstance(value, str) and not value.isascii() and _surrogate_at(value, name):
+            raise InvalidRequestError(name, "holds a lone surrogate (half a character): it cannot be sent")
+    for name, note in operation.deprecated.items():
+        if _given(operation, arguments, name):
+            warnings.warn(f"{name} is deprecated: {note}", DeprecationWarning, stacklevel=_user_stacklevel())
+
+
+def _given(operation: Operation, arguments: Mapping[str, Any], name: str) -> bool:
+    if arguments.get(name) is not None:
+        return True
+    body = arguments.get("body")
+    wire = next((w for w, python in operation.body_names.items() if python == name), name)
+    return isinstance(body, Mapping) and body.get(wire) is not None
+
+
+def check_multipart(operation: Operation, arguments: Mapping[str, Any], body: Any) -> None:
+    """check() for a multipart body: its files are sized against their limits, the other
+    fields are checked like JSON."""
+    fields = body.to_dict() if hasattr(body, "to_dict") else dict(body)
+    for name, (low, high) in operation.files.items():
+        if name in fields:
+            item = fields[name]
+            payload = item[1] if isinstance(item, tuple) else getattr(item, "payload", item)
+            check_file_size(payload_size(payload), operation.body_names.get(name, name), low, high)
+    check(operation, {**arguments, "body": fields})  # (a file's own schema takes any value)
+
+
+_JSON_TYPES = {
+    "integer": "an integer",
+    "number": "a number",
+    "string": "a string",
+    "boolean": "a bool",
+    "array": "a list",
+    "object": "an object (a dict or a model)",
+    "null": "None",
+}
+
+
+def _field(operation: Operation, name: str) -> tuple[str, str]:
+    """(Python name, wire name) of a validator path such as data.body.orderId or data.chat_id."""
+    path = name.removeprefix("data").lstrip(".")
+    if path == "body" or path.startswith(("body.", "body[")):
+        rest = path[len("body") :].lstrip(".")
+        head_end = min((i for i in (rest.find("."), rest.find("[")) if i >= 0), default=len(rest))
+        head = rest[:head_end]
+        python = operation.body_names.get(head, head) + rest[head_end:] if rest else "body"
+        return python, path
+    head_end = min((i for i in (path.find("."), path.find("[")) if i >= 0), default=len(path))
+    head = path[:head_end]
+    return path, operation.param_names.get(head, head) + path[head_end:]
+
+
+def _invalid(operation: Operation, violation: SchemaViolation) -> InvalidRequestError:
+    rule, definition, value = violation.rule, violation.definition, violation.value
+    name = violation.name
+    if rule == "required" and isinstance(value, Mapping):
+        missing = [key for key in definition.get("required", []) if key not in value]
+        name = f"{name}.{missing[0]}" if missing else name
+        field, wire = _field(operation, name)
+        return InvalidRequestError(field, "is required", wire=wire)
+    field, wire = _field(operation, name)
+    return InvalidRequestError(field, _problem(operation, violation), wire=wire)
+
+
+def _bounds(definition: Mapping[str, Any]) -> str:
+    low, high = definition.get("minimum"), definition.get("maximum")
+    low_x, high_x = definition.get("exclusiveMinimum"), definition.get("exclusiveMaximum")
+    parts = []
+    if low is not None:
+        parts.append(f"at least {low}")
+    if low_x is not None:
+        parts.append(f"greater than {low_x}")
+    if high is not None:
+        parts.append(f"at most {high}")
+    if high_x is not None:
+        parts.append(f"less than {high_x}")
+    return " and ".join(parts)
+
+
+def _problem(operation: Operation, violation: SchemaViolation) -> str:
+    rule, definition, value = violation.rule, violation.definition, violation.value
+    if rule == "type":
+        expected = definition.get("type")
+        kinds = expected if isinstance(expected, list) else [expected]
+        wanted = " or ".join(_JSON_TYPES.get(str(kind), str(kind)) for kind in kinds)
+        return f"must be {wanted}, got {type(value).__name__}"
+    if rule in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        return f"must be {_bounds(definition)}, got {value}"
+    if rule in ("minLength", "maxLength"):
+        low, high = definition.get("minLength", 0), definition.get("maxLength")
+        span = f"{low} to {high}" if high is not None else f"at least {low}"
+        return f"must be {span} characters long, got {len(value)}"
+    if rule == "format":
+        kind = str(definition.get("format", ""))
+        if kind.startswith("utf16-length:"):
+            low_text, _, high_text = kind.partition(":")[2].partition(":")
+            span = f"{low_text or 0} to {high_text}" if high_text else f"at least {low_text}"
+            return f"must be {span} UTF-16 code units long, got {utf16_length(value)}"
+        return f"must be a {kind} (ISO 8601), got {value!r}"
+    if rule == "pattern":
+        return f"must match {definition.get('pattern')!r}, got {value!r}"
+    if rule == "enum":
+        return f"must be one of {', '.join(str(v) for v in definition.get('enum', []))}, got {value!r}"
+    if rule == "minItems":
+        low = definition.get("minItems", 0)
+        wanted = "must not be empty (leave it out instead)" if low == 1 else f"must have at least {low} items"
+        return f"{wanted}, got {len(value)}"
+    if rule == "maxItems":
+        return f"must have at most {definition.get('maxItems')} items, got {len(value)}"
+    if rule == "uniqueItems":
+        return "must not repeat an item"
+    if rule == "anyOf" and "x-require-one-of" in definition:
+        names = [operation.body_names.get(n, n) for n in definition["x-require-one-of"]]
+        return f"needs one of: {', '.join(names)}"
+    detail = violation.message.removeprefix(violation.name).strip()
+    return detail or "breaks the spec"
+
+
+# --- files --------------------------------------------------------------------------------------
+
+
+def payload_size(payload: object) -> int | None:
+    """Bytes httpx will send from bytes or a seekable binary file (it rewinds a file to its start),
+    found without reading it; None if unknown."""
+    if isinstance(payload, bytes | bytearray | memoryview):
+        return len(payload)
+    seekable = getattr(payload, "seekable", None)
+    if callable(seekable) and seekable():
+        position: int = payload.tell()  # type: ignore[attr-defined]
+        end: int = payload.seek(0, os.SEEK_END)  # type: ignore[attr-defined]
+        payload.seek(position)  # type: ignore[attr-defined]
+        return end
+    return None
+
+
+def check_file_size(size: int | None, where: str, min_bytes: int = 0, max_bytes: int | None = None) -> None:
+    """Refuse a file that cannot be sized, or is outside [min_bytes, max_bytes]."""
+    if size is None:
+        raise InvalidRequestError(
+            where, "must be bytes, a path or a seekable binary file: a stream cannot be sized or re-sent"
+        )
+    if size < min_bytes:
+        raise InvalidRequestError(
+            where,
+            "must not be empty" if min_bytes == 1 else f"must be at least {min_bytes} bytes, got {size}",
+        )
+    if max_bytes is not None and size > max_bytes:
+        raise InvalidRequestError(where, f"must be at most {max_bytes} bytes, got {size}")
+
+
+# --- answers ------------------------------------------------------------------------------------
+
+
+def success(
+    operation: Operation,
+    response: httpx.Response,
+    parse: Callable[[httpx.Response], object],
+    model: type[T],
+) -> T:
+    """The parsed 2xx body, or the typed error of any other answer."""
+    if not 200 <= response.status_code <= 299:
+        raise APIStatusError.from_response(response, idempotent=operation.idempotent)
+    parsed = parse(response)
+    if not isinstance(parsed, model):
+        raise ResponseValidationError(
+            f"{operation.id}: undocumented success status",
+            status_code=response.status_code,
+            body=response.content,
+            headers=response.headers,
+        )
+    return parsed
+
+
+def detailed(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
+    """The answer as a Response: status, headers, content and the body parsed into the model the
+    spec documents for its status (None for an undocumented status or an unreadable error body)."""
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=parse(response),
+    )
+
+
+def invalid_answer(response: httpx.Response, model: str, exc: BaseException) -> ResponseValidationError:
+    """A 2xx body that does not fit its model."""
+    return ResponseValidationError(
+        f"the {response.status_code} body does not fit {model}: {exc!r}",
+        status_code=response.status_code,
+        body=response.content,
+        headers=response.headers,
+    )
