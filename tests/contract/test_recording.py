@@ -3,7 +3,8 @@
 The live path of `make record` (prism proxy in front of the real API) is exercised offline: a
 stub on loopback plays the real API, so what matters is checked without a key or a network —
 a live answer that breaks the spec is flagged and not written; real ids and the key never
-reach a cassette.
+reach a cassette. Recording twice writes the same bytes, although the multipart boundary on
+the wire is random, and the stored body is still the one sent.
 """
 
 from __future__ import annotations
@@ -18,19 +19,35 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+import vcr
+from conftest import FAKE_KEY
 from prism import VIOLATIONS_HEADER, PrismError, serve_prism
+from vcr.errors import CannotOverwriteExistingCassetteException
+from vcr.request import Request
+from yandex_market_chat import AuthenticatedClient, File
+from yandex_market_chat.api.chats import send_file_to_chat
+from yandex_market_chat.models import SendFileToChatRequest
 
-from contract.record import INVALID_KEY, record
+from contract.record import INVALID_KEY, record, record_pair
 from contract.support import (
     BUSINESS_ID,
     CHAT_ID,
+    FILE_NAME,
     ORDER_ID,
+    RECORDED_BOUNDARY,
     REDACTED,
     WireRequest,
     WireResponse,
+    call_kwargs,
     exchange_errors,
+    fix_multipart_boundary,
+    form_parts,
+    header_param,
     load_cassette,
+    record_config,
+    register_matchers,
 )
+from contract.support import vcr_config as cassette_settings
 
 LIVE_KEY = "fake-live-key-for-the-stub-0000"
 REAL = {"BUSINESS": 918273, "CHAT": 5550001, "ORDER": 7770001}
@@ -156,3 +173,93 @@ def test_prism_that_cannot_start_raises_with_its_output(tmp_path: Path) -> None:
 def test_prism_proxy_needs_an_upstream() -> None:
     with pytest.raises(ValueError, match="upstream"), serve_prism("proxy"):
         pass
+
+
+# --- recording twice writes the same bytes ------------------------------------------------------
+
+
+def test_recording_twice_writes_the_same_bytes(tmp_path: Path) -> None:
+    """`make record` with an unchanged spec leaves the cassettes as they are: sendFileToChat's
+    random wire boundary is stored as RECORDED_BOUNDARY."""
+    pairs = [("sendFileToChat", 200), ("sendFileToChat", 420), ("createChat", 200)]
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert record(pairs, {}, cassettes=first) == 0
+    assert record(pairs, {}, cassettes=second) == 0
+    names = sorted(path.name for path in first.iterdir())
+    assert names == ["createChat-200.yaml", "sendFileToChat-200.yaml", "sendFileToChat-420.yaml"]
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), f"{name} differs"
+    (interaction,) = load_cassette(first / "sendFileToChat-200.yaml")
+    assert interaction["request"]["headers"]["content-type"] == [
+        f"multipart/form-data; boundary={RECORDED_BOUNDARY}"
+    ]
+
+
+def mock_api_client(sent: list[httpx.Request]) -> AuthenticatedClient:
+    """A client whose requests are answered 200 by a MockTransport that keeps them in `sent`."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"status": "OK"})
+
+    client = AuthenticatedClient(token=FAKE_KEY, base_url="http://127.0.0.1:9", max_retries=0)
+    return client.set_httpx_client(
+        httpx.Client(base_url=client.base_url, transport=httpx.MockTransport(answer))
+    )
+
+
+def test_the_stored_multipart_body_is_the_sent_one_with_the_fixed_boundary(tmp_path: Path) -> None:
+    sent: list[httpx.Request] = []
+    recorder = vcr.VCR(**record_config("http://127.0.0.1:9"))
+    register_matchers(recorder)
+    paths = []
+    for scratch in (tmp_path / "first", tmp_path / "second"):
+        scratch.mkdir()
+        paths.append(record_pair(recorder, mock_api_client(sent), "sendFileToChat", 200, scratch, {}))
+
+    # On the wire: a new random boundary per request, never the placeholder.
+    boundaries = [header_param(request.headers["Content-Type"], "boundary") for request in sent]
+    assert len(set(boundaries)) == 2 and RECORDED_BOUNDARY not in boundaries, boundaries
+    # Stored: the same bytes twice, and byte for byte the body sent with only the boundary changed.
+    assert paths[0].read_bytes() == paths[1].read_bytes()
+    (interaction,) = load_cassette(paths[0])
+    stored = WireRequest.from_cassette(interaction["request"])
+    wire = sent[0].content
+    assert stored.body == wire.replace(f"--{boundaries[0]}".encode(), f"--{RECORDED_BOUNDARY}".encode())
+    assert stored.content_type == f"multipart/form-data; boundary={RECORDED_BOUNDARY}"
+    assert interaction["request"]["headers"]["content-length"] == [str(len(stored.body))]
+    assert form_parts(stored.content_type, stored.body) == form_parts(sent[0].headers["Content-Type"], wire)
+
+    # A replay still compares the file byte for byte: the same file matches, another does not.
+    replay = vcr.VCR(**cassette_settings() | {"record_mode": "none"})
+    register_matchers(replay)
+    client = AuthenticatedClient(token=FAKE_KEY, max_retries=0)
+    with replay.use_cassette(str(paths[0])):
+        assert send_file_to_chat.sync(client=client, **call_kwargs("sendFileToChat"))
+    other = call_kwargs("sendFileToChat")
+    other["body"] = SendFileToChatRequest(file=File.from_source(b"another receipt", file_name=FILE_NAME))
+    with replay.use_cassette(str(paths[0])), pytest.raises(CannotOverwriteExistingCassetteException):
+        send_file_to_chat.sync(client=client, **other)
+
+
+def multipart_request(content_type: str, body: bytes) -> Request:
+    return Request("POST", "https://api.partner.market.yandex.ru/x", body, {"Content-Type": content_type})
+
+
+PART = b'Content-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
+
+
+@pytest.mark.parametrize("quoted", [False, True], ids=["bare", "quoted"])
+def test_the_boundary_is_rewritten_in_the_header_and_the_body(quoted: bool) -> None:
+    content_type = 'multipart/form-data; boundary="b0b0"' if quoted else "multipart/form-data; boundary=b0b0"
+    body = b"--b0b0\r\n" + PART + b"--b0b\r\nnot a boundary\r\n--b0b0--\r\n"
+    fixed = fix_multipart_boundary(multipart_request(content_type, body))
+    assert fixed.headers["Content-Type"] == f"multipart/form-data; boundary={RECORDED_BOUNDARY}"
+    assert fixed.body == body.replace(b"--b0b0", f"--{RECORDED_BOUNDARY}".encode())
+    assert form_parts(fixed.headers["Content-Type"], fixed.body) == form_parts(content_type, body)
+
+
+def test_a_part_holding_the_fixed_boundary_is_refused_not_written() -> None:
+    body = b"--b0b0\r\n" + PART + f"--{RECORDED_BOUNDARY}--\r\n".encode() + b"\r\n--b0b0--\r\n"
+    with pytest.raises(ValueError, match="a part contains"):
+        fix_multipart_boundary(multipart_request("multipart/form-data; boundary=b0b0", body))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import time
@@ -12,7 +11,7 @@ import pytest
 import redis
 from yandex_market_chat import _pipeline
 
-from .support import MarketSim, Runner
+from .support import MarketSim, Runner, pinned_redis_server
 
 
 @pytest.fixture(autouse=True)
@@ -49,11 +48,10 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def redis_url() -> Iterator[str]:
     """A real redis-server on a free loopback port, without persistence; never a mock, never a skip."""
-    binary = shutil.which("redis-server")
-    assert binary, "redis-server is not installed: run `make install` (it installs the Debian package)"
+    binary = pinned_redis_server()
     port = free_port()
     process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        [str(binary), "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

