@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import json
 import os
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -282,3 +285,263 @@ def test_template_rendering_broken_code_fails_and_keeps_the_previous_output(tmp_
     assert result.returncode != 0
     assert "previous generated/ is left as it was" in result.stderr
     assert tree(out) == ["marker.py"]
+
+
+# --- generator upgrades are visible -----------------------------------------------------------
+
+STOCK = json.loads((ROOT / "openapi" / "templates" / "STOCK.json").read_text())
+
+
+def test_the_recorded_generator_is_the_pinned_one() -> None:
+    import openapi_python_client
+
+    dev = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["dev"]
+    assert f"{STOCK['generator']}=={STOCK['version']}" in dev
+    assert openapi_python_client.__version__ == STOCK["version"]
+
+
+@pytest.mark.parametrize("name", sorted(STOCK["templates"]))
+def test_each_fork_is_made_from_the_installed_stock_template(name: str) -> None:
+    """A generator upgrade that changes a template we forked (or whose output we replace) fails
+    here, naming it: re-diff the fork, then record the new hash in openapi/templates/STOCK.json."""
+    import openapi_python_client
+
+    stock = Path(openapi_python_client.__file__).parent / "templates" / name
+    entry = STOCK["templates"][name]
+    digest = hashlib.sha256(stock.read_bytes()).hexdigest()
+    assert digest == entry["sha256"], (
+        f"openapi-python-client {openapi_python_client.__version__}'s {name} is not the one "
+        + (
+            f"openapi/templates/{name} was forked from"
+            if entry["kind"] == "fork"
+            else f"{entry['by']} replaces"
+        )
+        + f" ({STOCK['version']}): re-diff it, then update openapi/templates/STOCK.json"
+    )
+    if entry["kind"] == "fork":
+        header = (ROOT / "openapi" / "templates" / name).read_text().splitlines()[0]
+        assert f"openapi-python-client {STOCK['version']}" in header, header
+
+
+def test_every_override_is_recorded() -> None:
+    overrides = {p.name for p in (ROOT / "openapi" / "templates").glob("*.jinja")}
+    forks = {name for name, entry in STOCK["templates"].items() if entry["kind"] == "fork"}
+    assert overrides == forks
+
+
+# --- any well-formed operation goes through the pipeline ------------------------------------
+
+NEW_OPERATION: dict[str, Any] = {
+    "post": {
+        "operationId": "searchReports",
+        "tags": ["reports"],
+        "summary": "Search reports.",
+        "description": "A made-up operation the package has never seen.",
+        "x-idempotent": True,
+        "parameters": [
+            {
+                "name": "limit",
+                "in": "query",
+                "required": False,
+                "schema": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 50},
+                "example": 5,
+            },
+            {"name": "query", "in": "query", "schema": {"type": "string", "minLength": 2}, "example": "abc"},
+        ],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {"$ref": "#/components/schemas/SearchReportsRequest"},
+                    "example": {
+                        "filters": [{"kind": "DAILY", "minId": 3}],
+                        "kinds": ["WEEKLY"],
+                        "archived": True,
+                    },
+                }
+            },
+        },
+        "responses": {
+            "200": {
+                "description": "Reports, without the ApiResponse wrapper.",
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/SearchReportsAnswer"},
+                        "example": {
+                            "reports": [{"id": 1, "createdAt": "2025-01-01T00:00:00Z", "kind": "DAILY"}]
+                        },
+                    }
+                },
+            },
+            "420": {"$ref": "#/components/responses/TooManyRequests"},
+        },
+    }
+}
+NEW_SCHEMAS: dict[str, Any] = {
+    "ReportKind": {"type": "string", "enum": ["DAILY", "WEEKLY"]},
+    "ReportFilter": {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {
+            "kind": {"$ref": "#/components/schemas/ReportKind"},
+            "minId": {"type": "integer", "format": "int64", "minimum": 1},
+        },
+    },
+    "SearchReportsRequest": {
+        "type": "object",
+        "properties": {
+            "filters": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"$ref": "#/components/schemas/ReportFilter"},
+            },
+            "kinds": {
+                "type": "array",
+                "nullable": True,
+                "items": {"$ref": "#/components/schemas/ReportKind"},
+            },
+            "archived": {"type": "boolean"},
+        },
+    },
+    "Report": {
+        "type": "object",
+        "required": ["id", "createdAt", "kind"],
+        "properties": {
+            "id": {"type": "integer", "format": "int64"},
+            "createdAt": {"type": "string", "format": "date-time"},
+            "kind": {"$ref": "#/components/schemas/ReportKind"},
+        },
+    },
+    "SearchReportsAnswer": {
+        "type": "object",
+        "properties": {"reports": {"type": "array", "items": {"$ref": "#/components/schemas/Report"}}},
+    },
+}
+
+# Runs against the scratch package: a loopback server that records what it gets.
+NEW_OPERATION_PROGRAM = """
+import asyncio, datetime, json, threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from yandex_market_chat import AsyncYandexMarketChat, InvalidRequestError, YandexMarketChat
+from yandex_market_chat.api.reports import search_reports
+from yandex_market_chat.models import ReportKind, SearchReportsAnswer
+
+seen = []
+ANSWER = {"reports": [{"id": 7, "createdAt": "2025-01-01T10:00:00+03:00", "kind": "NEW_KIND"}]}
+
+class Handler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        seen.append((self.path, json.loads(body)))
+        payload = json.dumps(ANSWER).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def log_message(self, *args):
+        pass
+
+server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+threading.Thread(target=server.serve_forever, daemon=True).start()
+url = f"http://127.0.0.1:{server.server_address[1]}"
+
+def check(answer):
+    assert isinstance(answer, SearchReportsAnswer), answer
+    report = answer.reports[0]
+    assert report.created_at == datetime.datetime(2025, 1, 1, 7, 0, tzinfo=datetime.timezone.utc)
+    assert report.kind == "NEW_KIND" and isinstance(report.kind, ReportKind)
+
+everything = dict(
+    limit=50, query="ab", filters=[{"kind": "DAILY", "minId": 3}],
+    kinds=[ReportKind.WEEKLY, "DAILY"], archived=False,
+)
+with YandexMarketChat("fake-key-for-tests", base_url=url) as chat:
+    check(chat.search_reports())
+    check(chat.search_reports(**everything))
+    bad_arguments = [{"limit": 51}, {"query": "a"}, {"filters": []}, {"filters": [{"minId": 3}]}]
+    for bad in [*bad_arguments, {"kinds": ["MONTHLY"]}]:
+        try:
+            chat.search_reports(**bad)
+        except InvalidRequestError as error:
+            assert error.field.split(".")[0].split("[")[0] == next(iter(bad)), (error.field, bad)
+        else:
+            raise AssertionError(f"{bad} was accepted")
+    check(chat.search_reports(kinds=None))
+
+async def main():
+    async with AsyncYandexMarketChat("fake-key-for-tests", base_url=url) as chat:
+        check(await chat.search_reports())
+        check(await chat.search_reports(**everything))
+
+asyncio.run(main())
+full = "/v2/reports/search?limit=50&query=ab"
+bare = "/v2/reports/search"
+assert [path for path, _ in seen] == [bare, full, bare, bare, full], seen
+assert seen[0][1] == {} and seen[2][1] == {"kinds": None}
+expected = {"filters": [{"kind": "DAILY", "minId": 3}], "kinds": ["WEEKLY", "DAILY"], "archived": False}
+assert seen[1][1] == expected
+print("ok")
+"""
+
+
+def test_a_never_seen_operation_becomes_a_working_method(tmp_path: Path) -> None:
+    """A new tag, no businessId, only optional query parameters, a body of arrays of objects and
+    enums, a boolean, a nullable array, a date-time and an open enum in an answer without the
+    ApiResponse wrapper: generated, imported and called with and without its optional arguments,
+    sync and async, over loopback; bad arguments are refused before any request."""
+    spec = load_spec()
+    paths = spec["paths"]
+    schemas = spec["components"]["schemas"]  # type: ignore[index]
+    assert isinstance(paths, dict)
+    paths["/v2/reports/search"] = NEW_OPERATION
+    schemas.update(NEW_SCHEMAS)
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
+    assert result.returncode == 0, result.stderr
+    typed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert typed.returncode == 0, typed.stdout
+    env = dict(os.environ, PYTHONPATH=str(out.parent))
+    env.pop("YANDEX_MARKET_BUSINESS_ID", None)
+    run = subprocess.run(
+        [sys.executable, "-c", NEW_OPERATION_PROGRAM], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+
+
+def test_an_unsupported_construct_is_named_by_its_path(tmp_path: Path) -> None:
+    spec = load_spec()
+    paths = spec["paths"]
+    assert isinstance(paths, dict)
+    operation = paths["/v2/businesses/{businessId}/chats/message"]["post"]
+    operation["requestBody"]["content"]["application/json"]["schema"] = {
+        "type": "object",
+        "properties": {"message": {"type": "string"}},
+    }
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
+    assert result.returncode != 0
+    assert "paths//v2/businesses/{businessId}/chats/message/post/requestBody" in result.stderr
+    assert "named component" in result.stderr
+    assert not out.exists()
+
+
+def test_an_unknown_keyword_is_reported_once_and_left_to_the_server(tmp_path: Path) -> None:
+    spec = load_spec()
+    schemas = spec["components"]["schemas"]  # type: ignore[index]
+    schemas["SendMessageToChatRequest"]["properties"]["message"]["xml"] = {"name": "m"}
+    schemas["SendMessageToChatRequest"]["discriminator"] = {"propertyName": "message"}
+    schemas["ChatContextDTO"]["discriminator"] = {"propertyName": "type"}
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if "discriminator" in line]
+    assert len(notes) == 1 and "not checked by the client" in notes[0], result.stderr
+    assert "xml" not in result.stderr  # an annotation: nothing to check
