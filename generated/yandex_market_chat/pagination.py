@@ -5,7 +5,9 @@ items of that page and of every later one, fetched as the loop needs them. The s
 sent for every page, only the cursor (the page token) changing; each page goes through the same
 limits and retries as any call. Iteration ends when an answer has no next token, when the token
 is the one just sent, or when a page is empty (even if it carries a token: no endless loop).
-Items are de-duplicated across pages by the operation's `item-key`.
+Items are de-duplicated across pages by the operation's `item-key`; an operation that declares
+`after` takes an `after_<item-key>` argument: the listing starts at that item (the service's own
+parameter) and the item itself is left out, whether or not the service sends it back.
 
 AsyncYandexMarketChat returns an `AsyncPager`: `await` it for the first page (an `AsyncPage`),
 or `async for` over it for the items of every page.
@@ -16,7 +18,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
-from .types import Unset
+from .errors import InvalidRequestError
+from .types import UNSET, Unset
 
 ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
@@ -32,13 +35,33 @@ def walk(answer: object, path: Sequence[str]) -> Any:
     return None if isinstance(value, Unset) else value
 
 
+def start_after(after: Any, given: Any, after_name: str, field_name: str) -> Any:
+    """The value of the body field that starts a listing: `after` when given (then `given`, the
+    field itself, must not be), else `given`."""
+    if isinstance(after, Unset):
+        return given
+    if not isinstance(given, Unset):
+        raise InvalidRequestError(after_name, f"and {field_name} cannot both be given")
+    return after
+
+
 class _Paging(Generic[ItemT, PageT]):
-    """What a page knows of its operation: where the items and the next token are."""
+    """What a page knows of its operation: where the items and the next token are, what
+    identifies an item, and which item keys to leave out."""
 
     def __init__(
-        self, next_token: Sequence[str], items: Sequence[str], item_key: str | None, sent: str | Unset
+        self,
+        next_token: Sequence[str],
+        items: Sequence[str],
+        item_key: str | None,
+        sent: str | Unset,
+        hide: object = UNSET,
     ) -> None:
         self._next_path, self._items_path, self._item_key, self._sent = next_token, items, item_key, sent
+        self._hide = hide
+
+    def _hidden(self) -> set[object]:
+        return set() if isinstance(self._hide, Unset) else {self._hide}
 
     def _page_items(self, answer: PageT) -> list[ItemT]:
         items = walk(answer, self._items_path)
@@ -77,13 +100,15 @@ class SyncPage(_Paging[ItemT, PageT]):
         next_token: Sequence[str],
         items: Sequence[str],
         item_key: str | None = None,
+        hide: object = UNSET,
     ) -> None:
-        super().__init__(next_token, items, item_key, sent)
+        super().__init__(next_token, items, item_key, sent, hide)
         self._fetch = fetch
         self.answer: PageT = answer
         """The parsed answer of this page."""
         self.items: list[ItemT] = self._page_items(answer)
-        """The items of this page."""
+        """The items of this page, as the answer has them (iterate the page for the items of
+        every page, de-duplicated)."""
         self.next_page_token: str | None = self._next_of(answer, self.items)
         """The token of the next page; None on the last page."""
 
@@ -96,9 +121,12 @@ class SyncPage(_Paging[ItemT, PageT]):
         next_token: Sequence[str],
         items: Sequence[str],
         item_key: str | None = None,
+        hide: object = UNSET,
     ) -> SyncPage[ItemT, PageT]:
         """Fetch the first page (at `token`, or the very first when it is UNSET)."""
-        return cls(fetch, token, fetch(token), next_token=next_token, items=items, item_key=item_key)
+        return cls(
+            fetch, token, fetch(token), next_token=next_token, items=items, item_key=item_key, hide=hide
+        )
 
     def has_next_page(self) -> bool:
         return self.next_page_token is not None
@@ -115,6 +143,7 @@ class SyncPage(_Paging[ItemT, PageT]):
             next_token=self._next_path,
             items=self._items_path,
             item_key=self._item_key,
+            hide=self._hide,
         )
 
     def iter_pages(self) -> Iterator[SyncPage[ItemT, PageT]]:
@@ -126,7 +155,7 @@ class SyncPage(_Paging[ItemT, PageT]):
             yield page
 
     def __iter__(self) -> Iterator[ItemT]:
-        seen: set[object] = set()
+        seen = self._hidden()
         for page in self.iter_pages():
             yield from self._fresh(page.items, seen)
 
@@ -146,8 +175,9 @@ class AsyncPage(_Paging[ItemT, PageT]):
         next_token: Sequence[str],
         items: Sequence[str],
         item_key: str | None = None,
+        hide: object = UNSET,
     ) -> None:
-        super().__init__(next_token, items, item_key, sent)
+        super().__init__(next_token, items, item_key, sent, hide)
         self._fetch = fetch
         self.answer: PageT = answer
         self.items: list[ItemT] = self._page_items(answer)
@@ -168,6 +198,7 @@ class AsyncPage(_Paging[ItemT, PageT]):
             next_token=self._next_path,
             items=self._items_path,
             item_key=self._item_key,
+            hide=self._hide,
         )
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT, PageT]]:
@@ -178,7 +209,7 @@ class AsyncPage(_Paging[ItemT, PageT]):
             yield page
 
     async def __aiter__(self) -> AsyncIterator[ItemT]:
-        seen: set[object] = set()
+        seen = self._hidden()
         async for page in self.iter_pages():
             for item in self._fresh(page.items, seen):
                 yield item
@@ -199,9 +230,10 @@ class AsyncPager(Generic[ItemT, PageT]):
         next_token: Sequence[str],
         items: Sequence[str],
         item_key: str | None = None,
+        hide: object = UNSET,
     ) -> None:
         self._fetch, self._token = fetch, token
-        self._next_path, self._items_path, self._item_key = next_token, items, item_key
+        self._next_path, self._items_path, self._item_key, self._hide = next_token, items, item_key, hide
 
     async def first_page(self) -> AsyncPage[ItemT, PageT]:
         answer = await self._fetch(self._token)
@@ -212,6 +244,7 @@ class AsyncPager(Generic[ItemT, PageT]):
             next_token=self._next_path,
             items=self._items_path,
             item_key=self._item_key,
+            hide=self._hide,
         )
 
     def __await__(self) -> Generator[Any, None, AsyncPage[ItemT, PageT]]:

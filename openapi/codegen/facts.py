@@ -426,7 +426,8 @@ class Reader:
 
     def paging(self, op: Mapping[str, Any], where: str, facts: Mapping[str, Any]) -> dict[str, Any] | None:
         """`x-paging: {cursor: <query parameter>, next: <dotted path to the next token in the
-        answer>, items: <dotted path to the list of items>, item-key: <field of an item>}`."""
+        answer>, items: <dotted path to the list of items>, item-key: <field of an item>,
+        after: <body field that starts the listing at an item>}`."""
         paging = op.get("x-paging")
         if paging is None:
             return None
@@ -441,12 +442,29 @@ class Reader:
         if item is None:
             raise GenerationError(f"{where}/items: must lead to a list of a named schema")
         key = paging.get("item-key")
+        after = None
+        if paging.get("after") is not None:
+            field = next(
+                (f for f in (facts["body"] or {"fields": []})["fields"] if f["name"] == paging["after"]), None
+            )
+            if field is None or not key:
+                raise GenerationError(f"{where}/after: must name a body field, and item-key must be given")
+            after = {
+                "argument": "after_" + self.namer.identifier(key),
+                "field": field["python"],
+                "type": field["type"],
+                "doc": (
+                    f"Start after the item whose {key} this is: sends it as `{field['name']}` and leaves "
+                    "that item itself out of the items (whether the service includes it is not documented)."
+                ),
+            }
         return {
             "cursor": cursor["python"],
             "next": next_path,
             "items": items_path,
             "item": item,
             "item_key": self.namer.identifier(key) if key else None,
+            "after": after,
         }
 
     def answer_path(
