@@ -51,6 +51,8 @@ OWN_MODULES = {
     "client.py": "client.py.jinja",
     "typed_dicts.py": "typed_dicts.py.jinja",
     "__init__.py": "__init__.py.jinja",
+    "_spec.py": "_spec.py.jinja",
+    "__main__.py": "__main__.py.jinja",
 }
 """Modules we render from the facts (over whatever the generator wrote under the same name)."""
 

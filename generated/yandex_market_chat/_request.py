@@ -304,6 +304,8 @@ def _invalid(operation: Operation, violation: SchemaViolation) -> InvalidRequest
 def _bounds(definition: Mapping[str, Any]) -> str:
     low, high = definition.get("minimum"), definition.get("maximum")
     low_x, high_x = definition.get("exclusiveMinimum"), definition.get("exclusiveMaximum")
+    if low is not None and high is not None:
+        return f"between {low} and {high}"
     parts = []
     if low is not None:
         parts.append(f"at least {low}")
@@ -327,6 +329,8 @@ def _problem(operation: Operation, violation: SchemaViolation) -> str:
         return f"must be {_bounds(definition)}, got {value}"
     if rule in ("minLength", "maxLength"):
         low, high = definition.get("minLength", 0), definition.get("maxLength")
+        if low == 1 and high is None:
+            return "must not be empty"
         span = f"{low} to {high}" if high is not None else f"at least {low}"
         return f"must be {span} characters long, got {len(value)}"
     if rule == "format":

@@ -132,6 +132,23 @@ class Reader:
             base = "Any"
         return f"{base} | None" if schema.get("nullable") and base != "Any" else base
 
+    def cli(self, schema: Mapping[str, Any], where: str) -> dict[str, Any]:
+        """How the command line reads an argument of this schema: its kind (int, float, bool,
+        str, json, file), whether it takes several values, and the choices of an enum."""
+        target = resolve(self.spec, schema, where) if "$ref" in schema else dict(schema)
+        if len(target.get("allOf", [])) == 1 and "type" not in target:
+            target = resolve(self.spec, target["allOf"][0], where)
+        multiple = target.get("type") == "array"
+        if multiple:
+            target = resolve(self.spec, target.get("items", {}), where + "/items")
+        kind = target.get("type")
+        if kind == "string":
+            name = "file" if target.get("format") == "binary" else "str"
+        else:
+            name = {"integer": "int", "number": "float", "boolean": "bool"}.get(str(kind), "json")
+        choices = [str(v) for v in target["enum"] if v is not None] if "enum" in target else None
+        return {"kind": name, "multiple": multiple, "choices": choices}
+
     @staticmethod
     def literal(schema: Mapping[str, Any]) -> str:
         return "Literal[" + ", ".join(repr(str(v)) for v in schema["enum"] if v is not None) + "]"
@@ -158,16 +175,15 @@ class Reader:
 
     def object_schema(self, schema: Mapping[str, Any], where: str) -> dict[str, Any]:
         """Properties and required names of an object schema, its allOf parts merged."""
+        schema = resolve(self.spec, schema, where)
         properties: dict[str, Any] = {}
         required: list[str] = []
-        for part in [schema, *schema.get("allOf", [])]:
-            part = resolve(self.spec, part, where)
-            if part is not schema and "allOf" in part:
-                nested = self.object_schema(part, where)
-                properties.update(nested["properties"])
-                required += nested["required"]
-            properties.update(part.get("properties", {}))
-            required += [r for r in part.get("required", []) if r not in required]
+        for part in schema.get("allOf", []):
+            nested = self.object_schema(part, where)
+            properties.update(nested["properties"])
+            required += [r for r in nested["required"] if r not in required]
+        properties.update(schema.get("properties", {}))
+        required += [r for r in schema.get("required", []) if r not in required]
         return {"properties": properties, "required": required}
 
     # --- documentation ------------------------------------------------------------------------
@@ -203,6 +219,8 @@ class Reader:
                     parts.append(f"{_number(low)} to {_number(high)} {unit}")
                 elif high is not None:
                     parts.append(f"at most {_number(high)} {unit}")
+                elif low == 1:
+                    parts.append("not empty")
                 elif low:
                     parts.append(f"at least {_number(low)} {unit}")
             if "enum" in schema:
@@ -296,6 +314,7 @@ class Reader:
                 "required": bool(param.get("required")),
                 "type": self.py_type(schema, f"{where}/parameters/{param['name']}", models),
                 "doc": self.describe(schema, f"{where}/parameters/{param['name']}", param.get("description")),
+                "cli": self.cli(schema, f"{where}/parameters/{param['name']}"),
                 "deprecated": text(param.get("description")) if param.get("deprecated") else None,
                 "client_default": None,
                 "example": param.get(
@@ -385,6 +404,7 @@ class Reader:
                     "required": prop in merged["required"],
                     "type": self.py_type(sub, sub_where, models),
                     "doc": self.describe(sub, sub_where),
+                    "cli": self.cli(sub, sub_where),
                     "deprecated": text(resolved.get("description")) if resolved.get("deprecated") else None,
                     "file": file,
                 }

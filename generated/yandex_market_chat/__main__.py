@@ -1,0 +1,13 @@
+"""`python -m yandex_market_chat`: the command line (see yandex_market_chat.cli)."""
+
+from ._spec import OPERATIONS
+from .cli import run
+from .client import YandexMarketChat
+
+
+def main() -> None:
+    raise SystemExit(run(OPERATIONS, YandexMarketChat))
+
+
+if __name__ == "__main__":
+    main()
