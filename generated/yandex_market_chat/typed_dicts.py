@@ -5,13 +5,10 @@ Every method that takes a model also takes its dict (`create_chat(context={"type
 from openapi/ (render/typed_dicts.py.jinja); do not edit.
 """
 
-from __future__ import annotations
+from typing import Literal, Required, TypedDict
 
-from typing import TYPE_CHECKING, Literal, Required, TypedDict
-
-if TYPE_CHECKING:
-    from .models.chat_context_dto import ChatContextDTO
-    from .models.chat_context_identifiable_type import ChatContextIdentifiableType
+from .models.chat_context_dto import ChatContextDTO
+from .models.chat_context_identifiable_type import ChatContextIdentifiableType
 
 
 class ChatContextDTODict(TypedDict, total=False):

@@ -153,6 +153,7 @@ def sync_detailed(
         body: The request body: a CreateChatRequest or a dict of the same shape. Its fields:
             context: The order or the return the chat is about.
             orderId: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
+            Give at least one of: context, order_id.
 
     Raises:
         InvalidRequestError: An argument breaks the spec (raised before any I/O).
@@ -190,6 +191,7 @@ def sync(
         body: The request body: a CreateChatRequest or a dict of the same shape. Its fields:
             context: The order or the return the chat is about.
             orderId: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
+            Give at least one of: context, order_id.
 
     Raises:
         InvalidRequestError: An argument breaks the spec (raised before any I/O).
@@ -235,6 +237,7 @@ async def asyncio_detailed(
         body: The request body: a CreateChatRequest or a dict of the same shape. Its fields:
             context: The order or the return the chat is about.
             orderId: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
+            Give at least one of: context, order_id.
 
     Raises:
         InvalidRequestError: An argument breaks the spec (raised before any I/O).
@@ -272,6 +275,7 @@ async def asyncio(
         body: The request body: a CreateChatRequest or a dict of the same shape. Its fields:
             context: The order or the return the chat is about.
             orderId: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
+            Give at least one of: context, order_id.
 
     Raises:
         InvalidRequestError: An argument breaks the spec (raised before any I/O).

@@ -1,0 +1,166 @@
+"""What a newcomer sees: help() that reads well, TypedDicts editors complete, docstrings rendered
+from the spec, and errors that name the argument the user typed."""
+
+from __future__ import annotations
+
+import inspect
+import pydoc
+import re
+import typing
+import warnings
+
+import httpx
+import pytest
+import yandex_market_chat.typed_dicts as typed_dicts
+from conftest import FAKE_KEY
+from contract.support import OPERATIONS, SPEC, operation_module, resolve
+from yandex_market_chat import (
+    AsyncYandexMarketChat,
+    AuthenticatedClient,
+    InvalidRequestError,
+    YandexMarketChat,
+)
+from yandex_market_chat._client import ENV_LOG, configure_logging_from_env
+from yandex_market_chat.models import ChatContextDTO
+
+
+def methods() -> list[tuple[str, str]]:
+    """(operationId, method name) of every operation of the spec."""
+    return [(op_id, operation_module(op_id).__name__.rsplit(".", 1)[-1]) for op_id in sorted(OPERATIONS)]
+
+
+@pytest.fixture
+def chat(monkeypatch: pytest.MonkeyPatch) -> YandexMarketChat:
+    for name in ("YANDEX_MARKET_API_KEY", "YANDEX_MARKET_BUSINESS_ID", "YANDEX_MARKET_BASE_URL", ENV_LOG):
+        monkeypatch.delenv(name, raising=False)
+    http = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, json={"status": "OK"})))
+    return YandexMarketChat(FAKE_KEY, business_id=1, http_client=http)
+
+
+# --- help() ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("operation_id", "name"), methods())
+def test_absent_optional_arguments_read_as_unset(operation_id: str, name: str) -> None:
+    for cls in (YandexMarketChat, AsyncYandexMarketChat):
+        text = pydoc.render_doc(getattr(cls, name))
+        assert "object at 0x" not in text, text
+        signature = inspect.signature(getattr(cls, name))
+        for parameter in signature.parameters.values():
+            if parameter.default is not inspect.Parameter.empty:
+                assert repr(parameter.default) in ("UNSET", "None"), (name, parameter)
+
+
+@pytest.mark.parametrize(("operation_id", "name"), methods())
+def test_method_docstrings_carry_what_the_spec_says(operation_id: str, name: str) -> None:
+    operation = OPERATIONS[operation_id]
+    doc = inspect.getdoc(getattr(YandexMarketChat, name)) or ""
+    assert doc.startswith(operation.definition["summary"])
+    if operation.definition.get("x-hourly-limit"):
+        assert f"{operation.definition['x-hourly-limit']:,} requests per hour" in doc
+    signature = inspect.signature(getattr(YandexMarketChat, name))
+    for parameter in signature.parameters:
+        if parameter != "self":
+            assert f"\n    {parameter}: " in doc, (name, parameter)
+    if not operation.definition["x-idempotent"]:
+        assert "may_have_been_delivered" in doc
+    module_doc = inspect.getdoc(operation_module(operation_id).sync) or ""
+    assert "Args:" in module_doc and "client: " in module_doc
+    for line in module_doc.split("Args:")[1].split("Raises:")[0].strip().splitlines():
+        assert not re.fullmatch(r"\s*\w+( \(.*\))?:\s*", line), f"an empty Args entry: {line!r}"
+
+
+def test_constraints_reach_the_docstrings() -> None:
+    message = resolve(SPEC["components"]["schemas"]["SendMessageToChatRequest"])["properties"]["message"]
+    doc = inspect.getdoc(YandexMarketChat.send_message_to_chat) or ""
+    assert f"{message['maxLength']:,} UTF-16 code units" in doc
+    assert "never sent twice" in doc
+
+
+def test_structured_arguments_have_typed_dicts() -> None:
+    hints = typing.get_type_hints(typed_dicts.ChatContextDTODict, include_extras=True)
+    assert set(hints) == {"type", "id"}
+    assert typed_dicts.ChatContextDTODict.__required_keys__ == frozenset({"type", "id"})
+    annotation = inspect.signature(YandexMarketChat.create_chat).parameters["context"].annotation
+    assert "ChatContextDTODict" in str(annotation) and "ChatContextDTO " in str(annotation) + " "
+
+
+def test_a_dict_and_a_model_send_the_same(chat: YandexMarketChat) -> None:
+    sent: list[bytes] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request.read())
+        return httpx.Response(200, json={"status": "OK", "result": {"chatId": 1}})
+
+    chat.client.set_httpx_client(httpx.Client(transport=httpx.MockTransport(answer)))
+    context: typed_dicts.ChatContextDTODict = {"type": "ORDER", "id": 5}
+    chat.create_chat(context=context)
+    chat.create_chat(context=ChatContextDTO.from_dict({"type": "ORDER", "id": 5}))
+    assert sent[0] == sent[1] == b'{"context":{"type":"ORDER","id":5}}'
+
+
+# --- errors in the user's words -----------------------------------------------------------------
+
+
+def test_errors_name_the_python_argument(chat: YandexMarketChat) -> None:
+    with pytest.raises(InvalidRequestError) as caught:
+        chat.send_message_to_chat(chat_id=0, message="x")
+    assert (caught.value.field, caught.value.wire) == ("chat_id", "chatId")
+    assert str(caught.value).startswith("chat_id (chatId) must be")
+    with pytest.raises(InvalidRequestError) as caught:
+        chat.send_message_to_chat(chat_id=1, message="")
+    assert caught.value.field == "message"
+    with pytest.raises(InvalidRequestError) as caught:
+        chat.create_chat(context={"type": "ORDER"})  # type: ignore[arg-type]  # "id" left out on purpose
+    assert caught.value.field == "context.id" and "required" in str(caught.value)
+
+
+@pytest.mark.parametrize("key", ["fake key\n", " fake-key", "fake\tkey", "fake\x00key", "ключ-fake"])
+def test_a_bad_key_is_named_api_key_and_never_shown(key: str) -> None:
+    with pytest.raises(InvalidRequestError) as caught:
+        YandexMarketChat(key, business_id=1)
+    assert caught.value.field == "api_key"
+    assert key.strip() not in str(caught.value) and key not in repr(caught.value)
+    with pytest.raises(InvalidRequestError) as low:
+        AuthenticatedClient(token=key)
+    assert low.value.field == "token"
+
+
+@pytest.mark.parametrize(
+    "url", ["127.0.0.1:4010", "api.partner.market.yandex.ru", "ftp://host", "http://", ""]
+)
+def test_a_base_url_without_scheme_and_host_is_refused_at_once(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("YANDEX_MARKET_BASE_URL", raising=False)
+    if url:
+        with pytest.raises(InvalidRequestError) as caught:
+            YandexMarketChat(FAKE_KEY, base_url=url)
+        assert caught.value.field == "base_url"
+    monkeypatch.setenv("YANDEX_MARKET_BASE_URL", url or "localhost")
+    with pytest.raises(InvalidRequestError) as caught:
+        YandexMarketChat(FAKE_KEY)
+    assert caught.value.field == "YANDEX_MARKET_BASE_URL"
+
+
+def test_an_unknown_log_level_warns_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ENV_LOG, "verbose-for-this-test")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        configure_logging_from_env()
+        configure_logging_from_env()
+    relevant = [w for w in caught if ENV_LOG in str(w.message)]
+    assert len(relevant) == 1 and "debug, info" in str(relevant[0].message)
+
+
+def test_with_options_names_what_it_takes(chat: YandexMarketChat) -> None:
+    with pytest.raises(TypeError) as caught:
+        chat.with_options(foo=1)  # type: ignore[call-arg]
+    assert "foo" in str(caught.value) and "max_retries" in str(caught.value)
+    assert "_Options" not in str(caught.value) and "evolve" not in str(caught.value)
+
+
+def test_an_unknown_client_option_names_the_options() -> None:
+    with pytest.raises(TypeError) as caught:
+        YandexMarketChat(FAKE_KEY, business_id=1, timout=3)  # type: ignore[call-arg]
+    assert "timout" in str(caught.value) and "timeout" in str(caught.value)
