@@ -232,7 +232,7 @@ class Reader:
         elif kind == "array":
             low, high = schema.get("minItems"), schema.get("maxItems")
             if low == 1:
-                parts.append("at least one item (leave it out rather than pass an empty list)")
+                parts.append("not empty: leave it out rather than pass []")
             elif low:
                 parts.append(f"at least {low} items")
             if high is not None:
