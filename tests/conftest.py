@@ -1,12 +1,21 @@
-"""Shared test helpers: an obviously fake key and clients wired to an httpx.MockTransport."""
+"""Shared test fixtures: an obviously fake key, clients wired to an httpx.MockTransport, and the
+`mode` every sync/async pair of tests runs in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import os
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
-from yandex_market_chat import AuthenticatedClient
+
+# spec_support.py holds checks shared by many test modules; rewrite its asserts so that a failing
+# check shows the values, as in a test module (before anything imports it).
+pytest.register_assert_rewrite("spec_support")
+
+from yandex_market_chat import AuthenticatedClient  # noqa: E402
 
 FAKE_KEY = "fake-api-key-for-tests-0000"
 """Obviously fake: no real key ever appears in a test, fixture or cassette."""
@@ -24,5 +33,34 @@ def mock_client(handler: Handler, **options: object) -> AuthenticatedClient:
 
 
 @pytest.fixture
-def fake_key() -> str:
-    return FAKE_KEY
+def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
+    """No YANDEX_MARKET_* variable from the environment the tests run in: the client objects read
+    them. Set what a test needs with `env.setenv`."""
+    for name in list(os.environ):
+        if name.startswith("YANDEX_MARKET_"):
+            monkeypatch.delenv(name)
+    yield monkeypatch
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    """Every test that takes it runs twice: the sync way and the async way."""
+    return str(request.param)
+
+
+def run(mode: str, sync_call: Callable[[], Any], async_call: Callable[[], Awaitable[Any]]) -> Any:
+    """`sync_call()` in sync mode; `async_call()` on a fresh event loop in async mode."""
+    if mode == "sync":
+        return sync_call()
+
+    async def main() -> Any:
+        return await async_call()
+
+    return asyncio.run(main())
+
+
+def call(mode: str, module: Any, *, detailed: bool = False, **kwargs: Any) -> Any:
+    """`module.sync(**kwargs)` or `module.asyncio(**kwargs)` by mode (`*_detailed` with `detailed`)."""
+    if detailed:
+        return run(mode, lambda: module.sync_detailed(**kwargs), lambda: module.asyncio_detailed(**kwargs))
+    return run(mode, lambda: module.sync(**kwargs), lambda: module.asyncio(**kwargs))

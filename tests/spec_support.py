@@ -1,0 +1,853 @@
+"""The spec as the per-operation test suites (and `make record`) see it: the one place that reads it.
+
+- `SPEC`, loaded once, and `resolve` (openapi/codegen/spec.py's, bound to it);
+- `OPERATIONS`: every operation of the spec in its order, with what the generator made of it
+  (`generate.read_facts`: Python names, body fields, `x-idempotent`, ...) and the generated
+  module that calls it (found by the operationId its `_OPERATION` declares);
+- `example_call(operation)`: one call built from the spec's own examples — each parameter's
+  `example` (or its schema's), the JSON request body's media `example`, and for a binary field of
+  a multipart body fixed, obviously fake bytes (a spec cannot carry file bytes) — in the shapes
+  the tests need: module-function kwargs, client-object kwargs, the request it must put on the
+  wire;
+- `form_parts`: a multipart/form-data body parsed byte for byte (the one parser of the tests);
+- `check_model`: a parsed answer is the documented model, of the declared field types, carrying
+  the body it was parsed from (date-times compared as instants, not as text).
+
+No operation is named here: a new operation in the spec is in `OPERATIONS` after
+`make generate`, and every suite built on this module covers it.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import importlib
+import json
+import pkgutil
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from email.message import Message
+from email.utils import collapse_rfc2231_value
+from functools import cache
+from pathlib import Path
+from types import ModuleType, UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints
+from urllib.parse import quote, urlsplit
+
+import attrs
+import generate
+import httpx
+import pytest
+import yaml
+import yandex_market_chat.models
+from codegen import spec as spec_io
+from codegen.facts import INT32, INT64, Namer
+from dateutil.parser import isoparse
+from yandex_market_chat import File
+from yandex_market_chat.types import Unset
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "openapi" / "yandex-market-chat.yaml"
+PRISM_MAX_INT = 2**53
+"""Prism cannot serve or check integers from here on: every example stays below it."""
+
+FILE_NAME = "receipt.txt"
+FILE_BYTES = b"Receipt for order 48523210\r\n--not-a-boundary\r\nTotal: 1990 RUB\r\n"
+"""What a binary field of a multipart body carries in the example calls (the spec cannot hold file
+bytes): obviously fake, with a line that looks like a multipart boundary."""
+
+
+def _load() -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return spec
+
+
+SPEC = _load()
+API_SERVER: str = SPEC["servers"][0]["url"]
+
+
+def fresh_spec() -> dict[str, Any]:
+    """A deep copy of the spec, for tests that change it."""
+    return copy.deepcopy(SPEC)
+
+
+def resolve(node: Mapping[str, Any]) -> dict[str, Any]:
+    """Follow local `$ref`s in the spec until a node that is not a reference."""
+    return spec_io.resolve(SPEC, node)
+
+
+def flatten(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """One schema with its `$ref` followed and its `allOf` parts merged in (properties and
+    required lists united; the first part to say anything else wins)."""
+    schema = resolve(schema)
+    if "allOf" not in schema:
+        return schema
+    merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
+    for part in schema["allOf"]:
+        part = flatten(part)
+        for key, value in part.items():
+            if key == "properties":
+                merged["properties"] = {**merged.get("properties", {}), **value}
+            elif key == "required":
+                merged["required"] = sorted({*merged.get("required", []), *value})
+            else:
+                merged.setdefault(key, value)
+    return merged
+
+
+@cache
+def facts() -> dict[str, Any]:
+    """What `make generate` reads from the spec, named as the generator names things."""
+    found: dict[str, Any] = generate.read_facts(SPEC)
+    return found
+
+
+@cache
+def namer() -> Namer:
+    """The generator's own naming (Python identifiers, model classes), with its config."""
+    return Namer(generate.generator_config(generate.CONFIG, SPEC_PATH))
+
+
+def model_class(schema_name: str) -> type[Any]:
+    """The generated model class of component schema `schema_name`."""
+    name, module = namer().model(SPEC, schema_name)
+    cls: type[Any] = getattr(importlib.import_module(f"yandex_market_chat.models.{module}"), name)
+    return cls
+
+
+@cache
+def operation_modules() -> dict[str, ModuleType]:
+    """operationId -> the generated module that calls it (found by the id it declares)."""
+    import yandex_market_chat.api
+
+    found = {}
+    for info in pkgutil.walk_packages(yandex_market_chat.api.__path__, "yandex_market_chat.api."):
+        module = importlib.import_module(info.name)
+        operation = getattr(module, "_OPERATION", None)
+        if operation is not None:
+            found[operation.id] = module
+    return found
+
+
+def operation_module(operation_id: str) -> ModuleType:
+    try:
+        return operation_modules()[operation_id]
+    except KeyError:
+        raise LookupError(
+            f"the generated package has no module for {operation_id}: run `make generate`"
+        ) from None
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec, what the generator made of it, and the module that calls it."""
+
+    operation_id: str
+    method: str
+    path: str
+    definition: Mapping[str, Any] = field(repr=False)
+    """The operation object of the spec."""
+    facts: Mapping[str, Any] = field(repr=False)
+    """generate.read_facts() of this operation: Python names, body fields, policy."""
+
+    @property
+    def name(self) -> str:
+        """The Python name: the module, the client-object method, the rate-limit key."""
+        return str(self.facts["name"])
+
+    @property
+    def idempotent(self) -> bool:
+        """`x-idempotent`: sending it twice has the effect of sending it once."""
+        return bool(self.definition["x-idempotent"])
+
+    @property
+    def params(self) -> list[dict[str, Any]]:
+        """Its parameters (path item's and operation's, resolved) as facts: name, python, in,
+        required, schema, example."""
+        return list(self.facts["params"])
+
+    @property
+    def body(self) -> dict[str, Any] | None:
+        """Its request body as facts (kind json|multipart, schema, model, fields, example), or None."""
+        body: dict[str, Any] | None = self.facts["body"]
+        return body
+
+    @property
+    def body_schema(self) -> dict[str, Any] | None:
+        """The request body's schema, `allOf` merged; None without a body."""
+        if self.body is None:
+            return None
+        return flatten({"$ref": f"#/components/schemas/{self.body['schema']}"})
+
+    @property
+    def paged(self) -> bool:
+        return self.facts["paging"] is not None
+
+    @property
+    def responses(self) -> Mapping[str, Any]:
+        responses: Mapping[str, Any] = self.definition["responses"]
+        return responses
+
+    @property
+    def statuses(self) -> list[int]:
+        return sorted(int(code) for code in self.responses)
+
+    @property
+    def success_status(self) -> int:
+        return int(self.facts["success"]["status"])
+
+    @property
+    def module(self) -> ModuleType:
+        """yandex_market_chat.api.<tag>.<module> generated for this operationId."""
+        return operation_module(self.operation_id)
+
+    def response(self, status: int) -> dict[str, Any]:
+        return resolve(self.responses[str(status)])
+
+    def media(self, status: int) -> dict[str, Any]:
+        """The application/json entry of a response: schema and example."""
+        media: dict[str, Any] = self.response(status)["content"]["application/json"]
+        return media
+
+    def example_answer(self, status: int) -> Any:
+        """The body example of the response at `status` (a fresh copy)."""
+        return copy.deepcopy(self.media(status)["example"])
+
+    def example_headers(self, status: int) -> dict[str, str]:
+        """The header examples of the response at `status`, as the wire carries them."""
+        headers = {}
+        for name, header in self.response(status).get("headers", {}).items():
+            header = resolve(header)
+            if "example" in header:
+                headers[name] = str(header["example"])
+        return headers
+
+    def schema_name(self, status: int) -> str:
+        return str(self.media(status)["schema"]["$ref"]).rsplit("/", 1)[-1]
+
+    def model(self, status: int) -> type[Any]:
+        """The generated model class of the response body at `status`."""
+        return model_class(self.schema_name(status))
+
+    def path_pattern(self) -> re.Pattern[str]:
+        """The path with each `{param}` as a named group."""
+        parts = re.split(r"\{([^/]+?)\}", self.path)
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{_group(part)}>[^/]+)" for i, part in enumerate(parts)
+        )
+        return re.compile(regex)
+
+    def matches(self, method: str, path: str) -> bool:
+        return method.lower() == self.method and self.path_pattern().fullmatch(path) is not None
+
+    def path_values(self, path: str) -> dict[str, str]:
+        """Wire name -> the text of each path parameter in a path of this operation."""
+        found = self.path_pattern().fullmatch(path)
+        if found is None:
+            raise ValueError(f"{path} is not a path of {self.operation_id}")
+        names = {_group(p["name"]): p["name"] for p in self.params if p["in"] == "path"}
+        return {names[group]: value for group, value in found.groupdict().items()}
+
+
+def _group(name: str) -> str:
+    return "p_" + re.sub(r"\W", "_", name)
+
+
+def _operations() -> list[Operation]:
+    by_id = {op["id"]: op for op in facts()["operations"].values()}
+    found = []
+    for path, method, definition, _ in spec_io.operations(SPEC):
+        operation_id = definition["operationId"]
+        found.append(Operation(operation_id, method, path, definition, by_id[operation_id]))
+    return found
+
+
+OPERATIONS: dict[str, Operation] = {op.operation_id: op for op in _operations()}
+"""operationId -> Operation, in the spec's order."""
+
+
+def operation_for(method: str, url: str) -> Operation:
+    """The spec operation a request goes to (by method and path; a literal path segment beats a
+    template, as a router does)."""
+    path = urlsplit(url).path
+    found = [op for op in OPERATIONS.values() if op.matches(method, path)]
+    if not found:
+        raise LookupError(f"no operation in the spec for {method.upper()} {path}")
+    return min(found, key=lambda op: op.path.count("{"))
+
+
+def documented_pairs() -> list[tuple[str, int]]:
+    """Every (operationId, status) the spec documents."""
+    return [(op.operation_id, status) for op in OPERATIONS.values() for status in op.statuses]
+
+
+def pair_id(operation_id: str, status: int) -> str:
+    return f"{operation_id}-{status}"
+
+
+PAIRS = documented_pairs()
+"""Every (operationId, status) the spec documents, read once."""
+
+each_pair = pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=[pair_id(*pair) for pair in PAIRS])
+"""Parametrize a test by every documented (operation_id, status)."""
+
+each_operation = pytest.mark.parametrize("operation_id", list(OPERATIONS))
+"""Parametrize a test by every operation of the spec."""
+
+
+def operations_where(test: Callable[[Operation], object]) -> pytest.MarkDecorator:
+    """Parametrize a test by the operations for which `test` holds (an operation added to the spec
+    joins when it has what the test is about)."""
+    return pytest.mark.parametrize(
+        "operation_id", [op.operation_id for op in OPERATIONS.values() if test(op)]
+    )
+
+
+# --- calls built from the spec's examples -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WireCall:
+    """The request a call must put on the wire."""
+
+    method: str
+    path: str
+    query: httpx.QueryParams
+    json: Any = None
+    """The JSON body, by value (None: no JSON body)."""
+    parts: list[tuple[str, str | None, bytes]] | None = None
+    """The multipart parts as (name, filename, content), in order (None: no multipart body)."""
+
+    @property
+    def url(self) -> str:
+        """The URL against the spec's server (query encoded as httpx encodes it)."""
+        query = str(self.query)
+        return API_SERVER + self.path + (f"?{query}" if query else "")
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call of an operation: parameter values by Python name and the body as its wire value
+    (the JSON value; for multipart, wire field name -> value, bytes for a file)."""
+
+    operation: Operation
+    params: dict[str, Any]
+    body: Any = None
+
+    def module_kwargs(self) -> dict[str, Any]:
+        """Fresh keyword arguments for `module.sync(client=..., **kwargs)` (and the other three):
+        the parameters, and `body=` the JSON value as a dict, or the multipart model."""
+        kwargs = copy.deepcopy(self.params)
+        body = self.operation.body
+        if body is None:
+            return kwargs
+        if body["kind"] == "json":
+            kwargs["body"] = copy.deepcopy(self.body)
+            return kwargs
+        values = {}
+        for item in body["fields"]:
+            if item["name"] not in self.body:
+                continue
+            value = self.body[item["name"]]
+            if item["file"]:
+                value = File.from_source(value, file_name=FILE_NAME)
+            values[item["python"]] = copy.deepcopy(value) if not item["file"] else value
+        kwargs["body"] = model_class(body["schema"])(**values)
+        return kwargs
+
+    def client_kwargs(self) -> dict[str, Any]:
+        """Fresh keyword arguments for the client objects' method: the parameters and the body's
+        top-level fields, by their Python names (a file as bytes, with `file_name`)."""
+        kwargs = copy.deepcopy(self.params)
+        body = self.operation.body
+        if body is None:
+            return kwargs
+        names = {item["name"]: item["python"] for item in body["fields"]}
+        files = [item for item in body["fields"] if item["file"]]
+        unknown = sorted(set(self.body) - set(names))
+        if unknown:
+            raise LookupError(f"{self.operation.operation_id}: body fields {unknown} are not in its schema")
+        kwargs.update({names[name]: copy.deepcopy(value) for name, value in self.body.items()})
+        if len(files) == 1 and files[0]["name"] in self.body:
+            kwargs["file_name"] = FILE_NAME
+        return kwargs
+
+    def wire(self) -> WireCall:
+        """What these arguments must put on the wire."""
+        operation = self.operation
+        by_python = {p["python"]: p for p in operation.params}
+        path = operation.path
+        query: list[tuple[str, Any]] = []
+        for python, value in self.params.items():
+            param = by_python[python]
+            if param["in"] == "path":
+                path = path.replace("{" + param["name"] + "}", quote(str(value), safe=""))
+            elif param["in"] == "query":
+                query.append((param["name"], value))
+        body = operation.body
+        json_body = parts = None
+        if body is not None and body["kind"] == "json":
+            json_body = self.body
+        elif body is not None:
+            parts = []
+            for item in body["fields"]:
+                if item["name"] in self.body:
+                    value = self.body[item["name"]]
+                    content = value if isinstance(value, bytes) else str(value).encode()
+                    parts.append((item["name"], FILE_NAME if item["file"] else None, content))
+        return WireCall(operation.method.upper(), path, httpx.QueryParams(query), json_body, parts)
+
+    def with_params(self, **values: Any) -> Call:
+        """The same call with some parameters (Python names) replaced."""
+        return Call(self.operation, {**self.params, **values}, copy.deepcopy(self.body))
+
+    def with_body(self, body: Any) -> Call:
+        return Call(self.operation, copy.deepcopy(self.params), body)
+
+
+def param_example(operation: Operation, param: Mapping[str, Any]) -> Any:
+    value = param["example"]
+    if value is None:
+        raise LookupError(
+            f"{operation.operation_id}: parameter {param['name']} has no example: add one to the spec "
+            "(the Spectral house rule house-parameter-has-example requires it)"
+        )
+    return copy.deepcopy(value)
+
+
+def body_example(operation: Operation) -> Any:
+    """The request body the examples give: the JSON media example; for multipart, its example's
+    fields (if any) and FILE_BYTES for every binary field."""
+    body = operation.body
+    if body is None:
+        return None
+    example = copy.deepcopy(body["example"])
+    if body["kind"] == "json":
+        if example is None:
+            raise LookupError(
+                f"{operation.operation_id}: the JSON request body has no example: add one to the spec "
+                "(the Spectral house rule house-json-request-body-has-example requires it)"
+            )
+        return example
+    values = dict(example or {})
+    for item in body["fields"]:
+        if item["file"]:
+            values[item["name"]] = FILE_BYTES
+    return values
+
+
+def example_call(operation: Operation) -> Call:
+    """The call the spec's examples make: every parameter that has an example, and the body."""
+    params = {p["python"]: param_example(operation, p) for p in operation.params}
+    call = Call(operation, params, body_example(operation))
+    too_big = [value for value in _integers([params, call.body]) if abs(value) >= PRISM_MAX_INT]
+    if too_big:
+        raise ValueError(f"{operation.operation_id}: example integers {too_big} are not below 2**53 (Prism)")
+    return call
+
+
+def _integers(value: Any) -> Iterator[int]:
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _integers(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _integers(item)
+
+
+def call_kwargs(operation_id: str) -> dict[str, Any]:
+    """Module-function keyword arguments of the operation's example call."""
+    return example_call(OPERATIONS[operation_id]).module_kwargs()
+
+
+def check_request(request: httpx.Request, expected: WireCall, api_key: str) -> None:
+    """`request` is the one `expected` describes: method, URL, credentials, body by value."""
+    assert request.method == expected.method
+    assert f"{request.url.scheme}://{request.url.host}" == API_SERVER
+    assert request.url.raw_path.split(b"?")[0].decode() == expected.path
+    assert request.url.params == expected.query, f"{request.url.params} != {expected.query}"
+    assert request.headers["Api-Key"] == api_key
+    assert "authorization" not in request.headers
+    content_type = request.headers.get("content-type", "")
+    if expected.json is not None:
+        assert content_type == "application/json"
+        assert json.loads(request.content) == expected.json
+    elif expected.parts is not None:
+        assert content_type.startswith("multipart/form-data; boundary=")
+        assert [part.sent for part in form_parts(content_type, request.content)] == expected.parts
+    else:
+        assert request.content == b"" and not content_type
+
+
+# --- multipart bodies ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormPart:
+    name: str | None
+    filename: str | None
+    content_type: str | None
+    content: bytes
+
+    @property
+    def sent(self) -> tuple[str | None, str | None, bytes]:
+        """(name, filename, content): what WireCall.parts lists."""
+        return self.name, self.filename, self.content
+
+
+def header_param(value: str, name: str) -> str | None:
+    """A parameter of a header value: `boundary` of a Content-Type, `filename` of a disposition."""
+    message = Message()
+    message["X-Value"] = value
+    param = message.get_param(name, header="X-Value")
+    if isinstance(param, tuple):
+        return collapse_rfc2231_value(param)
+    return param if isinstance(param, str) else None
+
+
+def form_parts(content_type: str, body: bytes) -> list[FormPart]:
+    """The parts of a multipart/form-data body, byte for byte (no transfer decoding)."""
+    boundary = header_param(content_type, "boundary")
+    if not boundary:
+        raise ValueError(f"no boundary in {content_type!r}")
+    chunks = body.split(b"--" + boundary.encode("ascii"))
+    if len(chunks) < 2 or chunks[0] not in (b"", b"\r\n") or not chunks[-1].startswith(b"--"):
+        raise ValueError("not a well-formed multipart body")
+    parts = []
+    for chunk in chunks[1:-1]:
+        if not chunk.startswith(b"\r\n") or not chunk.endswith(b"\r\n"):
+            raise ValueError("a multipart part is not framed by CRLF")
+        head, separator, content = chunk[2:-2].partition(b"\r\n\r\n")
+        if not separator:
+            raise ValueError("a multipart part has no header/content separator")
+        headers = httpx.Headers()
+        for line in head.decode("utf-8").split("\r\n"):
+            name, _, value = line.partition(":")
+            headers[name.strip()] = value.strip()
+        disposition = headers.get("content-disposition", "")
+        parts.append(
+            FormPart(
+                name=header_param(disposition, "name"),
+                filename=header_param(disposition, "filename"),
+                content_type=headers.get("content-type"),
+                content=content,
+            )
+        )
+    return parts
+
+
+# --- answers parsed into models -----------------------------------------------------------------
+
+
+def type_problems(value: object, hint: Any, where: str) -> list[str]:
+    """Where a parsed value is not of the type the generated code declares for it.
+
+    A model that round-trips its body is not enough: a client generated from an older spec
+    (say `chatId` integer, while the spec now says string) hands the new value through
+    unchanged under the old annotation.
+    """
+    if hint is Any:
+        return []
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, UnionType):
+        options = [type_problems(value, arg, where) for arg in args]
+        if any(not problems for problems in options):
+            return []
+        # Report from the arm the value's class belongs to: it says which field is wrong.
+        for arg, problems in zip(args, options, strict=True):
+            if isinstance(get_origin(arg) or arg, type) and isinstance(value, get_origin(arg) or arg):
+                return problems
+        return [f"{where}: {value!r} is not {hint}"]
+    if origin is list:
+        if not isinstance(value, list):
+            return [f"{where}: {value!r} is not a list"]
+        return [p for i, item in enumerate(value) for p in type_problems(item, args[0], f"{where}[{i}]")]
+    if origin is dict:
+        return [] if isinstance(value, dict) else [f"{where}: {value!r} is not a dict"]
+    if hint is type(None):
+        return [] if value is None else [f"{where}: {value!r} is not None"]
+    if hint in (int, float) and isinstance(value, bool):
+        return [f"{where}: {value!r} is a bool, not {hint.__name__}"]
+    if hint is dt.date and isinstance(value, dt.datetime):
+        return [f"{where}: {value!r} is a datetime, not a date"]
+    if isinstance(hint, type):
+        if not isinstance(value, hint):
+            return [f"{where}: {value!r} is a {type(value).__name__}, not {hint.__name__}"]
+        if attrs.has(hint):
+            hints = get_type_hints(hint, localns=vars(yandex_market_chat.models) | {"Unset": Unset})
+            return [
+                problem
+                for attribute in attrs.fields(hint)
+                for problem in type_problems(
+                    getattr(value, attribute.name), hints[attribute.name], f"{where}.{attribute.name}"
+                )
+            ]
+        return []
+    raise NotImplementedError(f"{where}: cannot check a value against {hint!r}")
+
+
+def json_differences(schema: Mapping[str, Any], got: Any, want: Any, where: str) -> list[str]:
+    """Where two JSON values of `schema` differ in meaning: like ==, except that `date-time` and
+    `date` strings are compared as the instants and days they name (`Z` is `+00:00`)."""
+    schema = flatten(schema) if schema else {}
+    fmt = schema.get("format") if schema.get("type") == "string" else None
+    if fmt in ("date-time", "date") and isinstance(got, str) and isinstance(want, str):
+        try:
+            same = isoparse(got) == isoparse(want)
+        except ValueError:
+            same = got == want
+        return [] if same else [f"{where}: {got!r} != {want!r}"]
+    if isinstance(got, dict) and isinstance(want, dict):
+        if sorted(got) != sorted(want):
+            return [f"{where}: keys {sorted(got)} != {sorted(want)}"]
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        return [
+            problem
+            for key in got
+            for problem in json_differences(
+                properties.get(key, extra if isinstance(extra, Mapping) else {}),
+                got[key],
+                want[key],
+                f"{where}.{key}",
+            )
+        ]
+    if isinstance(got, list) and isinstance(want, list):
+        if len(got) != len(want):
+            return [f"{where}: {len(got)} items != {len(want)}"]
+        items = schema.get("items", {})
+        return [
+            problem
+            for i, (left, right) in enumerate(zip(got, want, strict=True))
+            for problem in json_differences(items, left, right, f"{where}[{i}]")
+        ]
+    same = got == want and isinstance(got, bool) == isinstance(want, bool)
+    return [] if same else [f"{where}: {got!r} != {want!r}"]
+
+
+def check_model(model: type[Any], parsed: object, body: object, schema_name: str | None = None) -> None:
+    """`parsed` is a `model` of the declared field types that gives `body` back (by meaning: a
+    date-time written `Z` may come back `+00:00`). `schema_name` defaults to the model's name."""
+    assert type(parsed) is model, f"expected a {model.__name__}, got {parsed!r}"
+    assert type_problems(parsed, model, model.__name__) == []
+    schema = {"$ref": f"#/components/schemas/{schema_name or model.__name__}"}
+    assert json_differences(schema, parsed.to_dict(), body, model.__name__) == []  # type: ignore[attr-defined]
+
+
+def check_answer(operation: Operation, status: int, parsed: object, body: object) -> None:
+    """`parsed` is the model the spec documents for `status`, carrying `body`."""
+    check_model(operation.model(status), parsed, body, operation.schema_name(status))
+
+
+def check_example_answer(operation: Operation, parsed: object) -> None:
+    """`parsed` is the operation's success model carrying the spec's example answer."""
+    status = operation.success_status
+    check_answer(operation, status, parsed, operation.example_answer(status))
+
+
+# --- limits a value can break ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One limit of a parameter or a body field that the client checks before sending.
+
+    `where` is the argument's path as InvalidRequestError names it (the Python name of the
+    parameter or top-level body field, then wire names: `context.id`, `items[0]`); `steps` are
+    the wire keys (and list indexes) from the body's root, empty for a parameter.
+    """
+
+    operation: Operation
+    param: str | None
+    """The parameter's Python name; None for a body field."""
+    steps: tuple[str | int, ...]
+    where: str
+    keyword: str
+    """minimum, maximum, minLength, maxLength, minItems, maxItems or enum."""
+    outside: tuple[Any, ...]
+    inside: tuple[Any, ...]
+    pointer: tuple[str | int, ...]
+    """Where the keyword sits in the spec document (to change it in a copy)."""
+    binary: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.operation.operation_id}:{self.where}:{self.keyword}"
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        """The schema the limit belongs to."""
+        return flatten(_at(self.pointer[:-1]))
+
+    @property
+    def written(self) -> bool:
+        """The keyword is written in the spec (not implied by an int32/int64 format)."""
+        return self.keyword in _at(self.pointer[:-1])
+
+    def call_with(self, value: Any) -> Call:
+        """The example call with this argument set to `value` (missing parents made from their
+        schema's smallest valid value)."""
+        call = example_call(self.operation)
+        if self.param is not None:
+            return call.with_params(**{self.param: value})
+        assert self.operation.body_schema is not None
+        body = copy.deepcopy(call.body)
+        body = _set(body, self.operation.body_schema, self.steps, value)
+        return call.with_body(body)
+
+
+def _set(container: Any, schema: Mapping[str, Any], steps: tuple[str | int, ...], value: Any) -> Any:
+    if not steps:
+        return value
+    schema = flatten(schema)
+    step, rest = steps[0], steps[1:]
+    if isinstance(step, int):
+        items = list(container) if isinstance(container, list) and container else [smallest(schema["items"])]
+        items[0] = _set(items[0], schema["items"], rest, value)
+        return items
+    target = dict(container) if isinstance(container, Mapping) else smallest(schema)
+    sub = schema.get("properties", {})[step]
+    target[step] = _set(target.get(step, smallest(sub) if rest else None), sub, rest, value)
+    return target
+
+
+def smallest(schema: Mapping[str, Any]) -> Any:
+    """A small valid value of a schema: its example if it has one, else built from its limits."""
+    schema = flatten(schema)
+    if "example" in schema:
+        return copy.deepcopy(schema["example"])
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "integer":
+        return schema.get("minimum", 1)
+    if kind == "number":
+        return schema.get("minimum", 1.0)
+    if kind == "boolean":
+        return False
+    if kind == "string":
+        if schema.get("format") == "binary":
+            return FILE_BYTES
+        if schema.get("format") == "date-time":
+            return "2025-07-10T00:42:42Z"
+        if schema.get("format") == "date":
+            return "2025-07-10"
+        return "x" * max(schema.get("minLength", 1), 1)
+    if kind == "array":
+        return [smallest(schema["items"]) for _ in range(schema.get("minItems", 0))]
+    return {
+        name: smallest(sub)
+        for name, sub in schema.get("properties", {}).items()
+        if name in schema.get("required", [])
+    }
+
+
+def bounds(operation: Operation) -> list[Bound]:
+    """Every limit of the operation's parameters and body fields (also the range an int32 or
+    int64 format implies), with values just outside and just inside it."""
+    found: list[Bound] = []
+    for entry in operation.params:
+        pointer = (*_param_pointer(operation, entry["name"]), "schema")
+        _walk(operation, entry["python"], (), entry["python"], pointer, found)
+    body = operation.body
+    if body is not None:
+        root: tuple[str | int, ...] = ("components", "schemas", body["schema"])
+        names = {item["name"]: item["python"] for item in body["fields"]}
+        for name in flatten(_at(root)).get("properties", {}):
+            _walk(operation, None, (name,), names.get(name, name), _property_pointer(root, name), found)
+    return found
+
+
+def _param_pointer(operation: Operation, name: str) -> tuple[str | int, ...]:
+    """Where the parameter is defined (the component it refers to, or inline)."""
+    item = SPEC["paths"][operation.path]
+    for base, listed in (
+        (("paths", operation.path, operation.method), item[operation.method].get("parameters", [])),
+        (("paths", operation.path), item.get("parameters", [])),
+    ):
+        for index, node in enumerate(listed):
+            if resolve(node)["name"] == name:
+                ref = node.get("$ref")
+                return tuple(ref.removeprefix("#/").split("/")) if ref else (*base, "parameters", index)
+    raise LookupError(f"{operation.operation_id}: no parameter {name}")
+
+
+def _property_pointer(owner: tuple[str | int, ...], name: str) -> tuple[str | int, ...]:
+    """Where property `name` of the object schema at `owner` is written (through allOf parts)."""
+    node: Any = _at(owner)
+    if "$ref" in node:
+        return _property_pointer(tuple(node["$ref"].removeprefix("#/").split("/")), name)
+    if name in node.get("properties", {}):
+        return (*owner, "properties", name)
+    for index, _ in enumerate(node.get("allOf", [])):
+        try:
+            return _property_pointer((*owner, "allOf", index), name)
+        except LookupError:
+            continue
+    raise LookupError(f"no property {name} under {'/'.join(map(str, owner))}")
+
+
+def _at(pointer: tuple[str | int, ...]) -> Any:
+    node: Any = SPEC
+    for step in pointer:
+        node = node[step]
+    return node
+
+
+def _walk(
+    operation: Operation,
+    param: str | None,
+    steps: tuple[str | int, ...],
+    where: str,
+    pointer: tuple[str | int, ...],
+    found: list[Bound],
+) -> None:
+    node = _at(pointer)
+    while "$ref" in node:
+        pointer = tuple(node["$ref"].removeprefix("#/").split("/"))
+        node = _at(pointer)
+    schema = flatten(node)
+
+    def add(keyword: str, outside: tuple[Any, ...], inside: tuple[Any, ...], binary: bool = False) -> None:
+        found.append(
+            Bound(operation, param, steps, where, keyword, outside, inside, (*pointer, keyword), binary)
+        )
+
+    kind = schema.get("type")
+    if "enum" in schema:
+        add("enum", ("NOT-IN-THE-SPEC-ENUM",), tuple(v for v in schema["enum"] if v is not None))
+    elif kind == "integer":
+        low, high = INT32 if schema.get("format") == "int32" else INT64
+        low, high = schema.get("minimum", low), schema.get("maximum", high)
+        low += 1 if schema.get("exclusiveMinimum") is True else 0
+        high -= 1 if schema.get("exclusiveMaximum") is True else 0
+        add("type", (True, str(low), float(low)), ())
+        add("minimum", (low - 1,) + ((-1,) if low > 0 else ()), (low,))
+        add("maximum", (high + 1,), (high,))
+    elif kind == "number":
+        if "minimum" in schema and not schema.get("exclusiveMinimum"):
+            add("minimum", (schema["minimum"] - 0.5,), (schema["minimum"],))
+        if "maximum" in schema and not schema.get("exclusiveMaximum"):
+            add("maximum", (schema["maximum"] + 0.5,), (schema["maximum"],))
+    elif kind == "string":
+        binary = schema.get("format") == "binary"
+        unit = b"x" if binary else "x"
+        if schema.get("minLength", 0) > 0:
+            add("minLength", (unit * (schema["minLength"] - 1),), (unit * schema["minLength"],), binary)
+        if "maxLength" in schema:
+            add("maxLength", (unit * (schema["maxLength"] + 1),), (unit * schema["maxLength"],), binary)
+    elif kind == "array":
+        item = smallest(schema["items"])
+        if schema.get("minItems", 0) > 0:
+            add("minItems", ([item] * (schema["minItems"] - 1),), ([item] * schema["minItems"],))
+        if "maxItems" in schema:
+            add("maxItems", ([item] * (schema["maxItems"] + 1),), ([item] * schema["maxItems"],))
+        _walk(operation, param, (*steps, 0), f"{where}[0]", (*pointer, "items"), found)
+    for name in schema.get("properties", {}):
+        owner = _property_pointer(pointer, name)
+        _walk(operation, param, (*steps, name), f"{where}.{name}", owner, found)
