@@ -15,8 +15,8 @@ from typing import Any
 import httpx
 import pytest
 from conftest import FAKE_KEY
-from contract.support import OPERATIONS as SPEC_OPERATIONS
-from contract.support import operation_module
+from spec_support import OPERATIONS as SPEC_OPERATIONS
+from spec_support import operation_module
 from yandex_market_chat import YandexMarketChat
 from yandex_market_chat._spec import OPERATIONS
 from yandex_market_chat.cli import EXIT_CODES, build_parser, run

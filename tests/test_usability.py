@@ -13,7 +13,7 @@ import httpx
 import pytest
 import yandex_market_chat.typed_dicts as typed_dicts
 from conftest import FAKE_KEY
-from contract.support import OPERATIONS, SPEC, operation_module, resolve
+from spec_support import OPERATIONS, SPEC, operation_module, resolve
 from yandex_market_chat import (
     AsyncYandexMarketChat,
     AuthenticatedClient,

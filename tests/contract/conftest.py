@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from prism import serve_prism
+from spec_support import pair_id
 
-from contract.support import CASSETTES, pair_id, register_matchers
+from contract.support import CASSETTES, register_matchers
 from contract.support import vcr_config as cassette_settings
 
 # Hypothesis profiles of the property tests (test_properties.py applies the chosen one with

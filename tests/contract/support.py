@@ -1,9 +1,7 @@
-"""What the contract tests and `make record` share.
+"""What the contract tests and `make record` share, on top of tests/spec_support.py (the spec, its
+operations and the example calls built from it).
 
-- the spec, and the (operation, status) pairs it documents — every list of cases is derived
-  from it, so a new operation or status shows up as a failing case until it is covered;
-- how to call each operation with fixed, obviously fake inputs, and what each status must
-  give back (model or exception);
+- what each documented status must give back (model or exception);
 - the cassette format: the vcrpy settings used to record and to replay, and its matchers;
 - openapi-core (pinned 0.23.1) validation of a wire exchange, from httpx objects or from a
   cassette interaction.
@@ -11,50 +9,43 @@
 
 from __future__ import annotations
 
-import importlib
 import json
-import pkgutil
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email.message import Message
-from email.utils import collapse_rfc2231_value, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 from functools import cache
 from pathlib import Path
-from types import ModuleType, UnionType
-from typing import Any, Union, get_args, get_origin, get_type_hints
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-import attrs
 import httpx
-import pytest
 import yaml
-import yandex_market_chat.models
 from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
+from spec_support import (
+    API_SERVER,
+    ROOT,
+    SPEC_PATH,
+    Operation,
+    check_answer,
+    form_parts,
+    header_param,
+    pair_id,
+)
 from werkzeug.datastructures import ImmutableMultiDict
 from yandex_market_chat import (
     APIStatusError,
     AuthenticationError,
     BadRequestError,
-    File,
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
 )
-from yandex_market_chat.models import (
-    ChatContextDTO,
-    ChatContextIdentifiableType,
-    CreateChatRequest,
-    SendFileToChatRequest,
-    SendMessageToChatRequest,
-)
-from yandex_market_chat.types import Response, Unset
+from yandex_market_chat.types import Response
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC_PATH = ROOT / "openapi" / "yandex-market-chat.yaml"
 CASSETTES = ROOT / "tests" / "cassettes"
 REDACTED = "REDACTED"
 AUTH_HEADERS = ("Api-Key", "Authorization")
@@ -63,15 +54,6 @@ RATE_LIMIT_HEADERS = (
     "X-RateLimit-Resource-Remaining",
     "X-RateLimit-Resource-Until",
 )
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-# Fixed inputs of every recorded call. Fake, and below 2**53 (Prism's integer limit).
-BUSINESS_ID = 1234567
-CHAT_ID = 7654321
-ORDER_ID = 48523210
-MESSAGE = "Hello! Your order has been handed over to the courier."
-FILE_NAME = "receipt.txt"
-FILE_BYTES = b"Receipt for order 48523210\r\n--not-a-boundary\r\nTotal: 1990 RUB\r\n"
 
 # The exception each documented error status must raise. A status the spec gains without an
 # entry here fails the tests that look it up.
@@ -85,212 +67,16 @@ ERROR_CLASSES: dict[int, type[APIStatusError]] = {
 }
 
 
-def load_spec() -> dict[str, Any]:
-    spec: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-    return spec
-
-
-SPEC = load_spec()
-API_SERVER: str = SPEC["servers"][0]["url"]
-
-
-def resolve(node: Mapping[str, Any]) -> dict[str, Any]:
-    """Follow local `$ref`s until a node that is not a reference."""
-    while "$ref" in node:
-        target: Any = SPEC
-        for part in str(node["$ref"]).removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return dict(node)
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One operation of the spec, and the generated module that calls it."""
-
-    operation_id: str
-    method: str
-    path: str
-    definition: Mapping[str, Any] = field(repr=False)
-    """The operation object of the spec."""
-
-    @property
-    def responses(self) -> Mapping[str, Any]:
-        responses: Mapping[str, Any] = self.definition["responses"]
-        return responses
-
-    @property
-    def statuses(self) -> list[int]:
-        return sorted(int(code) for code in self.responses)
-
-    @property
-    def module(self) -> ModuleType:
-        """yandex_market_chat.api.<tag>.<module> generated for this operationId."""
-        return operation_module(self.operation_id)
-
-    def response(self, status: int) -> dict[str, Any]:
-        return resolve(self.responses[str(status)])
-
-    def media(self, status: int) -> dict[str, Any]:
-        """The application/json entry of a response: schema and example."""
-        media: dict[str, Any] = self.response(status)["content"]["application/json"]
-        return media
-
-    def schema_name(self, status: int) -> str:
-        return str(self.media(status)["schema"]["$ref"]).rsplit("/", 1)[-1]
-
-    def model(self, status: int) -> type[Any]:
-        """The generated model class of the response body at `status`."""
-        model: type[Any] = getattr(yandex_market_chat.models, self.schema_name(status))
-        return model
-
-    def matches(self, method: str, path: str) -> bool:
-        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(self.path))
-        return method.lower() == self.method and re.fullmatch(pattern, path) is not None
-
-
-@cache
-def operation_modules() -> dict[str, ModuleType]:
-    """operationId -> the generated module that calls it (found by the id it declares)."""
-    import yandex_market_chat.api
-
-    found = {}
-    for info in pkgutil.walk_packages(yandex_market_chat.api.__path__, "yandex_market_chat.api."):
-        module = importlib.import_module(info.name)
-        operation = getattr(module, "_OPERATION", None)
-        if operation is not None:
-            found[operation.id] = module
-    return found
-
-
-def operation_module(operation_id: str) -> ModuleType:
-    try:
-        return operation_modules()[operation_id]
-    except KeyError:
-        raise LookupError(
-            f"the generated package has no module for {operation_id}: run `make generate`"
-        ) from None
-
-
-def operations() -> list[Operation]:
-    found = []
-    for path, item in SPEC["paths"].items():
-        for method, operation in item.items():
-            if method in HTTP_METHODS:
-                found.append(Operation(operation["operationId"], method, path, operation))
-    return found
-
-
-OPERATIONS: dict[str, Operation] = {op.operation_id: op for op in operations()}
-
-
-def documented_pairs() -> list[tuple[str, int]]:
-    """Every (operationId, status) the spec documents."""
-    return [(op.operation_id, status) for op in OPERATIONS.values() for status in op.statuses]
-
-
-def operation_for(method: str, url: str) -> Operation:
-    """The spec operation a request goes to (by method and path)."""
-    path = urlsplit(url).path
-    for op in OPERATIONS.values():
-        if op.matches(method, path):
-            return op
-    raise LookupError(f"no operation in the spec for {method} {path}")
-
-
-def pair_id(operation_id: str, status: int) -> str:
-    return f"{operation_id}-{status}"
-
-
-PAIRS = documented_pairs()
-"""Every (operationId, status) the spec documents, read once."""
-
-each_pair = pytest.mark.parametrize(("operation_id", "status"), PAIRS, ids=[pair_id(*pair) for pair in PAIRS])
-"""Parametrize a test by every documented (operation_id, status)."""
-
-
 def cassette_path(operation_id: str, status: int) -> Path:
     return CASSETTES / f"{pair_id(operation_id, status)}.yaml"
 
 
-# --- calling the operations -------------------------------------------------------------------
-
-
-def call_kwargs(
-    operation_id: str, *, business_id: int = BUSINESS_ID, chat_id: int = CHAT_ID, order_id: int = ORDER_ID
-) -> dict[str, Any]:
-    """Fresh keyword arguments for one call of the operation with the fixed inputs (the ids
-    can be replaced by real ones, for recording the real API)."""
-    if operation_id == "createChat":
-        context = ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=order_id)
-        return {"business_id": business_id, "body": CreateChatRequest(context=context)}
-    if operation_id == "sendMessageToChat":
-        return {
-            "business_id": business_id,
-            "chat_id": chat_id,
-            "body": SendMessageToChatRequest(message=MESSAGE),
-        }
-    if operation_id == "sendFileToChat":
-        file = File.from_source(FILE_BYTES, file_name=FILE_NAME)
-        return {"business_id": business_id, "chat_id": chat_id, "body": SendFileToChatRequest(file=file)}
-    raise LookupError(f"no test inputs for operation {operation_id}: add them to call_kwargs()")
-
-
-def type_problems(value: object, hint: Any, where: str) -> list[str]:
-    """Where a parsed value is not of the type the generated code declares for it.
-
-    A model that round-trips its body is not enough: a client generated from an older spec
-    (say `chatId` integer, while the spec now says string) hands the new value through
-    unchanged under the old annotation.
-    """
-    if hint is Any:
-        return []
-    origin, args = get_origin(hint), get_args(hint)
-    if origin in (Union, UnionType):
-        options = [type_problems(value, arg, where) for arg in args]
-        if any(not problems for problems in options):
-            return []
-        # Report from the arm the value's class belongs to: it says which field is wrong.
-        for arg, problems in zip(args, options, strict=True):
-            if isinstance(get_origin(arg) or arg, type) and isinstance(value, get_origin(arg) or arg):
-                return problems
-        return [f"{where}: {value!r} is not {hint}"]
-    if origin is list:
-        if not isinstance(value, list):
-            return [f"{where}: {value!r} is not a list"]
-        return [p for i, item in enumerate(value) for p in type_problems(item, args[0], f"{where}[{i}]")]
-    if origin is dict:
-        return [] if isinstance(value, dict) else [f"{where}: {value!r} is not a dict"]
-    if hint is type(None):
-        return [] if value is None else [f"{where}: {value!r} is not None"]
-    if hint in (int, float) and isinstance(value, bool):
-        return [f"{where}: {value!r} is a bool, not {hint.__name__}"]
-    if isinstance(hint, type):
-        if not isinstance(value, hint):
-            return [f"{where}: {value!r} is a {type(value).__name__}, not {hint.__name__}"]
-        if attrs.has(hint):
-            hints = get_type_hints(hint, localns=vars(yandex_market_chat.models) | {"Unset": Unset})
-            return [
-                problem
-                for attribute in attrs.fields(hint)
-                for problem in type_problems(
-                    getattr(value, attribute.name), hints[attribute.name], f"{where}.{attribute.name}"
-                )
-            ]
-        return []
-    raise NotImplementedError(f"{where}: cannot check a value against {hint!r}")
-
-
-def check_model(model: type[Any], parsed: object, body: object) -> None:
-    """`parsed` is a `model` of the declared field types that gives `body` back unchanged."""
-    assert type(parsed) is model, f"expected a {model.__name__}, got {parsed!r}"
-    assert type_problems(parsed, model, model.__name__) == []
-    assert parsed.to_dict() == body  # type: ignore[attr-defined]
+# --- what each status gives back -----------------------------------------------------------------
 
 
 def check_success(operation: Operation, status: int, result: object, body: object) -> None:
     """sync()/asyncio() on a 2xx: the documented model, carrying the body unchanged."""
-    check_model(operation.model(status), result, body)
+    check_answer(operation, status, result, body)
 
 
 def check_error(
@@ -317,7 +103,7 @@ def check_detailed(operation: Operation, status: int, response: Response[Any], b
     """sync_detailed()/asyncio_detailed(): the status, the raw body and the documented model."""
     assert response.status_code == status
     assert json.loads(response.content) == body
-    check_model(operation.model(status), response.parsed, body)
+    check_answer(operation, status, response.parsed, body)
 
 
 def http_date(value: str | None) -> datetime | None:
@@ -338,56 +124,7 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
-# --- multipart bodies ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FormPart:
-    name: str | None
-    filename: str | None
-    content_type: str | None
-    content: bytes
-
-
-def header_param(value: str, name: str) -> str | None:
-    """A parameter of a header value: `boundary` of a Content-Type, `filename` of a disposition."""
-    message = Message()
-    message["X-Value"] = value
-    param = message.get_param(name, header="X-Value")
-    if isinstance(param, tuple):
-        return collapse_rfc2231_value(param)
-    return param if isinstance(param, str) else None
-
-
-def form_parts(content_type: str, body: bytes) -> list[FormPart]:
-    """The parts of a multipart/form-data body, byte for byte (no transfer decoding)."""
-    boundary = header_param(content_type, "boundary")
-    if not boundary:
-        raise ValueError(f"no boundary in {content_type!r}")
-    chunks = body.split(b"--" + boundary.encode("ascii"))
-    if len(chunks) < 2 or chunks[0] not in (b"", b"\r\n") or not chunks[-1].startswith(b"--"):
-        raise ValueError("not a well-formed multipart body")
-    parts = []
-    for chunk in chunks[1:-1]:
-        if not chunk.startswith(b"\r\n") or not chunk.endswith(b"\r\n"):
-            raise ValueError("a multipart part is not framed by CRLF")
-        head, separator, content = chunk[2:-2].partition(b"\r\n\r\n")
-        if not separator:
-            raise ValueError("a multipart part has no header/content separator")
-        headers = httpx.Headers()
-        for line in head.decode("utf-8").split("\r\n"):
-            name, _, value = line.partition(":")
-            headers[name.strip()] = value.strip()
-        disposition = headers.get("content-disposition", "")
-        parts.append(
-            FormPart(
-                name=header_param(disposition, "name"),
-                filename=header_param(disposition, "filename"),
-                content_type=headers.get("content-type"),
-                content=content,
-            )
-        )
-    return parts
+# --- request bodies ---------------------------------------------------------------------------------
 
 
 def body_meaning(content_type: str, body: bytes | None) -> object:

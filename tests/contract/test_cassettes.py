@@ -1,7 +1,14 @@
 """Recorded exchanges (tests/cassettes/): checked against the spec, then replayed through the client.
 
-A cassette is evidence only if it is itself checked: every interaction is validated with
-openapi-core (and the validator is shown to reject mutated ones), the set covers every
+What the cassettes are: `make record` without a key records every (operation, status) the spec
+documents from Prism mock, which answers with the spec's own examples. Checking them against the
+spec therefore shows that the spec agrees with itself (its examples fit its schemas, its
+statuses and headers are all documented) and that the client's requests pass openapi-core; it
+is not evidence of what the real service sends (see tests/cassettes/README.md for any cassette
+recorded from the real API).
+
+A cassette is evidence of anything only if it is itself checked: every interaction is validated
+with openapi-core (and the validator is shown to reject mutated ones), the set covers every
 (operation, status) pair the spec documents, and no cassette holds a credential. Replays run
 with --record-mode=none and --block-network (pyproject addopts), sync and async.
 """
@@ -9,41 +16,47 @@ with --record-mode=none and --block-network (pyproject addopts), sync and async.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
 import vcr
 from conftest import FAKE_KEY
+from spec_support import (
+    API_SERVER,
+    OPERATIONS,
+    PAIRS,
+    call_kwargs,
+    each_operation,
+    each_pair,
+    example_call,
+    operation_for,
+    operations_where,
+    pair_id,
+)
 from vcr.errors import CannotOverwriteExistingCassetteException
 from yandex_market_chat import APIStatusError, AuthenticatedClient
 
 from contract.support import (
-    API_SERVER,
     AUTH_HEADERS,
-    BUSINESS_ID,
-    CHAT_ID,
-    OPERATIONS,
-    PAIRS,
+    ERROR_CLASSES,
     RATE_LIMIT_HEADERS,
     REDACTED,
     WireRequest,
     WireResponse,
-    call_kwargs,
     cassette_files,
     cassette_path,
     check_detailed,
     check_error,
     check_success,
-    each_pair,
     exchange_errors,
     iter_interactions,
     load_cassette,
-    operation_for,
-    pair_id,
     record_config,
     register_matchers,
     request_errors,
@@ -66,12 +79,20 @@ def recorded(operation_id: str, status: int) -> tuple[WireRequest, WireResponse]
 # --- the cassette set ---------------------------------------------------------------------------
 
 
-def test_spec_documents_the_21_pairs_of_the_api() -> None:
-    # api-facts: three operations, each documenting 200, 400, 401, 403, 404, 420 and 500.
-    assert sorted(OPERATIONS) == ["createChat", "sendFileToChat", "sendMessageToChat"]
-    assert {op.operation_id: op.statuses for op in OPERATIONS.values()} == {
-        name: [200, 400, 401, 403, 404, 420, 500] for name in OPERATIONS
-    }
+DOCUMENTED_BY_EVERY_CHAT_OPERATION = [200, 400, 401, 403, 404, 420, 500]
+"""api-facts: the service documents these statuses for every chat operation, and no other."""
+
+
+@each_operation
+def test_operation_documents_the_statuses_of_every_chat_operation(operation_id: str) -> None:
+    assert OPERATIONS[operation_id].statuses == DOCUMENTED_BY_EVERY_CHAT_OPERATION
+
+
+def test_every_error_status_has_its_exception() -> None:
+    """An error status the spec documents without an entry in ERROR_CLASSES would leave the
+    replays and Prism tests without an expected exception."""
+    documented = {status for _, status in PAIRS if status >= 400}
+    assert sorted(documented - set(ERROR_CLASSES)) == []
 
 
 def test_cassettes_cover_exactly_the_documented_pairs() -> None:
@@ -96,13 +117,15 @@ def test_recorded_exchange_conforms_to_the_spec(operation_id: str, status: int) 
 
 
 @each_pair
-def test_recorded_response_has_the_real_shape(operation_id: str, status: int) -> None:
+def test_recorded_response_has_the_shape_the_spec_promises(operation_id: str, status: int) -> None:
+    """The promises the spec makes beyond its schemas (the rate-limit headers on every answer,
+    `"status": "ERROR"` in error bodies, where the published reference pages show "OK"). From
+    Prism mock this checks the spec's examples keep them; from the real API, that it does."""
     _, response = recorded(operation_id, status)
     assert [name for name in RATE_LIMIT_HEADERS if name not in response.headers] == []
     assert response.headers["X-RateLimit-Resource-Limit"].isdigit()
     body = response.json()
     if status >= 400:
-        # The reference pages show "OK" in error examples; the service sends "ERROR".
         assert body["status"] == "ERROR"
         assert body["errors"] and all(isinstance(error["code"], str) for error in body["errors"])
     else:
@@ -176,6 +199,7 @@ def _mutated_response(
     return request, WireResponse(new_status, pairs, json.dumps(body).encode())
 
 
+# Negative controls name operations on purpose: each breaks one rule of that operation's schema.
 RESPONSE_MUTATIONS: dict[
     str, tuple[str, int, Callable[[dict[str, Any], dict[str, list[str]]], int | None]]
 ] = {
@@ -207,8 +231,9 @@ def test_validator_rejects_a_mutated_response(mutation: str) -> None:
 
 
 def _chat_id_in_body(request: WireRequest) -> WireRequest:
-    body = {**json.loads(request.body), "chatId": CHAT_ID}
-    return replace(request, url=request.url.split("?", 1)[0], body=json.dumps(body).encode())
+    url, _, query = request.url.partition("?")
+    body = {**json.loads(request.body), **{name: int(value) for name, value in parse_qsl(query)}}
+    return replace(request, url=url, body=json.dumps(body).encode())
 
 
 def _without_auth(request: WireRequest) -> WireRequest:
@@ -218,9 +243,7 @@ def _without_auth(request: WireRequest) -> WireRequest:
 
 def _in_business(business: str) -> Callable[[WireRequest], WireRequest]:
     def change(request: WireRequest) -> WireRequest:
-        return replace(
-            request, url=request.url.replace(f"/businesses/{BUSINESS_ID}/", f"/businesses/{business}/")
-        )
+        return replace(request, url=re.sub(r"/businesses/[^/]+/", f"/businesses/{business}/", request.url))
 
     return change
 
@@ -295,16 +318,23 @@ async def test_replay_async(operation_id: str, status: int, vcr: Any) -> None:
     assert vcr.play_count == 2
 
 
-def test_replay_refuses_a_request_the_cassette_does_not_hold() -> None:
-    """The matchers compare the body: another message is not answered from the cassette."""
+@operations_where(lambda op: op.body is not None)
+def test_replay_refuses_a_request_the_cassette_does_not_hold(operation_id: str) -> None:
+    """The matchers compare the body: another body is not answered from the cassette."""
     replay = vcr.VCR(**cassette_settings() | {"record_mode": "none"})
     register_matchers(replay)
-    operation = OPERATIONS["sendMessageToChat"]
-    cassette = str(cassette_path("sendMessageToChat", 200))
+    operation = OPERATIONS[operation_id]
+    cassette = str(cassette_path(operation_id, operation.success_status))
     client = AuthenticatedClient(token=FAKE_KEY, max_retries=0)
-    other = call_kwargs("sendMessageToChat")
-    other["body"].message = "Another message"
+    example = example_call(operation)
+    assert operation.body is not None
+    if operation.body["kind"] == "json":
+        other = example.with_body({**example.body, "noteNotInTheCassette": "another body"})
+    else:
+        other = example.with_body(
+            {**example.body, **{name: b"another file" for name in operation.facts["files"]}}
+        )
     with replay.use_cassette(cassette), pytest.raises(CannotOverwriteExistingCassetteException):
-        operation.module.sync(client=client, **other)
+        operation.module.sync(client=client, **other.module_kwargs())
     with replay.use_cassette(cassette):
-        assert operation.module.sync(client=client, **call_kwargs("sendMessageToChat"))
+        assert operation.module.sync(client=client, **example.module_kwargs())

@@ -14,72 +14,68 @@ The number of examples comes from the hypothesis profile chosen in conftest.py.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import string
 import warnings
 from collections.abc import Callable, Mapping
-from datetime import UTC
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cache
 from typing import Any
 
+import attrs
 import httpx
 import schemathesis
 from conftest import FAKE_KEY
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from spec_support import (
+    OPERATIONS,
+    SPEC_PATH,
+    Operation,
+    call_kwargs,
+    each_operation,
+    each_pair,
+    example_call,
+    flatten,
+    form_parts,
+    json_differences,
+    model_class,
+    resolve,
+    type_problems,
+)
 from yandex_market_chat import APIStatusError, AuthenticatedClient, File
 from yandex_market_chat._request import utf16_length
-from yandex_market_chat.models import (
-    CreateChatRequest,
-    CreateChatResponse,
-    SendFileToChatRequest,
-    SendMessageToChatRequest,
-)
+from yandex_market_chat.models import ApiResponseStatusType, CreateChatResponse
+from yandex_market_chat.types import Unset
 
 from contract.conftest import PROFILE
 from contract.support import (
-    OPERATIONS,
-    SPEC,
-    SPEC_PATH,
-    FormPart,
-    Operation,
     WireRequest,
     WireResponse,
-    body_meaning,
-    call_kwargs,
     check_detailed,
     check_error,
     check_success,
-    each_pair,
     request_errors,
-    resolve,
     response_errors,
-    type_problems,
 )
 
 INT64 = (-(2**63), 2**63 - 1)
 INT32 = (-(2**31), 2**31 - 1)
+MOSCOW = timezone(timedelta(hours=3))
 
 
 # --- strategies from the spec's schemas ---------------------------------------------------------
 
 
-def flatten(schema: Mapping[str, Any]) -> dict[str, Any]:
-    """One schema with the `allOf` parts merged in (properties and required lists united)."""
-    schema = resolve(schema)
-    if "allOf" not in schema:
-        return schema
-    merged: dict[str, Any] = {k: v for k, v in schema.items() if k != "allOf"}
-    for part in schema["allOf"]:
-        part = flatten(part)
-        for key, value in part.items():
-            if key == "properties":
-                merged.setdefault("properties", {}).update(value)
-            elif key == "required":
-                merged["required"] = sorted({*merged.get("required", []), *value})
-            else:
-                merged.setdefault(key, value)
-    return merged
+def date_times() -> st.SearchStrategy[str]:
+    """RFC 3339 date-times as a server writes them: `Z` or an offset, with or without fractions."""
+    moments = st.datetimes(
+        min_value=datetime(2000, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.sampled_from([UTC, MOSCOW]),
+    )
+    return moments.flatmap(lambda m: st.sampled_from([m.isoformat(), m.isoformat().replace("+00:00", "Z")]))
 
 
 JSON_SCALARS = (
@@ -105,6 +101,12 @@ def from_schema(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
     elif schema.get("type") == "integer":
         low, high = INT32 if schema.get("format") == "int32" else INT64
         base = st.integers(schema.get("minimum", low), schema.get("maximum", high))
+    elif schema.get("type") == "number":
+        base = st.floats(schema.get("minimum"), schema.get("maximum"), allow_nan=False, allow_infinity=False)
+    elif schema.get("type") == "string" and schema.get("format") == "date-time":
+        base = date_times()
+    elif schema.get("type") == "string" and schema.get("format") == "date":
+        base = st.dates(date(2000, 1, 1), date(2100, 1, 1)).map(date.isoformat)
     elif schema.get("type") == "string":
         base = st.text(min_size=schema.get("minLength", 0), max_size=min(schema.get("maxLength", 40), 40))
     elif schema.get("type") == "boolean":
@@ -163,12 +165,12 @@ def case_strategy(operation_id: str) -> st.SearchStrategy[Any]:
 
 
 def ok_handler(operation: Operation, seen: list[httpx.Request]) -> Callable[[httpx.Request], httpx.Response]:
-    example = operation.media(200)["example"]
+    example = operation.example_answer(operation.success_status)
 
     def handle(request: httpx.Request) -> httpx.Response:
         request.read()
         seen.append(request)
-        return httpx.Response(200, json=example)
+        return httpx.Response(operation.success_status, json=example)
 
     return handle
 
@@ -192,83 +194,103 @@ def check_emitted(operation: Operation, request: httpx.Request, case: Any) -> Wi
     assert request_errors(wire) == []
     expected_path = operation.path.format(**case.path_parameters)
     assert request.url.path == expected_path
-    assert dict(request.url.params) == {name: str(value) for name, value in (case.query or {}).items()}
+    assert request.url.params == httpx.QueryParams(case.query or {})
     assert request.headers["Api-Key"] == FAKE_KEY
     return wire
 
 
-@PROFILE
-@given(case=case_strategy("createChat"))
-def test_create_chat_emits_what_it_is_given(case: Any) -> None:
-    operation = OPERATIONS["createChat"]
-    body: dict[str, Any] = case.body
-    # The spec lists no required property; the client requires one of the two (api-facts).
-    assume(body.get("context") is not None or body.get("orderId") is not None)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        seen = send_both_ways(
-            operation,
-            lambda: {
-                "business_id": case.path_parameters["businessId"],
-                "body": CreateChatRequest.from_dict(body),
-            },
-        )
-    deprecations = [
-        w for w in caught if issubclass(w.category, DeprecationWarning) and "order_id" in str(w.message)
-    ]
-    assert bool(deprecations) == ("orderId" in body), "orderId (deprecated) warns, and only orderId"
-    for request in seen:
-        wire = check_emitted(operation, request, case)
-        assert json.loads(wire.body) == body
-
-
-@PROFILE
-@given(case=case_strategy("sendMessageToChat"))
-def test_send_message_emits_what_it_is_given(case: Any) -> None:
-    operation = OPERATIONS["sendMessageToChat"]
-    body: dict[str, Any] = case.body
-    # The spec counts the 4,096 in UTF-16 units (x-length-unit), which JSON Schema cannot say.
-    limit = resolve(SPEC["components"]["schemas"]["SendMessageToChatRequest"])["properties"]["message"][
-        "maxLength"
-    ]
-    assume(utf16_length(body["message"]) <= limit)
-    seen = send_both_ways(
-        operation,
-        lambda: {
-            "business_id": case.path_parameters["businessId"],
-            "chat_id": case.query["chatId"],
-            "body": SendMessageToChatRequest.from_dict(body),
-        },
-    )
-    for request in seen:
-        wire = check_emitted(operation, request, case)
-        assert json.loads(wire.body) == body
+def utf16_too_long(schema: Mapping[str, Any], value: Any) -> bool:
+    """Whether a string somewhere in `value` is longer than its `x-length-unit: utf-16` maxLength
+    allows: JSON Schema (and so schemathesis) counts code points, the spec counts UTF-16 units."""
+    schema = flatten(schema)
+    if isinstance(value, str):
+        most = schema.get("maxLength")
+        return schema.get("x-length-unit") == "utf-16" and most is not None and utf16_length(value) > most
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        return any(utf16_too_long(properties[key], item) for key, item in value.items() if key in properties)
+    if isinstance(value, list):
+        return any(utf16_too_long(schema.get("items", {}), item) for item in value)
+    return False
 
 
 FILE_NAMES = st.text(alphabet=string.ascii_letters + string.digits + "._- абвгд", min_size=1, max_size=30)
 
 
-@PROFILE
-@given(case=case_strategy("sendFileToChat"), file_name=FILE_NAMES)
-def test_send_file_emits_what_it_is_given(case: Any, file_name: str) -> None:
-    operation = OPERATIONS["sendFileToChat"]
-    content: bytes = case.body["file"].data
-    # The client refuses an empty file before sending it (the spec sets no minimum).
-    assume(len(content) >= 1)
-    seen = send_both_ways(
-        operation,
-        lambda: {
-            "business_id": case.path_parameters["businessId"],
-            "chat_id": case.query["chatId"],
-            "body": SendFileToChatRequest(file=File.from_source(content, file_name=file_name)),
-        },
-    )
-    for request in seen:
-        wire = check_emitted(operation, request, case)
-        parts = body_meaning(wire.content_type, wire.body)
-        assert isinstance(parts, list)
-        assert [(p.name, p.filename, p.content) for p in parts] == [("file", file_name, content)]
-        assert isinstance(parts[0], FormPart) and parts[0].content_type
+@each_operation
+def test_the_request_carries_what_it_is_given(operation_id: str) -> None:
+    """For any spec-valid input, the request conforms to the spec and carries the input
+    unchanged, sync and async; a deprecated argument warns, and only a deprecated one."""
+    operation = OPERATIONS[operation_id]
+    params = {p["name"]: p["python"] for p in operation.params}
+    body_facts = operation.body or {"kind": None, "fields": [], "one_of": []}
+    wire_names = {f["python"]: f["name"] for f in body_facts["fields"]}
+    deprecated = set(operation.facts["deprecated_names"])
+
+    @PROFILE
+    @given(case=case_strategy(operation_id), file_name=FILE_NAMES)
+    def check(case: Any, file_name: str) -> None:
+        given_args = {
+            params[name]: value for name, value in {**case.path_parameters, **(case.query or {})}.items()
+        }
+        body: Any = case.body if operation.body is not None else None
+        if body_facts["kind"] == "json":
+            # The client needs one of x-require-one-of's fields, and counts x-length-unit: utf-16
+            # lengths in UTF-16 units; JSON Schema can say neither.
+            alternatives = [wire_names[name] for name in body_facts["one_of"]]
+            assume(not alternatives or any(body.get(name) is not None for name in alternatives))
+            assume(operation.body_schema is None or not utf16_too_long(operation.body_schema, body))
+        sent_parts: list[tuple[str | None, str | None, bytes]] = []
+        if body_facts["kind"] == "multipart":
+            fields = {}
+            for item in body_facts["fields"]:
+                if item["name"] not in body:
+                    continue
+                value = body[item["name"]]
+                if item["file"]:
+                    content: bytes = value.data
+                    # The client refuses a file outside its size limits before sending it.
+                    low, high = item["file"]["min"], item["file"]["max"]
+                    assume(low <= len(content) and (high is None or len(content) <= high))
+                    fields[item["python"]] = File.from_source(content, file_name=file_name)
+                    sent_parts.append((item["name"], file_name, content))
+                else:
+                    fields[item["python"]] = value
+                    sent_parts.append((item["name"], None, str(value).encode()))
+
+            def kwargs() -> dict[str, Any]:
+                return {**given_args, "body": model_class(body_facts["schema"])(**fields)}
+        else:
+
+            def kwargs() -> dict[str, Any]:
+                return {**given_args, **({"body": copy.deepcopy(body)} if body is not None else {})}
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            seen = send_both_ways(operation, kwargs)
+        warned = {
+            str(w.message).split(" is deprecated", 1)[0]
+            for w in caught
+            if issubclass(w.category, DeprecationWarning) and " is deprecated" in str(w.message)
+        }
+        given_names = set(given_args) | {
+            python
+            for python, wire in wire_names.items()
+            if isinstance(body, dict) and body.get(wire) is not None
+        }
+        assert warned == deprecated & given_names, "a deprecated argument warns, and only a deprecated one"
+        for request in seen:
+            wire = check_emitted(operation, request, case)
+            if body_facts["kind"] == "json":
+                assert json.loads(wire.body) == body
+            elif body_facts["kind"] == "multipart":
+                parts = form_parts(wire.content_type, wire.body)
+                assert [part.sent for part in parts] == sent_parts
+                assert all(part.content_type for part in parts if part.filename)
+            else:
+                assert wire.body == b""
+
+    check()
 
 
 # --- responses ----------------------------------------------------------------------------------
@@ -293,9 +315,8 @@ def test_any_documented_response_gives_the_documented_outcome(operation_id: str,
     @given(body=from_schema(operation.media(status)["schema"]), headers=response_headers(operation, status))
     def check(body: Any, headers: dict[str, str]) -> None:
         # The drawn answer is itself spec-valid (a check of the strategies above).
-        target = httpx.Request(
-            "POST", "https://x" + operation.path.format(businessId=1), params={"chatId": 1}
-        )
+        sent = example_call(operation).wire()
+        target = httpx.Request(sent.method, sent.url)
         answer = httpx.Response(status, json=body, headers=headers)
         assert response_errors(WireRequest.from_httpx(target), WireResponse.from_httpx(answer)) == []
 
@@ -333,3 +354,46 @@ def test_type_check_of_parsed_models_catches_a_stale_client() -> None:
     ]
     fine = CreateChatResponse.from_dict({"status": "OK", "result": {"chatId": 92837461}})
     assert type_problems(fine, CreateChatResponse, "CreateChatResponse") == []
+
+
+@attrs.define
+class Message:
+    """A model of the shapes the read operations answer with (dates, open enums, nullable)."""
+
+    sent_at: datetime
+    day: date | Unset
+    status: ApiResponseStatusType
+    note: None | str | Unset
+
+
+@attrs.define
+class History:
+    messages: list[Message]
+
+
+def test_type_check_handles_dates_open_enums_lists_of_models_and_nullable() -> None:
+    """Control for type_problems() on what the read operations will answer with."""
+    good = Message(datetime(2025, 7, 10, tzinfo=UTC), date(2025, 7, 10), ApiResponseStatusType("NEW"), None)
+    assert str(good.status) == "NEW", "an unknown enum value is kept as a pseudo-member"
+    assert type_problems(History([good]), History, "History") == []
+    stale = Message("2025-07-10T00:00:00Z", datetime(2025, 7, 10), "OK", 5)  # type: ignore[arg-type]
+    assert type_problems(History([stale]), History, "History") == [
+        "History.messages[0].sent_at: '2025-07-10T00:00:00Z' is a str, not datetime",
+        "History.messages[0].day: datetime.datetime(2025, 7, 10, 0, 0) is a datetime, not a date",
+        "History.messages[0].status: 'OK' is a str, not ApiResponseStatusType",
+        "History.messages[0].note: 5 is not None | str | yandex_market_chat.types.Unset",
+    ]
+    assert type_problems(History([{"sentAt": "x"}]), History, "History") != []  # type: ignore[list-item]
+
+
+def test_body_comparison_reads_date_times_as_instants() -> None:
+    """Control for check_model(): a date-time that comes back `+00:00` for `Z` (or in another
+    offset) is the same instant; another instant, or other text, is a difference."""
+    schema = {"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}}
+    same = [({"at": "2025-07-10T00:42:42+00:00"}, {"at": "2025-07-10T00:42:42Z"})]
+    same.append(({"at": "2025-07-10T03:42:42+03:00"}, {"at": "2025-07-10T00:42:42Z"}))
+    for got, want in same:
+        assert json_differences(schema, got, want, "x") == []
+    assert json_differences(schema, {"at": "2025-07-10T00:42:43Z"}, {"at": "2025-07-10T00:42:42Z"}, "x")
+    assert json_differences({"type": "string"}, "2025-07-10T00:42:42+00:00", "2025-07-10T00:42:42Z", "x")
+    assert json_differences({}, {"n": True}, {"n": 1}, "x")

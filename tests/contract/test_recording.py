@@ -5,6 +5,9 @@ stub on loopback plays the real API, so what matters is checked without a key or
 a live answer that breaks the spec is flagged and not written; real ids and the key never
 reach a cassette. Recording twice writes the same bytes, although the multipart boundary on
 the wire is random, and the stored body is still the one sent.
+
+These name operations on purpose: the live path is shown on createChat (whose answer carries
+another kind of id, a chat id, that must be renamed too), the multipart path on sendFileToChat.
 """
 
 from __future__ import annotations
@@ -22,27 +25,21 @@ import pytest
 import vcr
 from conftest import FAKE_KEY
 from prism import VIOLATIONS_HEADER, PrismError, serve_prism
+from spec_support import FILE_NAME, OPERATIONS, call_kwargs, form_parts, header_param
 from vcr.errors import CannotOverwriteExistingCassetteException
 from vcr.request import Request
 from yandex_market_chat import AuthenticatedClient, File
 from yandex_market_chat.api.chats import send_file_to_chat
 from yandex_market_chat.models import SendFileToChatRequest
 
-from contract.record import INVALID_KEY, record, record_pair
+from contract.record import INVALID_KEY, id_names, record, record_pair
 from contract.support import (
-    BUSINESS_ID,
-    CHAT_ID,
-    FILE_NAME,
-    ORDER_ID,
     RECORDED_BOUNDARY,
     REDACTED,
     WireRequest,
     WireResponse,
-    call_kwargs,
     exchange_errors,
     fix_multipart_boundary,
-    form_parts,
-    header_param,
     load_cassette,
     record_config,
     register_matchers,
@@ -52,6 +49,11 @@ from contract.support import vcr_config as cassette_settings
 LIVE_KEY = "fake-live-key-for-the-stub-0000"
 REAL = {"BUSINESS": 918273, "CHAT": 5550001, "ORDER": 7770001}
 LIVE_ENV = {"YANDEX_MARKET_API_KEY": LIVE_KEY} | {f"YANDEX_MARKET_{k}_ID": str(v) for k, v in REAL.items()}
+FAKE = {
+    name.removeprefix("YANDEX_MARKET_").removesuffix("_ID"): fake
+    for name, fake in id_names(OPERATIONS).items()
+}
+"""The examples' fake ids the real ones stand for, by kind (BUSINESS, CHAT, ORDER)."""
 
 Answer = Callable[[str, dict[str, str], bytes], tuple[int, dict[str, object]]]
 
@@ -121,13 +123,15 @@ def test_live_recording_keeps_what_conforms_without_real_ids_or_key(
         ((interaction),) = load_cassette(path)
         request, response = interaction["request"], interaction["response"]
         assert request["headers"]["Api-Key"] == [REDACTED]
-        assert request["uri"].startswith(f"https://api.partner.market.yandex.ru/v2/businesses/{BUSINESS_ID}/")
+        assert request["uri"].startswith(
+            f"https://api.partner.market.yandex.ru/v2/businesses/{FAKE['BUSINESS']}/"
+        )
         assert exchange_errors(WireRequest.from_cassette(request), WireResponse.from_cassette(response)) == []
     (created,) = load_cassette(tmp_path / "createChat-200.yaml")
-    assert json.loads(created["request"]["body"]) == {"context": {"type": "ORDER", "id": ORDER_ID}}
+    assert json.loads(created["request"]["body"]) == {"context": {"type": "ORDER", "id": FAKE["ORDER"]}}
     assert json.loads(created["response"]["body"]["string"]) == {
         "status": "OK",
-        "result": {"chatId": CHAT_ID},
+        "result": {"chatId": FAKE["CHAT"]},
     }
 
 

@@ -1,23 +1,19 @@
 """Whether an operation may be sent again is declared in the spec (`x-idempotent`) and reaches the
 client through generation; an operation without it cannot be generated, so a new operation cannot
-silently inherit the wrong policy."""
+silently inherit the wrong policy. Every operation of the spec (what the policy does on the wire,
+per operation, is in test_retries.py)."""
 
 from __future__ import annotations
-
-import copy
-from typing import Any
 
 import generate
 import pytest
 from codegen.spec import GenerationError
-from contract.support import OPERATIONS, SPEC
-
-each_operation = pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
+from spec_support import OPERATIONS, each_operation, fresh_spec
 
 
 @each_operation
 def test_an_operation_without_x_idempotent_fails_generation(operation_id: str) -> None:
-    changed = copy.deepcopy(SPEC)
+    changed = fresh_spec()
     operation = OPERATIONS[operation_id]
     del changed["paths"][operation.path][operation.method]["x-idempotent"]
     with pytest.raises(GenerationError, match=f"operation {operation_id} declares no retry policy"):
@@ -26,7 +22,7 @@ def test_an_operation_without_x_idempotent_fails_generation(operation_id: str) -
 
 @each_operation
 def test_x_idempotent_must_be_true_or_false(operation_id: str) -> None:
-    changed: dict[str, Any] = copy.deepcopy(SPEC)
+    changed = fresh_spec()
     operation = OPERATIONS[operation_id]
     changed["paths"][operation.path][operation.method]["x-idempotent"] = "yes"
     with pytest.raises(GenerationError, match=f"{operation_id} declares no retry policy"):
