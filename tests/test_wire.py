@@ -1,44 +1,50 @@
-"""What each operation puts on the wire and what it parses, through the module functions."""
+"""What each operation puts on the wire and what it parses.
+
+Every operation of the spec, sync and async, through the module functions and the client objects:
+called with the spec's own examples (tests/spec_support.py), it sends exactly the request they
+describe and parses the example answer of each documented status into the documented model. A
+new operation in the spec is covered here with no edit.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import email.parser
-import email.policy
 import json
-from collections.abc import Callable
+import mimetypes
 from typing import Any
 
 import httpx
 import pytest
-from conftest import FAKE_KEY, mock_client
-from yandex_market_chat import AuthenticatedClient, File, RateLimitError
-from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
-from yandex_market_chat.models import (
-    ApiLimitErrorResponse,
-    ChatContextDTO,
-    ChatContextIdentifiableType,
-    CreateChatRequest,
-    CreateChatResponse,
-    EmptyApiResponse,
-    SendFileToChatRequest,
-    SendMessageToChatRequest,
+from conftest import FAKE_KEY, call, mock_client
+from spec_support import (
+    API_SERVER,
+    FILE_NAME,
+    OPERATIONS,
+    Operation,
+    check_answer,
+    check_request,
+    each_operation,
+    each_pair,
+    example_call,
+    form_parts,
+    header_param,
+    operations_where,
 )
-
-OK = {"status": "OK"}
-RATE_HEADERS = {
-    "X-RateLimit-Resource-Limit": "1000",
-    "X-RateLimit-Resource-Remaining": "0",
-    "X-RateLimit-Resource-Until": "Thu, 10 Jul 2025 00:42:42 GMT",
-}
+from yandex_market_chat import AsyncYandexMarketChat, AuthenticatedClient, RateLimitError, YandexMarketChat
+from yandex_market_chat._request import encode_json
 
 
 class Recorder:
     """An httpx handler that records requests and answers with a fixed response."""
 
-    def __init__(self, status: int = 200, body: Any = OK, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
         self.status, self.body, self.headers = status, body, headers or {}
         self.requests: list[httpx.Request] = []
+
+    @classmethod
+    def example(cls, operation: Operation, status: int) -> Recorder:
+        """Answers with the spec's example of `status`: body and headers."""
+        return cls(status, operation.example_answer(status), operation.example_headers(status))
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         request.read()
@@ -51,133 +57,109 @@ class Recorder:
         return self.requests[0]
 
 
-def run(mode: str, sync_call: Callable[[], Any], async_call: Callable[[], Any]) -> Any:
-    return sync_call() if mode == "sync" else asyncio.run(async_call())
+def call_client_object(mode: str, operation: Operation, recorder: Recorder) -> Any:
+    """The operation's method on YandexMarketChat / AsyncYandexMarketChat with the example's
+    arguments; for a paged operation, the first page's answer."""
+    kwargs = example_call(operation).client_kwargs()
+    transport = httpx.MockTransport(recorder)
+    if mode == "sync":
+        with YandexMarketChat(FAKE_KEY, http_client=httpx.Client(transport=transport)) as chat:
+            result = getattr(chat, operation.name)(**kwargs)
+        return result.answer if operation.paged else result
+
+    async def main() -> Any:
+        http = httpx.AsyncClient(transport=transport)
+        async with AsyncYandexMarketChat(FAKE_KEY, http_client=http) as chat:
+            result = await getattr(chat, operation.name)(**kwargs)
+        return result.answer if operation.paged else result
+
+    return asyncio.run(main())
 
 
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+@each_operation
+@pytest.mark.parametrize("surface", ["module", "client-object"])
+def test_the_request_is_the_spec_example_and_the_answer_its_model(
+    operation_id: str, surface: str, mode: str, env: pytest.MonkeyPatch
+) -> None:
+    operation = OPERATIONS[operation_id]
+    status = operation.success_status
+    recorder = Recorder.example(operation, status)
+    if surface == "module":
+        client = mock_client(recorder)
+        kwargs = example_call(operation).module_kwargs()
+        result = call(mode, operation.module, client=client, **kwargs)
+    else:
+        result = call_client_object(mode, operation, recorder)
+    check_request(recorder.only, example_call(operation).wire(), FAKE_KEY)
+    check_answer(operation, status, result, operation.example_answer(status))
 
 
-def multipart_parts(request: httpx.Request) -> list[Any]:
-    raw = b"Content-Type: " + request.headers["content-type"].encode() + b"\r\n\r\n" + request.content
-    message: Any = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(raw)
-    return list(message.iter_parts())
-
-
-def test_create_chat_wire_and_result(mode: str) -> None:
-    recorder = Recorder(body={"status": "OK", "result": {"chatId": 92837461}})
-    client = mock_client(recorder)
-    body = CreateChatRequest(context=ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=48523210))
-    result = run(
-        mode,
-        lambda: create_chat.sync(111, client=client, body=body),
-        lambda: create_chat.asyncio(111, client=client, body=body),
-    )
-    assert isinstance(result, CreateChatResponse)
-    assert result.result and result.result.chat_id == 92837461
-    request = recorder.only
-    assert request.method == "POST"
-    assert str(request.url) == "https://api.partner.market.yandex.ru/v2/businesses/111/chats/new"
-    assert request.headers["Api-Key"] == FAKE_KEY
-    assert "authorization" not in request.headers
-    assert request.headers["content-type"] == "application/json"
-    assert json.loads(request.content) == {"context": {"type": "ORDER", "id": 48523210}}
-
-
-def test_send_message_wire(mode: str) -> None:
-    recorder = Recorder()
-    client = mock_client(recorder)
-    body = SendMessageToChatRequest(message="Привет! Your order is on its way.")
-    result = run(
-        mode,
-        lambda: send_message_to_chat.sync(7, client=client, body=body, chat_id=42),
-        lambda: send_message_to_chat.asyncio(7, client=client, body=body, chat_id=42),
-    )
-    assert isinstance(result, EmptyApiResponse)
-    request = recorder.only
-    assert request.method == "POST"
-    assert request.url.path == "/v2/businesses/7/chats/message"
-    assert dict(request.url.params) == {"chatId": "42"}
-    assert request.headers["Api-Key"] == FAKE_KEY
-    assert json.loads(request.content) == {"message": "Привет! Your order is on its way."}
-
-
-def test_send_file_wire(mode: str) -> None:
-    recorder = Recorder()
-    client = mock_client(recorder)
-    data = bytes(range(256)) * 4
-    body = SendFileToChatRequest(file=File.from_source(data, file_name="receipt.pdf"))
-    result = run(
-        mode,
-        lambda: send_file_to_chat.sync(7, client=client, body=body, chat_id=42),
-        lambda: send_file_to_chat.asyncio(7, client=client, body=body, chat_id=42),
-    )
-    assert isinstance(result, EmptyApiResponse)
-    request = recorder.only
-    assert request.url.path == "/v2/businesses/7/chats/file/send"
-    assert dict(request.url.params) == {"chatId": "42"}
-    assert request.headers["content-type"].startswith("multipart/form-data; boundary=")
-    (part,) = multipart_parts(request)
-    assert part.get_param("name", header="content-disposition") == "file"
-    assert part.get_filename() == "receipt.pdf"
-    assert part.get_content_type() == "application/pdf"
-    assert part.get_payload(decode=True) == data
-
-
-@pytest.mark.parametrize(
-    ("status", "model_name"),
-    [
-        (400, "ApiClientDataErrorResponse"),
-        (401, "ApiUnauthorizedErrorResponse"),
-        (403, "ApiForbiddenErrorResponse"),
-        (404, "ApiNotFoundErrorResponse"),
-        (420, "ApiLimitErrorResponse"),
-        (500, "ApiServerErrorResponse"),
-    ],
-)
-def test_documented_error_statuses_parse_in_detailed(mode: str, status: int, model_name: str) -> None:
-    error = {"status": "ERROR", "errors": [{"code": "SOME_CODE", "message": "what went wrong"}]}
-    recorder = Recorder(status, error, RATE_HEADERS)
+@each_pair
+def test_every_documented_status_parses_into_its_model(operation_id: str, status: int, mode: str) -> None:
+    """*_detailed() returns every documented answer parsed into the documented model (an error's
+    model too), with the raw body and the status as an int."""
+    operation = OPERATIONS[operation_id]
+    recorder = Recorder.example(operation, status)
     client = mock_client(recorder, max_retries=0)
-    body = SendMessageToChatRequest(message="hi")
-    response = run(
-        mode,
-        lambda: send_message_to_chat.sync_detailed(1, client=client, body=body, chat_id=2),
-        lambda: send_message_to_chat.asyncio_detailed(1, client=client, body=body, chat_id=2),
-    )
-    assert response.status_code == status
-    assert type(response.parsed).__name__ == model_name
-    parsed: Any = response.parsed
-    assert parsed.errors[0].code == "SOME_CODE"
+    kwargs = example_call(operation).module_kwargs()
+    response = call(mode, operation.module, detailed=True, client=client, **kwargs)
+    assert response.status_code == status and type(response.status_code) is int
+    assert json.loads(response.content) == operation.example_answer(status)
+    check_answer(operation, status, response.parsed, operation.example_answer(status))
 
 
-def test_420_is_parsed_not_a_crash(mode: str) -> None:
-    error = {"status": "ERROR", "errors": [{"code": "LIMIT", "message": "Hit rate limit of '1000' requests"}]}
-    client = mock_client(Recorder(420, error, RATE_HEADERS), max_retries=0)
-    body = SendMessageToChatRequest(message="hi")
-    response = run(
-        mode,
-        lambda: send_message_to_chat.sync_detailed(1, client=client, body=body, chat_id=2),
-        lambda: send_message_to_chat.asyncio_detailed(1, client=client, body=body, chat_id=2),
-    )
+@operations_where(lambda op: 420 in op.statuses)
+def test_420_is_parsed_not_a_crash(operation_id: str, mode: str) -> None:
+    """The API's rate-limit status is no HTTPStatus member: the stock client crashes on it."""
+    operation = OPERATIONS[operation_id]
+    headers = {**operation.example_headers(420), "X-RateLimit-Resource-Remaining": "0"}
+    client = mock_client(Recorder(420, operation.example_answer(420), headers), max_retries=0)
+    kwargs = example_call(operation).module_kwargs()
+    response = call(mode, operation.module, detailed=True, client=client, **kwargs)
     assert response.status_code == 420
-    assert isinstance(response.parsed, ApiLimitErrorResponse)
+    assert isinstance(response.parsed, operation.model(420))
     assert response.rate_limit.remaining == 0
     with pytest.raises(RateLimitError) as caught:
-        run(
-            mode,
-            lambda: send_message_to_chat.sync(1, client=client, body=body, chat_id=2),
-            lambda: send_message_to_chat.asyncio(1, client=client, body=body, chat_id=2),
-        )
+        call(mode, operation.module, client=client, **kwargs)
     assert caught.value.status_code == 420
     assert caught.value.reset_at is not None and caught.value.reset_at.year == 2025
 
 
+# --- multipart bodies: behaviour of every operation with a file field ---------------------------
+
+FORGED = (
+    bytes(range(256)) * 4
+    + b'\r\n--+++\r\nContent-Disposition: form-data; name="evil"\r\n\r\ninjected\r\n--+++--\r\n'
+)
+"""File bytes that would forge a part under the stock generator's fixed boundary `+++`, after
+every byte value once."""
+
+
+@operations_where(lambda op: bool(op.facts["files"]))
+def test_multipart_boundary_is_random_and_file_bytes_cannot_forge_a_part(
+    operation_id: str, mode: str
+) -> None:
+    operation = OPERATIONS[operation_id]
+    recorder = Recorder.example(operation, operation.success_status)
+    client = mock_client(recorder)
+    example = example_call(operation)
+    forging = example.with_body({**example.body, **{name: FORGED for name in operation.facts["files"]}})
+    for _ in range(2):
+        call(mode, operation.module, client=client, **forging.module_kwargs())
+    boundaries = [header_param(request.headers["content-type"], "boundary") for request in recorder.requests]
+    assert len(set(boundaries)) == 2 and "+++" not in boundaries, boundaries
+    for request in recorder.requests:
+        parts = form_parts(request.headers["content-type"], request.content)
+        assert [part.sent for part in parts] == forging.wire().parts
+        assert all(part.content_type == mimetypes.guess_type(FILE_NAME)[0] for part in parts if part.filename)
+
+
+# --- the client's defaults, on every operation ---------------------------------------------------
+
+
 def test_defaults_fit_the_real_api() -> None:
     client = AuthenticatedClient(token=FAKE_KEY)
-    assert client.base_url == "https://api.partner.market.yandex.ru"
+    assert client.base_url == API_SERVER
     assert client.auth_header_name == "Api-Key" and client.prefix == ""
     timeout = httpx.Timeout(client.timeout)
     assert all(
@@ -185,25 +167,29 @@ def test_defaults_fit_the_real_api() -> None:
     )
 
 
-def test_oauth_token_by_choice() -> None:
-    recorder = Recorder()
+@each_operation
+def test_oauth_token_by_choice(operation_id: str) -> None:
+    operation = OPERATIONS[operation_id]
+    recorder = Recorder.example(operation, operation.success_status)
     client = AuthenticatedClient.oauth("fake-oauth-token")
     client.set_httpx_client(httpx.Client(transport=httpx.MockTransport(recorder)))
-    send_message_to_chat.sync(1, client=client, body=SendMessageToChatRequest(message="hi"), chat_id=2)
+    operation.module.sync(client=client, **example_call(operation).module_kwargs())
     assert recorder.only.headers["Authorization"] == "Bearer fake-oauth-token"
     assert "api-key" not in recorder.only.headers
 
 
-def test_own_httpx_client_keeps_auth_and_timeout() -> None:
+@each_operation
+def test_own_httpx_client_keeps_auth_and_timeout(operation_id: str) -> None:
     """Stock set_httpx_client() drops the auth header; ours applies it per request."""
-    seen: list[httpx.Request] = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(request)
-        return httpx.Response(200, json=OK)
-
+    operation = OPERATIONS[operation_id]
+    recorder = Recorder.example(operation, operation.success_status)
     client = AuthenticatedClient(token=FAKE_KEY, timeout=7.0)
-    client.set_httpx_client(httpx.Client(transport=httpx.MockTransport(handler), timeout=None))
-    send_message_to_chat.sync(1, client=client, body=SendMessageToChatRequest(message="hi"), chat_id=2)
-    assert seen[0].headers["Api-Key"] == FAKE_KEY
-    assert seen[0].extensions["timeout"] == {"connect": 7.0, "read": 7.0, "write": 7.0, "pool": 7.0}
+    client.set_httpx_client(httpx.Client(transport=httpx.MockTransport(recorder), timeout=None))
+    operation.module.sync(client=client, **example_call(operation).module_kwargs())
+    assert recorder.only.headers["Api-Key"] == FAKE_KEY
+    assert recorder.only.extensions["timeout"] == {"connect": 7.0, "read": 7.0, "write": 7.0, "pool": 7.0}
+
+
+def test_json_bodies_are_compact_utf8() -> None:
+    """Text outside ASCII goes out as UTF-8, not as \\u escapes (what a JSON body is made with)."""
+    assert encode_json({"message": "Привет 😀", "id": 1}) == '{"message":"Привет 😀","id":1}'.encode()
