@@ -1,4 +1,12 @@
-"""Bad input gets a typed error naming the field and the limit, before any network I/O."""
+"""Bad input gets a typed error naming the argument and the limit, before any network I/O.
+
+The generic tests enumerate every limit of every operation in the spec (tests/spec_support.py
+`bounds`: minimum/maximum, the range an int32/int64 format implies, minLength/maxLength,
+minItems/maxItems, enum): a value just outside is refused with InvalidRequestError naming the
+Python argument and nothing is sent; the value at the limit is sent. The tests after them are
+about behaviour of particular kinds of fields (UTF-16 lengths, files, deprecated arguments,
+`x-require-one-of`), each enumerated over the fields of that kind.
+"""
 
 from __future__ import annotations
 
@@ -11,165 +19,229 @@ from typing import Any
 
 import httpx
 import pytest
-import yaml
-from conftest import mock_client
-from yandex_market_chat import File, InvalidRequestError
-from yandex_market_chat import types as types_module
-from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
-from yandex_market_chat.models import (
-    ChatContextDTO,
-    ChatContextIdentifiableType,
-    CreateChatRequest,
-    SendFileToChatRequest,
-    SendMessageToChatRequest,
+from conftest import FAKE_KEY, call, mock_client
+from spec_support import (
+    OPERATIONS,
+    Bound,
+    Call,
+    bounds,
+    check_request,
+    each_operation,
+    example_call,
+    fresh_spec,
+    operations_where,
+    smallest,
 )
+from yandex_market_chat import AsyncYandexMarketChat, File, InvalidRequestError, YandexMarketChat
+from yandex_market_chat import types as types_module
 
-SPEC = yaml.safe_load((Path(__file__).parent.parent / "openapi" / "yandex-market-chat.yaml").read_text())
-SCHEMAS = SPEC["components"]["schemas"]
-MAX_FILE_BYTES: int = SCHEMAS["SendFileToChatRequest"]["properties"]["file"]["maxLength"]
-"""The spec's limit (binary maxLength counts bytes)."""
+BOUNDS = [bound for op in OPERATIONS.values() for bound in bounds(op)]
+"""Every limit of every operation's parameters and body fields."""
+
+SURFACES = ["module", "client-object"]
 
 
 class NoNetwork:
-    """A handler that fails the test if any request reaches it."""
+    """A handler that counts the requests reaching it (none may, for an invalid call) and answers
+    with the operation's example answer."""
 
-    def __init__(self) -> None:
-        self.calls = 0
+    def __init__(self, answer: Any = None) -> None:
+        self.requests: list[httpx.Request] = []
+        self.answer = answer
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.calls += 1
-        return httpx.Response(200, json={"status": "OK", "result": {"chatId": 1}})
+        request.read()
+        self.requests.append(request)
+        return httpx.Response(200, json=self.answer)
+
+    @property
+    def calls(self) -> int:
+        return len(self.requests)
 
 
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-def send(mode: str, module: Any, *args: Any, **kwargs: Any) -> Any:
+def send(mode: str, surface: str, the_call: Call, handler: NoNetwork) -> Any:
+    """Make the call through the module functions or the client objects."""
+    operation = the_call.operation
+    handler.answer = operation.example_answer(operation.success_status)
+    if surface == "module":
+        return call(mode, operation.module, client=mock_client(handler), **the_call.module_kwargs())
+    transport = httpx.MockTransport(handler)
+    kwargs = the_call.client_kwargs()
     if mode == "sync":
-        return module.sync(*args, **kwargs)
-    return asyncio.run(module.asyncio(*args, **kwargs))
+        chat = YandexMarketChat(FAKE_KEY, http_client=httpx.Client(transport=transport))
+        return getattr(chat, operation.name)(**kwargs)
+
+    async def main() -> Any:
+        chat = AsyncYandexMarketChat(FAKE_KEY, http_client=httpx.AsyncClient(transport=transport))
+        return await getattr(chat, operation.name)(**kwargs)
+
+    return asyncio.run(main())
 
 
-def expect_invalid(mode: str, field: str, module: Any, *args: Any, **kwargs: Any) -> InvalidRequestError:
+def expect_invalid(mode: str, surface: str, the_call: Call, field: str) -> InvalidRequestError:
     handler = NoNetwork()
-    client = mock_client(handler)
     with pytest.raises(InvalidRequestError) as caught:
-        send(mode, module, *args, client=client, **kwargs)
+        send(mode, surface, the_call, handler)
     assert handler.calls == 0, "an invalid request reached the network"
     assert caught.value.field == field
     assert isinstance(caught.value, ValueError)
     return caught.value
 
 
-@pytest.mark.parametrize("bad", [0, -1, 2**63, True, "5", 1.0])
-def test_ids_out_of_range_or_wrong_type(mode: str, bad: Any) -> None:
-    body = SendMessageToChatRequest(message="hi")
-    expect_invalid(mode, "business_id", send_message_to_chat, bad, body=body, chat_id=1)
-    expect_invalid(mode, "chat_id", send_message_to_chat, 1, body=body, chat_id=bad)
-    context = ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=bad)
-    expect_invalid(mode, "context.id", create_chat, 1, body=CreateChatRequest(context=context))
-
-
-def test_largest_id_is_accepted(mode: str) -> None:
+def expect_sent(mode: str, surface: str, the_call: Call) -> None:
     handler = NoNetwork()
-    client = mock_client(handler)
-    send(
-        mode,
-        send_message_to_chat,
-        2**63 - 1,
-        client=client,
-        body=SendMessageToChatRequest(message="x"),
-        chat_id=2**63 - 1,
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # (deprecated arguments: tested below)
+        send(mode, surface, the_call, handler)
+    assert handler.calls == 1
+    check_request(handler.requests[0], the_call.wire(), FAKE_KEY)
+
+
+def limit_in_words(bound: Bound) -> str:
+    """What the error message must name: the limit (or the allowed values)."""
+    if bound.keyword == "enum":
+        return ", ".join(str(value) for value in bound.inside)
+    if bound.keyword == "type":
+        return "integer"
+    if bound.binary and bound.keyword == "minLength" and bound.schema["minLength"] == 1:
+        return "empty"
+    limit = bound.inside[0]
+    return str(len(limit) if isinstance(limit, str | bytes | list) else limit)
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+@pytest.mark.parametrize("bound", BOUNDS, ids=[bound.id for bound in BOUNDS])
+def test_a_value_just_outside_a_limit_is_refused_before_any_request(
+    bound: Bound, surface: str, mode: str, env: pytest.MonkeyPatch
+) -> None:
+    for value in bound.outside:
+        error = expect_invalid(mode, surface, bound.call_with(value), bound.where)
+        assert limit_in_words(bound) in str(error), str(error)
+
+
+INSIDE = [bound for bound in BOUNDS if bound.inside]
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+@pytest.mark.parametrize("bound", INSIDE, ids=[bound.id for bound in INSIDE])
+def test_a_value_at_a_limit_is_sent(bound: Bound, surface: str, mode: str, env: pytest.MonkeyPatch) -> None:
+    for value in bound.inside:
+        expect_sent(mode, surface, bound.call_with(value))
+
+
+@each_operation
+def test_the_examples_are_valid_and_use_nothing_deprecated(
+    operation_id: str, env: pytest.MonkeyPatch
+) -> None:
+    handler = NoNetwork()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        send("sync", "module", example_call(OPERATIONS[operation_id]), handler)
     assert handler.calls == 1
 
 
-@pytest.mark.parametrize(
-    ("message", "ok"),
-    [
-        ("", False),
-        ("x", True),
-        ("x" * 4096, True),
-        ("x" * 4097, False),
-        ("я" * 4096, True),
-        ("я" * 4097, False),
-        ("😀" * 2048, True),
-        ("😀" * 2049, False),
-    ],
-    ids=["0", "1", "4096", "4097", "4096-cyrillic", "4097-cyrillic", "2048-emoji", "2049-emoji"],
-)
-def test_message_length_in_utf16_units(mode: str, message: str, ok: bool) -> None:
-    body = SendMessageToChatRequest(message=message)
-    if ok:
-        handler = NoNetwork()
-        send(mode, send_message_to_chat, 1, client=mock_client(handler), body=body, chat_id=2)
-        assert handler.calls == 1
+# --- lengths in UTF-16 code units (`x-length-unit: utf-16`) ---------------------------------------
+
+UTF16 = [b for b in BOUNDS if b.keyword == "maxLength" and b.schema.get("x-length-unit") == "utf-16"]
+
+
+@pytest.mark.parametrize("bound", UTF16, ids=[bound.id for bound in UTF16])
+def test_lengths_count_utf16_code_units(bound: Bound, mode: str) -> None:
+    """The service counts as Java does: a letter of the BMP is one unit, an emoji two."""
+    most = bound.schema["maxLength"]
+    for text, ok in [
+        ("я" * most, True),
+        ("я" * (most + 1), False),
+        ("😀" * (most // 2), True),
+        ("😀" * (most // 2 + 1), False),
+    ]:
+        if ok:
+            expect_sent(mode, "module", bound.call_with(text))
+        else:
+            error = expect_invalid(mode, "module", bound.call_with(text), bound.where)
+            assert str(most) in str(error) and "UTF-16" in str(error)
+
+
+# --- `x-require-one-of` ------------------------------------------------------------------------
+
+
+@operations_where(lambda op: bool(op.body and op.body["one_of"]))
+def test_a_body_needs_one_of_its_alternatives(operation_id: str, mode: str) -> None:
+    operation = OPERATIONS[operation_id]
+    assert operation.body is not None
+    example = example_call(operation)
+    wire_names = {f["python"]: f["name"] for f in operation.body["fields"]}
+    bare = {
+        k: v for k, v in example.body.items() if k not in {wire_names[n] for n in operation.body["one_of"]}
+    }
+    error = expect_invalid(mode, "module", example.with_body(bare), "body")
+    assert all(name in str(error) for name in operation.body["one_of"]), str(error)
+
+
+# --- deprecated arguments ---------------------------------------------------------------------------
+
+
+DEPRECATED = [(op.operation_id, name) for op in OPERATIONS.values() for name in op.facts["deprecated_names"]]
+
+
+@pytest.mark.parametrize(("operation_id", "name"), DEPRECATED)
+def test_a_deprecated_argument_works_with_a_warning_at_the_caller(
+    operation_id: str, name: str, mode: str
+) -> None:
+    operation = OPERATIONS[operation_id]
+    example = example_call(operation)
+    params = {p["python"]: p for p in operation.params}
+    if name in params:
+        the_call = example.with_params(**{name: smallest(params[name]["schema"])})
     else:
-        error = expect_invalid(mode, "message", send_message_to_chat, 1, body=body, chat_id=2)
-        assert "4096" in str(error)
-
-
-def test_context_type_outside_order_return_is_rejected(mode: str) -> None:
-    context = ChatContextDTO(type_=ChatContextIdentifiableType("DIRECT"), id=5)
-    error = expect_invalid(mode, "context.type", create_chat, 1, body=CreateChatRequest(context=context))
-    assert "ORDER, RETURN" in str(error)
-
-
-def test_create_chat_needs_context_or_order_id(mode: str) -> None:
-    error = expect_invalid(mode, "body", create_chat, 1, body=CreateChatRequest())
-    assert "context" in str(error) and "order_id" in str(error)
-
-
-def test_order_id_works_with_a_deprecation_warning(mode: str) -> None:
-    handler = NoNetwork()
-    with pytest.warns(DeprecationWarning, match="context") as record:
-        send(mode, create_chat, 1, client=mock_client(handler), body=CreateChatRequest(order_id=77))
+        assert operation.body_schema is not None
+        wire = next(f["name"] for f in operation.facts["body"]["fields"] if f["python"] == name)
+        value = smallest(operation.body_schema["properties"][wire])
+        the_call = example.with_body({**example.body, wire: value})
+    handler = NoNetwork(operation.example_answer(operation.success_status))
+    client, kwargs = mock_client(handler), the_call.module_kwargs()
+    with pytest.warns(DeprecationWarning, match=f"{name} is deprecated") as record:
+        if mode == "sync":  # called from here, so that the warning can be seen to point here
+            operation.module.sync(client=client, **kwargs)
+        else:
+            asyncio.run(operation.module.asyncio(client=client, **kwargs))
     assert handler.calls == 1
     if mode == "sync":
         assert record[0].filename == __file__, "the warning should point at the caller"
 
 
-def test_context_does_not_warn() -> None:
-    handler = NoNetwork()
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        context = ChatContextDTO(type_=ChatContextIdentifiableType.RETURN, id=5)
-        create_chat.sync(1, client=mock_client(handler), body=CreateChatRequest(context=context))
-    assert handler.calls == 1
+# --- files: sized before they are read --------------------------------------------------------------
+
+FILE_FIELDS = [(op.operation_id, field) for op in OPERATIONS.values() for field in op.facts["files"]]
+each_file_field = pytest.mark.parametrize(("operation_id", "field"), FILE_FIELDS)
 
 
-# Files
+def with_file(operation_id: str, field: str, payload: Any) -> Call:
+    """The example call of the operation with `payload` (a File's payload) in `field`."""
+    example = example_call(OPERATIONS[operation_id])
+    return example.with_body({**example.body, field: payload})
 
 
-def file_body(source: Any) -> SendFileToChatRequest:
-    return SendFileToChatRequest(
-        file=File(payload=source, file_name="a.bin", mime_type="application/octet-stream")
+def file_call_kwargs(the_call: Call, field: str, payload: Any) -> dict[str, Any]:
+    """Module-function kwargs whose file field is a File over `payload` as it is (not copied)."""
+    kwargs = the_call.module_kwargs()
+    python = next(f["python"] for f in the_call.operation.facts["body"]["fields"] if f["name"] == field)
+    setattr(
+        kwargs["body"], python, File(payload=payload, file_name="a.bin", mime_type="application/octet-stream")
     )
+    return kwargs
 
 
-def test_file_limit_plus_one_byte_sends_nothing(mode: str) -> None:
-    body = file_body(b"\0" * (MAX_FILE_BYTES + 1))
-    error = expect_invalid(mode, "file", send_file_to_chat, 1, body=body, chat_id=2)
-    assert str(MAX_FILE_BYTES) in str(error)
-
-
-def test_file_at_the_limit_is_sent(mode: str) -> None:
+def expect_file_refused(mode: str, operation_id: str, field: str, payload: Any) -> InvalidRequestError:
+    operation = OPERATIONS[operation_id]
     handler = NoNetwork()
-    send(
-        mode,
-        send_file_to_chat,
-        1,
-        client=mock_client(handler),
-        body=file_body(b"\0" * MAX_FILE_BYTES),
-        chat_id=2,
-    )
-    assert handler.calls == 1
-
-
-def test_empty_file_is_rejected(mode: str) -> None:
-    expect_invalid(mode, "file", send_file_to_chat, 1, body=file_body(b""), chat_id=2)
+    kwargs = file_call_kwargs(with_file(operation_id, field, b"x"), field, payload)
+    with pytest.raises(InvalidRequestError) as caught:
+        call(mode, operation.module, client=mock_client(handler), **kwargs)
+    assert handler.calls == 0, "an invalid request reached the network"
+    python = next(f["python"] for f in operation.facts["body"]["fields"] if f["name"] == field)
+    assert caught.value.field == python
+    return caught.value
 
 
 class CountingStream(io.BytesIO):
@@ -180,34 +252,59 @@ class CountingStream(io.BytesIO):
         return super().read(size)
 
 
-def test_seekable_stream_over_limit_is_not_read(mode: str) -> None:
-    stream = CountingStream(b"\0" * (MAX_FILE_BYTES + 1))
-    expect_invalid(mode, "file", send_file_to_chat, 1, body=file_body(stream), chat_id=2)
+@each_file_field
+def test_seekable_stream_over_limit_is_not_read(operation_id: str, field: str, mode: str) -> None:
+    _, most = OPERATIONS[operation_id].facts["files"][field]
+    stream = CountingStream(b"\0" * (most + 1))
+    expect_file_refused(mode, operation_id, field, stream)
     assert stream.reads == 0
     assert stream.tell() == 0
 
 
-def test_path_over_limit_is_not_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@each_file_field
+def test_stream_is_sized_from_its_start_as_httpx_sends_it(operation_id: str, field: str, mode: str) -> None:
+    """httpx rewinds a file to 0 before sending it, so the whole file counts, not what is left."""
+    _, most = OPERATIONS[operation_id].facts["files"][field]
+    stream = io.BytesIO(b"\0" * (most + 1))
+    stream.seek(most)
+    expect_file_refused(mode, operation_id, field, stream)
+
+
+@each_file_field
+def test_non_seekable_stream_is_rejected_clearly(operation_id: str, field: str, mode: str) -> None:
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"data")
+    os.close(write_end)
+    with open(read_end, "rb") as pipe:
+        error = expect_file_refused(mode, operation_id, field, pipe)
+    assert "seekable" in str(error)
+
+
+@each_file_field
+def test_path_over_limit_is_not_opened(
+    operation_id: str, field: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: pytest.MonkeyPatch
+) -> None:
+    """Through File.from_source and through the client objects, which take a path."""
+    _, most = OPERATIONS[operation_id].facts["files"][field]
     path = tmp_path / "big.bin"
     with open(path, "wb") as handle:
-        handle.truncate(MAX_FILE_BYTES + 1)
+        handle.truncate(most + 1)
 
     def no_open(*args: object, **kwargs: object) -> None:
         raise AssertionError("the file was opened")
 
     monkeypatch.setattr(types_module, "open", no_open, raising=False)
     with pytest.raises(InvalidRequestError) as caught:
-        File.from_source(path, max_bytes=MAX_FILE_BYTES)
+        File.from_source(path, max_bytes=most)
     assert caught.value.field == "file"
-
-
-def test_non_seekable_stream_is_rejected_clearly(mode: str) -> None:
-    read_end, write_end = os.pipe()
-    os.write(write_end, b"data")
-    os.close(write_end)
-    with open(read_end, "rb") as pipe:
-        error = expect_invalid(mode, "file", send_file_to_chat, 1, body=file_body(pipe), chat_id=2)
-    assert "seekable" in str(error)
+    python = next(f["python"] for f in OPERATIONS[operation_id].facts["body"]["fields"] if f["name"] == field)
+    the_call = with_file(operation_id, field, b"x")
+    kwargs = {**the_call.client_kwargs(), python: path}
+    handler = NoNetwork()
+    chat = YandexMarketChat(FAKE_KEY, http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+    with pytest.raises(InvalidRequestError):
+        getattr(chat, OPERATIONS[operation_id].name)(**kwargs)
+    assert handler.calls == 0
 
 
 def test_file_from_source_kinds(tmp_path: Path) -> None:
@@ -231,37 +328,59 @@ def test_file_from_source_kinds(tmp_path: Path) -> None:
         File.from_source(123)  # type: ignore[arg-type]
 
 
-# The checks follow the spec they were generated from
+# --- the checks follow the spec they were generated from -------------------------------------------
+
+WRITTEN = [
+    b for b in BOUNDS if b.written and not b.binary and b.keyword in ("minimum", "maximum", "maxLength")
+]
 
 
 def test_validators_track_a_changed_spec() -> None:
-    """A constraint changed in the spec changes the compiled checks: nothing is copied by hand."""
+    """Every limit written in the spec, moved in a copy of it, moves the compiled checks: nothing
+    is copied by hand. (File sizes are the runtime's, from the facts: not compiled.)"""
     import generate
     from codegen.validators import compile_validators
     from yandex_market_chat import _request
 
-    changed = yaml.safe_load(yaml.safe_dump(SPEC))
-    changed["components"]["schemas"]["SendMessageToChatRequest"]["properties"]["message"]["maxLength"] = 100
-    changed["components"]["parameters"]["chatId"]["schema"]["minimum"] = 10
+    assert WRITTEN, "the spec has no limit to move"
+    changed = fresh_spec()
+    moved: dict[tuple[str | int, ...], int] = {}
+    for bound in WRITTEN:
+        node: Any = changed
+        for step in bound.pointer[:-1]:
+            node = node[step]
+        old = node[bound.keyword]
+        new = {"minimum": old + 9, "maximum": old - 9, "maxLength": max(old // 2, 1)}[bound.keyword]
+        node[bound.keyword] = moved[bound.pointer] = new
     code = compile_validators(changed, generate.read_facts(changed)["operations"])
     compiled: dict[str, Any] = {}
     exec(code.replace("from ._request import", "from yandex_market_chat._request import"), compiled)
-    operation = _request.Operation("x", "x", idempotent=True, validate=compiled["send_message_to_chat"])
 
-    def problem(chat_id: int, message: str) -> str | None:
+    def problem(the_call: Call) -> str | None:
+        operation = the_call.operation
+        checked = _request.Operation(
+            operation.operation_id,
+            operation.name,
+            idempotent=operation.idempotent,
+            validate=compiled[operation.name],
+            param_names=operation.facts["param_names"],
+            body_names=operation.facts["body_names"],
+        )
+        arguments = {**the_call.params}
+        if the_call.body is not None:
+            arguments["body"] = the_call.body
         try:
-            _request.check(operation, {"business_id": 1, "chat_id": chat_id, "body": {"message": message}})
+            _request.check(checked, arguments)
         except InvalidRequestError as error:
             return error.field
         return None
 
-    assert problem(10, "x" * 100) is None
-    assert problem(9, "x") == "chat_id"
-    assert problem(10, "x" * 101) == "message"
-
-
-def test_stream_is_sized_from_its_start_as_httpx_sends_it(mode: str) -> None:
-    """httpx rewinds a file to 0 before sending it, so the whole file counts, not what is left."""
-    stream = io.BytesIO(b"\0" * (MAX_FILE_BYTES + 1))
-    stream.seek(MAX_FILE_BYTES)
-    expect_invalid(mode, "file", send_file_to_chat, 1, body=file_body(stream), chat_id=2)
+    for bound in WRITTEN:
+        new = moved[bound.pointer]
+        at, beyond = {
+            "minimum": (new, new - 1),
+            "maximum": (new, new + 1),
+            "maxLength": ("x" * new, "x" * (new + 1)),
+        }[bound.keyword]
+        assert problem(bound.call_with(at)) is None, bound.id
+        assert problem(bound.call_with(beyond)) == bound.where, bound.id
