@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import socket
 import threading
@@ -12,7 +13,8 @@ from typing import Any
 import httpx
 import pytest
 import yandex_market_chat
-from conftest import FAKE_KEY, mock_client
+from conftest import FAKE_KEY, call, mock_client
+from spec_support import OPERATIONS, each_operation, example_call, flatten, operations_where
 from yandex_market_chat import (
     APIConnectionError,
     APIStatusError,
@@ -20,7 +22,6 @@ from yandex_market_chat import (
     AuthenticatedClient,
     AuthenticationError,
     BadRequestError,
-    File,
     InternalServerError,
     InvalidRequestError,
     NotFoundError,
@@ -29,23 +30,15 @@ from yandex_market_chat import (
     ResponseValidationError,
     YandexMarketError,
 )
-from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
+from yandex_market_chat.api.chats import create_chat
 from yandex_market_chat.models import (
     ApiResponseStatusType,
     ChatContextDTO,
     ChatContextIdentifiableType,
     CreateChatRequest,
-    SendFileToChatRequest,
-    SendMessageToChatRequest,
 )
 
-MESSAGE = SendMessageToChatRequest(message="hi")
 CREATE = CreateChatRequest(context=ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=5))
-
-
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 def answer(
@@ -59,20 +52,15 @@ def answer(
     return handler
 
 
-def send_message(mode: str, client: AuthenticatedClient) -> Any:
-    if mode == "sync":
-        return send_message_to_chat.sync(1, client=client, body=MESSAGE, chat_id=2)
-    return asyncio.run(send_message_to_chat.asyncio(1, client=client, body=MESSAGE, chat_id=2))
-
-
-def send_file(mode: str, client: AuthenticatedClient) -> Any:
-    body = SendFileToChatRequest(file=File.from_source(b"receipt", file_name="receipt.txt"))
-    if mode == "sync":
-        return send_file_to_chat.sync(1, client=client, body=body, chat_id=2)
-    return asyncio.run(send_file_to_chat.asyncio(1, client=client, body=body, chat_id=2))
+def send(mode: str, client: AuthenticatedClient, operation_id: str) -> Any:
+    """The operation's example call (tests/spec_support.py)."""
+    operation = OPERATIONS[operation_id]
+    return call(mode, operation.module, client=client, **example_call(operation).module_kwargs())
 
 
 def create(mode: str, client: AuthenticatedClient) -> Any:
+    """createChat, named on purpose: its answer has a required field inside an optional object
+    (`result.chatId`), which the bad-body tests below break."""
     if mode == "sync":
         return create_chat.sync(1, client=client, body=CREATE)
     return asyncio.run(create_chat.asyncio(1, client=client, body=CREATE))
@@ -97,24 +85,29 @@ ERROR_BODY = b'{"errors":[{"code":"UNAUTHORIZED","message":"Api-Key token is inv
         (520, InternalServerError),
     ],
 )
-def test_status_maps_to_error_class(mode: str, status: int, error_class: type[APIStatusError]) -> None:
+@each_operation
+def test_status_maps_to_error_class(
+    operation_id: str, mode: str, status: int, error_class: type[APIStatusError]
+) -> None:
     client = mock_client(answer(status, ERROR_BODY), max_retries=0)
     with pytest.raises(error_class) as caught:
-        send_message(mode, client)
+        send(mode, client, operation_id)
     error = caught.value
     assert type(error) is error_class
     assert isinstance(error, YandexMarketError)
     assert error.status_code == status
     assert [(e.code, e.message) for e in error.errors] == [("UNAUTHORIZED", "Api-Key token is invalid")]
     assert error.body == ERROR_BODY
-    assert error.method == "POST"
-    assert error.url == "https://api.partner.market.yandex.ru/v2/businesses/1/chats/message?chatId=2"
+    wire = example_call(OPERATIONS[operation_id]).wire()
+    assert error.method == wire.method
+    assert error.url == wire.url
     assert error.headers["content-type"] == "application/json"
     text = str(error)
     assert str(status) in text and "UNAUTHORIZED" in text and "Api-Key token is invalid" in text
 
 
-def test_rate_limit_error_carries_the_window(mode: str) -> None:
+@each_operation
+def test_rate_limit_error_carries_the_window(operation_id: str, mode: str) -> None:
     headers = {
         "X-RateLimit-Resource-Limit": "1000",
         "X-RateLimit-Resource-Remaining": "0",
@@ -122,26 +115,28 @@ def test_rate_limit_error_carries_the_window(mode: str) -> None:
     }
     client = mock_client(answer(420, ERROR_BODY, headers), max_retries=0)
     with pytest.raises(RateLimitError) as caught:
-        send_message(mode, client)
+        send(mode, client, operation_id)
     assert caught.value.limit == 1000
     assert caught.value.remaining == 0
     assert caught.value.reset_at is not None
     assert caught.value.reset_at.isoformat() == "2025-07-10T00:42:42+00:00"
 
 
-def test_retry_after_gives_reset_at_for_429() -> None:
+@each_operation
+def test_retry_after_gives_reset_at_for_429(operation_id: str) -> None:
     client = mock_client(answer(429, b"", {"Retry-After": "120"}), max_retries=0)
     with pytest.raises(RateLimitError) as caught:
-        send_message("sync", client)
+        send("sync", client, operation_id)
     assert caught.value.reset_at is not None
     assert caught.value.errors == []
 
 
-def test_html_502_page_is_a_server_error(mode: str) -> None:
+@each_operation
+def test_html_502_page_is_a_server_error(operation_id: str, mode: str) -> None:
     page = b"<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"
     client = mock_client(answer(502, page, {"Content-Type": "text/html"}), max_retries=0)
     with pytest.raises(InternalServerError) as caught:
-        send_message(mode, client)
+        send(mode, client, operation_id)
     assert caught.value.errors == []
     assert caught.value.body == page
     assert "502 Bad Gateway" in str(caught.value)
@@ -167,10 +162,12 @@ def test_bad_2xx_body_is_response_validation_error(mode: str, content: bytes) ->
     assert caught.value.status_code == 200
 
 
-def test_empty_200_body_in_detailed_raises_validation_error() -> None:
+@each_operation
+def test_empty_200_body_in_detailed_raises_validation_error(operation_id: str) -> None:
+    operation = OPERATIONS[operation_id]
     client = mock_client(answer(200, b""))
     with pytest.raises(ResponseValidationError):
-        send_message_to_chat.sync_detailed(1, client=client, body=MESSAGE, chat_id=2)
+        operation.module.sync_detailed(client=client, **example_call(operation).module_kwargs())
 
 
 def test_unknown_enum_value_and_extra_fields_are_kept(mode: str) -> None:
@@ -185,21 +182,26 @@ def test_unknown_enum_value_and_extra_fields_are_kept(mode: str) -> None:
     assert result.result.additional_properties == {"context": {"type": "DIRECT"}}
 
 
-def test_status_warn_200_on_send_message(mode: str) -> None:
-    client = mock_client(answer(200, b'{"status": "WARN"}'))
-    assert send_message(mode, client).status.value == "WARN"
+def has_status_enum(operation_id: str) -> bool:
+    """Its success answer has a `status` enum (the API's standard wrapper)."""
+    operation = OPERATIONS[operation_id]
+    schema = flatten(operation.media(operation.success_status)["schema"])
+    return "enum" in flatten(schema.get("properties", {}).get("status", {}))
 
 
-def test_sync_detailed_keeps_status_and_parsed_for_2xx() -> None:
-    client = mock_client(answer(200, b'{"status": "OK", "result": {"chatId": 3}}'))
-    response = create_chat.sync_detailed(1, client=client, body=CREATE)
-    assert response.status_code == 200 and isinstance(response.status_code, int)
-    assert response.parsed is not None and response.parsed.result.chat_id == 3  # type: ignore[union-attr]
+@operations_where(lambda op: has_status_enum(op.operation_id))
+def test_an_unknown_status_value_in_a_success_answer_is_kept(operation_id: str, mode: str) -> None:
+    operation = OPERATIONS[operation_id]
+    body = {**operation.example_answer(operation.success_status), "status": "WARN"}
+    client = mock_client(answer(200, json.dumps(body).encode()))
+    assert send(mode, client, operation_id).status.value == "WARN"
 
 
-def test_detailed_non_json_error_has_no_parsed() -> None:
+@each_operation
+def test_detailed_non_json_error_has_no_parsed(operation_id: str) -> None:
+    operation = OPERATIONS[operation_id]
     client = mock_client(answer(500, b"<html>oops</html>"), max_retries=0)
-    response = create_chat.sync_detailed(1, client=client, body=CREATE)
+    response = operation.module.sync_detailed(client=client, **example_call(operation).module_kwargs())
     assert response.status_code == 500
     assert response.parsed is None
 
@@ -214,44 +216,48 @@ def raising(exc: Exception) -> Callable[[httpx.Request], httpx.Response]:
     return handler
 
 
-POSTING = pytest.mark.parametrize("post", [send_message, send_file], ids=["message", "file"])
+NOT_IDEMPOTENT = operations_where(lambda op: not op.idempotent)
+"""Operations whose x-idempotent is false: after a lost answer they may have taken effect."""
+IDEMPOTENT = operations_where(lambda op: op.idempotent)
 
 
-@POSTING
-def test_dropped_connection_on_posting_says_it_may_be_delivered(mode: str, post: Callable[..., Any]) -> None:
+@NOT_IDEMPOTENT
+def test_dropped_connection_on_posting_says_it_may_be_delivered(mode: str, operation_id: str) -> None:
     cause = httpx.RemoteProtocolError("Server disconnected without sending a response.")
     client = mock_client(raising(cause), max_retries=0)
     with pytest.raises(APIConnectionError) as caught:
-        post(mode, client)
+        send(mode, client, operation_id)
     assert type(caught.value) is APIConnectionError
     assert caught.value.__cause__ is cause
     assert caught.value.may_have_been_delivered
     assert "may already have been delivered" in str(caught.value)
 
 
-@POSTING
-def test_read_timeout_is_api_timeout_error(mode: str, post: Callable[..., Any]) -> None:
+@NOT_IDEMPOTENT
+def test_read_timeout_is_api_timeout_error(mode: str, operation_id: str) -> None:
     cause = httpx.ReadTimeout("timed out")
     client = mock_client(raising(cause), max_retries=0)
     with pytest.raises(APITimeoutError) as caught:
-        post(mode, client)
+        send(mode, client, operation_id)
     assert isinstance(caught.value, APIConnectionError)
     assert caught.value.__cause__ is cause
     assert "may already have been delivered" in str(caught.value)
 
 
-def test_refused_connection_was_not_delivered(mode: str) -> None:
+@each_operation
+def test_refused_connection_was_not_delivered(operation_id: str, mode: str) -> None:
     client = mock_client(raising(httpx.ConnectError("Connection refused")), max_retries=0)
     with pytest.raises(APIConnectionError) as caught:
-        send_message(mode, client)
+        send(mode, client, operation_id)
     assert not caught.value.may_have_been_delivered
     assert "delivered" not in str(caught.value)
 
 
-def test_create_chat_timeout_does_not_warn_of_duplicates() -> None:
+@IDEMPOTENT
+def test_idempotent_timeout_does_not_warn_of_duplicates(operation_id: str) -> None:
     client = mock_client(raising(httpx.ReadTimeout("timed out")), max_retries=0)
     with pytest.raises(APITimeoutError) as caught:
-        create("sync", client)
+        send("sync", client, operation_id)
     assert "delivered" not in str(caught.value)
 
 
@@ -283,10 +289,11 @@ def dropping_server() -> Iterator[str]:
     thread.join(timeout=5)
 
 
-def test_real_dropped_connection_over_loopback(dropping_server: str, mode: str) -> None:
+@NOT_IDEMPOTENT
+def test_real_dropped_connection_over_loopback(dropping_server: str, mode: str, operation_id: str) -> None:
     client = AuthenticatedClient(token=FAKE_KEY, base_url=dropping_server, max_retries=0)
     with pytest.raises(APIConnectionError) as caught:
-        send_message(mode, client)
+        send(mode, client, operation_id)
     assert isinstance(caught.value.__cause__, httpx.TransportError)
     assert caught.value.may_have_been_delivered
 
@@ -297,7 +304,8 @@ def test_real_dropped_connection_over_loopback(dropping_server: str, mode: str) 
 SECRET = "fake-secret-key-do-not-log-1234"
 
 
-def test_key_never_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
+@each_operation
+def test_key_never_in_repr_errors_or_logs(operation_id: str, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     client = mock_client(answer(401, ERROR_BODY), max_retries=0)
     client = client.with_options(token=SECRET)
@@ -305,13 +313,14 @@ def test_key_never_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture) -> N
     chat = yandex_market_chat.YandexMarketChat(api_key=SECRET, business_id=1)
     assert SECRET not in repr(chat)
     with pytest.raises(AuthenticationError) as caught:
-        send_message("sync", client)
+        send("sync", client, operation_id)
     assert SECRET not in str(caught.value) and SECRET not in repr(caught.value)
     assert SECRET.encode() not in caught.value.body
     with pytest.raises(APIConnectionError) as conn_error:
-        send_message(
+        send(
             "sync",
             mock_client(raising(httpx.ConnectError("refused")), max_retries=0).with_options(token=SECRET),
+            operation_id,
         )
     assert SECRET not in str(conn_error.value)
     assert caplog.records, "debug logging produced no lines"
@@ -326,26 +335,28 @@ def test_key_with_cr_or_lf_is_rejected(bad_key: str) -> None:
     assert bad_key.strip() == "" or bad_key.strip() not in str(caught.value)
 
 
-@POSTING
-def test_5xx_on_posting_warns_it_may_have_been_delivered(mode: str, post: Callable[..., Any]) -> None:
+@NOT_IDEMPOTENT
+def test_5xx_on_posting_warns_it_may_have_been_delivered(mode: str, operation_id: str) -> None:
     client = mock_client(answer(500, ERROR_BODY), max_retries=0)
     with pytest.raises(InternalServerError) as caught:
-        post(mode, client)
+        send(mode, client, operation_id)
     assert caught.value.may_have_been_delivered
     assert "may already have been delivered" in str(caught.value)
     assert "UNAUTHORIZED" in str(caught.value)
 
 
-def test_5xx_on_create_chat_does_not_warn_of_duplicates(mode: str) -> None:
+@IDEMPOTENT
+def test_5xx_on_an_idempotent_operation_does_not_warn_of_duplicates(mode: str, operation_id: str) -> None:
     client = mock_client(answer(500, ERROR_BODY), max_retries=0)
     with pytest.raises(InternalServerError) as caught:
-        create(mode, client)
+        send(mode, client, operation_id)
     assert not caught.value.may_have_been_delivered
     assert "delivered" not in str(caught.value)
 
 
 @pytest.mark.parametrize("retry_after", ["inf", "1e308", "-5", "soon", "Thu, 10 Jul 2025 00:42:42 GMT"])
-def test_odd_retry_after_never_crashes(retry_after: str) -> None:
+@each_operation
+def test_odd_retry_after_never_crashes(operation_id: str, retry_after: str) -> None:
     client = mock_client(answer(429, b"", {"Retry-After": retry_after}), max_retries=0)
     with pytest.raises(RateLimitError):
-        send_message("sync", client)
+        send("sync", client, operation_id)
