@@ -1,56 +1,66 @@
-"""YandexMarketChat / AsyncYandexMarketChat: one object, a method per operation, config from the env."""
+"""YandexMarketChat / AsyncYandexMarketChat: one object, a method per operation, config from the env.
+
+Every operation of the spec goes through both client objects with its example's arguments
+(tests/spec_support.py); the behaviour of the object itself (environment, options, raw responses,
+headers, logging) is shown on the spec's first operation, FIRST — it is the same for all.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
 import yandex_market_chat
 from conftest import FAKE_KEY
+from spec_support import (
+    OPERATIONS,
+    Operation,
+    check_example_answer,
+    check_request,
+    each_operation,
+    example_call,
+    flatten,
+    form_parts,
+    model_class,
+    operation_for,
+    operations_where,
+)
 from yandex_market_chat import (
     AsyncYandexMarketChat,
+    AuthenticatedClient,
     InvalidRequestError,
     NotFoundError,
     YandexMarketChat,
 )
 from yandex_market_chat.client import AsyncRawYandexMarketChat, RawYandexMarketChat
-from yandex_market_chat.models import (
-    ChatContextDTO,
-    ChatContextIdentifiableType,
-    CreateChatResponse,
-    EmptyApiResponse,
-)
 
-RATE = {
-    "X-RateLimit-Resource-Limit": "1000",
-    "X-RateLimit-Resource-Remaining": "998",
-    "X-RateLimit-Resource-Until": "Thu, 10 Jul 2025 00:42:42 GMT",
-}
+FIRST = next(iter(OPERATIONS.values()))
 
 
 class Api:
-    """A fake API behind httpx.MockTransport that records what it got."""
+    """A fake API behind httpx.MockTransport: answers each request with the example answer of the
+    operation it goes to (at `status`), and records what it got."""
 
-    def __init__(self) -> None:
+    def __init__(self, status: int = 200) -> None:
+        self.status = status
         self.requests: list[httpx.Request] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         request.read()
         self.requests.append(request)
-        if request.url.params.get("chatId") == "404":
-            return httpx.Response(404, json={"status": "ERROR", "errors": [{"code": "NOT_FOUND"}]})
-        if request.url.path.endswith("/chats/new"):
-            return httpx.Response(200, json={"status": "OK", "result": {"chatId": 31}}, headers=RATE)
-        return httpx.Response(200, json={"status": "OK"}, headers=RATE)
+        operation = operation_for(request.method, str(request.url))
+        status = self.status if self.status in operation.statuses else operation.success_status
+        return httpx.Response(
+            status, json=operation.example_answer(status), headers=operation.example_headers(status)
+        )
 
     @property
     def last(self) -> httpx.Request:
@@ -63,95 +73,208 @@ class Api:
         return httpx.AsyncClient(transport=httpx.MockTransport(self))
 
 
-@pytest.fixture
-def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    for name in (
-        "YANDEX_MARKET_API_KEY",
-        "YANDEX_MARKET_BUSINESS_ID",
-        "YANDEX_MARKET_BASE_URL",
-        "YANDEX_MARKET_LOG",
-    ):
-        monkeypatch.delenv(name, raising=False)
-    yield monkeypatch
+def method_call(chat: Any, operation: Operation, kwargs: dict[str, Any]) -> Any:
+    """The operation's method on a client object; a paged one's first page answer."""
+    result = getattr(chat, operation.name)(**kwargs)
+    return result.answer if operation.paged else result
 
 
-def test_exported_from_the_package() -> None:
-    assert yandex_market_chat.YandexMarketChat is YandexMarketChat
-    assert yandex_market_chat.AsyncYandexMarketChat is AsyncYandexMarketChat
+async def amethod_call(chat: Any, operation: Operation, kwargs: dict[str, Any]) -> Any:
+    result = await getattr(chat, operation.name)(**kwargs)
+    return result.answer if operation.paged else result
 
 
-def test_whole_program_from_the_environment(env: pytest.MonkeyPatch) -> None:
+def defaulted(operation: Operation) -> dict[str, str]:
+    """Python name -> environment variable of the parameters the client objects default."""
+    return {p["python"]: p["client_default"] for p in operation.params if p["client_default"]}
+
+
+# --- every operation ----------------------------------------------------------------------------
+
+
+@each_operation
+def test_every_operation_sync(operation_id: str, env: pytest.MonkeyPatch) -> None:
+    operation = OPERATIONS[operation_id]
+    call = example_call(operation)
     api = Api()
-    env.setenv("YANDEX_MARKET_API_KEY", FAKE_KEY)
-    env.setenv("YANDEX_MARKET_BUSINESS_ID", "1")
-    chat = YandexMarketChat(http_client=api.sync_client())
-    assert isinstance(chat.send_message_to_chat(chat_id=2, message="hi"), EmptyApiResponse)
-    assert api.last.url == "https://api.partner.market.yandex.ru/v2/businesses/1/chats/message?chatId=2"
-    assert api.last.headers["Api-Key"] == FAKE_KEY
-    assert json.loads(api.last.content) == {"message": "hi"}
+    with YandexMarketChat(FAKE_KEY, http_client=api.sync_client()) as chat:
+        result = method_call(chat, operation, call.client_kwargs())
+        check_request(api.last, call.wire(), FAKE_KEY)
+        check_example_answer(operation, result)
+        if 404 in operation.statuses:
+            api.status = 404
+            with pytest.raises(NotFoundError):
+                method_call(chat, operation, call.client_kwargs())
 
 
-def test_explicit_arguments_win_over_the_environment(env: pytest.MonkeyPatch) -> None:
+@each_operation
+def test_every_operation_async(operation_id: str, env: pytest.MonkeyPatch) -> None:
+    operation = OPERATIONS[operation_id]
+    call = example_call(operation)
     api = Api()
-    env.setenv("YANDEX_MARKET_API_KEY", "fake-env-key")
-    env.setenv("YANDEX_MARKET_BUSINESS_ID", "1")
-    env.setenv("YANDEX_MARKET_BASE_URL", "http://env.invalid")
-    chat = YandexMarketChat(
-        "fake-arg-key", business_id=5, base_url="http://arg.invalid", http_client=api.sync_client()
-    )
-    chat.send_message_to_chat(chat_id=2, message="hi")
-    assert str(api.last.url).startswith("http://arg.invalid/v2/businesses/5/")
-    assert api.last.headers["Api-Key"] == "fake-arg-key"
-    env_chat = YandexMarketChat(http_client=api.sync_client())
-    env_chat.send_message_to_chat(chat_id=2, message="hi", business_id=9)
-    assert str(api.last.url).startswith("http://env.invalid/v2/businesses/9/")
-    assert api.last.headers["Api-Key"] == "fake-env-key"
+
+    async def main() -> None:
+        async with AsyncYandexMarketChat(FAKE_KEY, http_client=api.async_client()) as chat:
+            result = await amethod_call(chat, operation, call.client_kwargs())
+            check_request(api.last, call.wire(), FAKE_KEY)
+            check_example_answer(operation, result)
+            if 404 in operation.statuses:
+                api.status = 404
+                with pytest.raises(NotFoundError):
+                    await amethod_call(chat, operation, call.client_kwargs())
+
+    asyncio.run(main())
 
 
-def test_missing_key_is_a_clear_error(env: pytest.MonkeyPatch) -> None:
-    with pytest.raises(InvalidRequestError, match="YANDEX_MARKET_API_KEY"):
-        YandexMarketChat()
-    with pytest.raises(InvalidRequestError, match="YANDEX_MARKET_API_KEY"):
-        AsyncYandexMarketChat()
-
-
-def test_missing_business_id_is_a_clear_error(env: pytest.MonkeyPatch) -> None:
+@each_operation
+def test_every_operation_raw_response(operation_id: str, env: pytest.MonkeyPatch) -> None:
+    """`with_raw_response` has every method; it returns the Response, for any status."""
+    operation = OPERATIONS[operation_id]
+    call = example_call(operation)
     api = Api()
     chat = YandexMarketChat(FAKE_KEY, http_client=api.sync_client())
-    with pytest.raises(InvalidRequestError, match="YANDEX_MARKET_BUSINESS_ID"):
-        chat.send_message_to_chat(chat_id=2, message="hi")
-    env.setenv("YANDEX_MARKET_BUSINESS_ID", "not-a-number")
-    with pytest.raises(InvalidRequestError, match="YANDEX_MARKET_BUSINESS_ID"):
-        YandexMarketChat(FAKE_KEY)
+    raw = chat.with_raw_response
+    assert isinstance(raw, RawYandexMarketChat)
+    response = getattr(raw, operation.name)(**call.client_kwargs())
+    assert response.status_code == operation.success_status
+    check_example_answer(operation, response.parsed)
+    headers = operation.example_headers(operation.success_status)
+    if "X-RateLimit-Resource-Limit" in headers:
+        assert response.rate_limit.limit == int(headers["X-RateLimit-Resource-Limit"])
+        assert response.rate_limit.remaining == int(headers["X-RateLimit-Resource-Remaining"])
+        assert response.rate_limit.reset_at is not None and response.rate_limit.reset_at.year == 2025
+    if 404 in operation.statuses:
+        api.status = 404
+        assert getattr(raw, operation.name)(**call.client_kwargs()).status_code == 404
+
+    async def main() -> None:
+        async_chat = AsyncYandexMarketChat(FAKE_KEY, http_client=Api().async_client())
+        async_raw = async_chat.with_raw_response
+        assert isinstance(async_raw, AsyncRawYandexMarketChat)
+        async_response = await getattr(async_raw, operation.name)(**call.client_kwargs())
+        assert async_response.status_code == operation.success_status
+        assert async_response.rate_limit == response.rate_limit
+
+    asyncio.run(main())
+
+
+@each_operation
+def test_every_method_has_its_docstring_from_the_spec(operation_id: str) -> None:
+    """The async and raw views too (YandexMarketChat's docstrings: tests/test_usability.py)."""
+    operation = OPERATIONS[operation_id]
+    summary = str(operation.definition["summary"]).strip()
+    for cls in (AsyncYandexMarketChat, RawYandexMarketChat, AsyncRawYandexMarketChat):
+        doc = getattr(cls, operation.name).__doc__
+        assert doc and doc.startswith(summary), (cls.__name__, doc)
+
+
+@operations_where(lambda op: bool(defaulted(op)))
+def test_whole_program_from_the_environment(operation_id: str, env: pytest.MonkeyPatch) -> None:
+    """The parameters the client objects default (`x-client-default`) come from the environment."""
+    operation = OPERATIONS[operation_id]
+    call = example_call(operation)
+    api = Api()
+    env.setenv("YANDEX_MARKET_API_KEY", FAKE_KEY)
+    kwargs = call.client_kwargs()
+    for python, variable in defaulted(operation).items():
+        env.setenv(variable, str(kwargs.pop(python)))
+    chat = YandexMarketChat(http_client=api.sync_client())
+    result = method_call(chat, operation, kwargs)
+    check_request(api.last, call.wire(), FAKE_KEY)
+    check_example_answer(operation, result)
+
+
+@operations_where(lambda op: bool(defaulted(op)))
+def test_missing_default_is_a_clear_error(operation_id: str, env: pytest.MonkeyPatch) -> None:
+    operation = OPERATIONS[operation_id]
+    api = Api()
+    chat = YandexMarketChat(FAKE_KEY, http_client=api.sync_client())
+    for python, variable in defaulted(operation).items():
+        kwargs = example_call(operation).client_kwargs()
+        del kwargs[python]
+        with pytest.raises(InvalidRequestError, match=variable):
+            method_call(chat, operation, kwargs)
+        env.setenv(variable, "not-a-number")
+        with pytest.raises(InvalidRequestError, match=variable):
+            YandexMarketChat(FAKE_KEY)
+        env.delenv(variable)
     assert api.requests == []
 
 
-def test_all_operations_sync(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+# --- arguments of particular kinds ----------------------------------------------------------------
+
+
+def nested_models(operation: Operation) -> dict[str, type[Any]]:
+    """Top-level body fields (Python names) whose value is an object of a named schema."""
+    if operation.body is None or operation.body["kind"] != "json":
+        return {}
+    schema = operation.body_schema or {}
+    found = {}
+    for item in operation.body["fields"]:
+        node = schema.get("properties", {}).get(item["name"], {})
+        ref = str(node.get("$ref", ""))
+        if ref.startswith("#/components/schemas/") and "properties" in flatten(node):
+            found[item["python"]] = model_class(ref.rsplit("/", 1)[-1])
+    return found
+
+
+@operations_where(lambda op: any(field in example_call(op).client_kwargs() for field in nested_models(op)))
+def test_a_nested_object_is_a_model_or_a_dict(operation_id: str, env: pytest.MonkeyPatch) -> None:
+    operation = OPERATIONS[operation_id]
+    call = example_call(operation)
     api = Api()
-    chat = YandexMarketChat(FAKE_KEY, business_id=3, http_client=api.sync_client())
-    created = chat.create_chat(context={"type": "ORDER", "id": 77})
-    assert isinstance(created, CreateChatResponse) and created.result and created.result.chat_id == 31
-    assert json.loads(api.last.content) == {"context": {"type": "ORDER", "id": 77}}
-    chat.create_chat(context=ChatContextDTO(type_=ChatContextIdentifiableType.RETURN, id=8))
-    assert json.loads(api.last.content) == {"context": {"type": "RETURN", "id": 8}}
+    chat = YandexMarketChat(FAKE_KEY, http_client=api.sync_client())
+    kwargs = call.client_kwargs()
+    for python, model in nested_models(operation).items():
+        if python in kwargs:
+            kwargs[python] = model.from_dict(kwargs[python])
+    method_call(chat, operation, kwargs)
+    check_request(api.last, call.wire(), FAKE_KEY)
+
+
+def single_file_field(operation: Operation) -> str | None:
+    """The Python name of the operation's one file field (the client objects then take
+    file_name= and mime_type=)."""
+    files = [item["python"] for item in (operation.body or {"fields": []})["fields"] if item["file"]]
+    return files[0] if len(files) == 1 else None
+
+
+@operations_where(lambda op: single_file_field(op) is not None)
+def test_a_file_is_a_path_bytes_or_a_binary_file(
+    operation_id: str, env: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    operation = OPERATIONS[operation_id]
+    field = single_file_field(operation)
+    assert field is not None
+    api = Api()
+    chat = YandexMarketChat(FAKE_KEY, http_client=api.sync_client())
     path = tmp_path / "label.pdf"
     path.write_bytes(b"%PDF-1.4 fake")
-    chat.send_file_to_chat(chat_id=31, file=path)
-    assert b'filename="label.pdf"' in api.last.content and b"application/pdf" in api.last.content
-    chat.send_file_to_chat(chat_id=31, file=b"raw", file_name="a.txt", mime_type="text/x-custom")
-    assert b'filename="a.txt"' in api.last.content and b"text/x-custom" in api.last.content
+
+    def sent(**file: Any) -> tuple[str | None, str | None, bytes]:
+        kwargs = {**example_call(operation).client_kwargs(), "file_name": None, **file}
+        method_call(chat, operation, kwargs)
+        (part,) = [p for p in form_parts(api.last.headers["content-type"], api.last.content) if p.filename]
+        return part.filename, part.content_type, part.content
+
+    assert sent(**{field: path}) == ("label.pdf", "application/pdf", b"%PDF-1.4 fake")
+    assert sent(**{field: str(path)}) == ("label.pdf", "application/pdf", b"%PDF-1.4 fake")
+    assert sent(**{field: b"raw", "file_name": "a.txt", "mime_type": "text/x-custom"}) == (
+        "a.txt",
+        "text/x-custom",
+        b"raw",
+    )
     with open(path, "rb") as handle:
-        chat.send_file_to_chat(chat_id=31, file=handle)
-    assert b"%PDF-1.4 fake" in api.last.content
-    with pytest.raises(NotFoundError):
-        chat.send_message_to_chat(chat_id=404, message="hi")
-    with pytest.raises(InvalidRequestError):
-        chat.create_chat(context={"type": "DIRECT", "id": 1})  # type: ignore[arg-type]  # outside the Literal on purpose
+        assert sent(**{field: handle}) == ("label.pdf", "application/pdf", b"%PDF-1.4 fake")
 
 
-def test_all_operations_async(
-    env: pytest.MonkeyPatch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@operations_where(lambda op: single_file_field(op) is not None)
+def test_the_async_client_reads_a_path_off_the_event_loop(
+    operation_id: str, env: pytest.MonkeyPatch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    operation = OPERATIONS[operation_id]
+    field = single_file_field(operation)
+    assert field is not None
     api = Api()
     path = tmp_path / "label.pdf"
     path.write_bytes(b"%PDF-1.4 fake")
@@ -165,72 +288,92 @@ def test_all_operations_async(
     monkeypatch.setattr(asyncio, "to_thread", spy_to_thread)
 
     async def main() -> None:
-        async with AsyncYandexMarketChat(FAKE_KEY, business_id=3, http_client=api.async_client()) as chat:
-            created = await chat.create_chat(context={"type": "ORDER", "id": 77})
-            assert created.result and created.result.chat_id == 31
-            await chat.send_message_to_chat(chat_id=31, message="hi")
-            assert json.loads(api.last.content) == {"message": "hi"}
-            await chat.send_file_to_chat(chat_id=31, file=path)
+        async with AsyncYandexMarketChat(FAKE_KEY, http_client=api.async_client()) as chat:
+            kwargs = {**example_call(operation).client_kwargs(), field: path, "file_name": None}
+            await amethod_call(chat, operation, kwargs)
             assert b'filename="label.pdf"' in api.last.content
-            with pytest.raises(NotFoundError):
-                await chat.send_message_to_chat(chat_id=404, message="hi")
 
     asyncio.run(main())
     assert threaded, "the async client read a file path on the event loop"
 
 
+# --- the client object itself (the same for every operation; shown on FIRST) ------------------------
+
+
+def first(chat: Any, **extra: Any) -> Any:
+    """FIRST's example call through a client object."""
+    return method_call(chat, FIRST, {**example_call(FIRST).client_kwargs(), **extra})
+
+
+def test_explicit_arguments_win_over_the_environment(env: pytest.MonkeyPatch) -> None:
+    """The client's arguments win over the environment, and a call's over the client's."""
+    api = Api()
+    defaults = defaulted(FIRST)
+    env.setenv("YANDEX_MARKET_API_KEY", "fake-env-key")
+    env.setenv("YANDEX_MARKET_BASE_URL", "http://env.invalid")
+    for variable in defaults.values():
+        env.setenv(variable, "1")
+    kwargs = {k: v for k, v in example_call(FIRST).client_kwargs().items() if k not in defaults}
+
+    def path_with(value: int) -> str:
+        return example_call(FIRST).with_params(**dict.fromkeys(defaults, value)).wire().path
+
+    chat = YandexMarketChat(
+        "fake-arg-key",
+        base_url="http://arg.invalid",
+        http_client=api.sync_client(),
+        **cast(dict[str, Any], dict.fromkeys(defaults, 5)),
+    )
+    method_call(chat, FIRST, kwargs)
+    assert str(api.last.url).startswith("http://arg.invalid/")
+    assert api.last.headers["Api-Key"] == "fake-arg-key"
+    assert api.last.url.path == path_with(5)
+    env_chat = YandexMarketChat(http_client=api.sync_client())
+    method_call(env_chat, FIRST, kwargs)
+    assert str(api.last.url).startswith("http://env.invalid/")
+    assert api.last.headers["Api-Key"] == "fake-env-key"
+    assert api.last.url.path == path_with(1)
+    method_call(env_chat, FIRST, {**kwargs, **dict.fromkeys(defaults, 9)})
+    assert api.last.url.path == path_with(9)
+
+
+def test_missing_key_is_a_clear_error(env: pytest.MonkeyPatch) -> None:
+    with pytest.raises(InvalidRequestError, match="YANDEX_MARKET_API_KEY"):
+        YandexMarketChat()
+    with pytest.raises(InvalidRequestError, match="YANDEX_MARKET_API_KEY"):
+        AsyncYandexMarketChat()
+
+
 def test_with_options_shares_the_pool(env: pytest.MonkeyPatch) -> None:
     api = Api()
     http = api.sync_client()
-    chat = YandexMarketChat(FAKE_KEY, business_id=3, http_client=http, max_retries=2)
+    chat = YandexMarketChat(FAKE_KEY, http_client=http, max_retries=2)
     fast = chat.with_options(timeout=1.5, max_retries=0)
     assert fast.client.max_retries == 0 and chat.client.max_retries == 2
     assert fast.client.get_httpx_client() is chat.client.get_httpx_client() is http
-    fast.send_message_to_chat(chat_id=2, message="hi")
+    first(fast)
     assert api.last.extensions["timeout"]["read"] == 1.5
-    chat.send_message_to_chat(chat_id=2, message="hi")
+    first(chat)
     assert api.last.extensions["timeout"]["read"] == 30.0
 
 
 def test_extra_headers_per_call(env: pytest.MonkeyPatch) -> None:
     api = Api()
-    chat = YandexMarketChat(FAKE_KEY, business_id=3, http_client=api.sync_client())
-    chat.send_message_to_chat(chat_id=2, message="hi", extra_headers={"X-Trace": "t-1"})
+    chat = YandexMarketChat(FAKE_KEY, http_client=api.sync_client())
+    first(chat, extra_headers={"X-Trace": "t-1"})
     assert api.last.headers["X-Trace"] == "t-1"
-    chat.send_message_to_chat(chat_id=2, message="hi")
+    first(chat)
     assert "x-trace" not in api.last.headers
-
-
-def test_raw_response_sync_and_async(env: pytest.MonkeyPatch) -> None:
-    api = Api()
-    chat = YandexMarketChat(FAKE_KEY, business_id=3, http_client=api.sync_client())
-    raw = chat.with_raw_response
-    assert isinstance(raw, RawYandexMarketChat)
-    response = raw.send_message_to_chat(chat_id=2, message="hi")
-    assert response.status_code == 200
-    assert isinstance(response.parsed, EmptyApiResponse)
-    assert response.rate_limit.limit == 1000 and response.rate_limit.remaining == 998
-    assert response.rate_limit.reset_at is not None and response.rate_limit.reset_at.year == 2025
-    not_found = raw.send_message_to_chat(chat_id=404, message="hi")
-    assert not_found.status_code == 404
-
-    async def main() -> None:
-        async_chat = AsyncYandexMarketChat(FAKE_KEY, business_id=3, http_client=api.async_client())
-        assert isinstance(async_chat.with_raw_response, AsyncRawYandexMarketChat)
-        async_response = await async_chat.with_raw_response.create_chat(context={"type": "ORDER", "id": 1})
-        assert async_response.status_code == 200 and async_response.rate_limit.remaining == 998
-
-    asyncio.run(main())
 
 
 def test_default_headers_user_agent_and_integration(env: pytest.MonkeyPatch) -> None:
     api = Api()
-    chat = YandexMarketChat(FAKE_KEY, business_id=3, http_client=api.sync_client(), integration="my-crm/2.1")
-    chat.send_message_to_chat(chat_id=2, message="hi")
+    chat = YandexMarketChat(FAKE_KEY, http_client=api.sync_client(), integration="my-crm/2.1")
+    first(chat)
     assert api.last.headers["User-Agent"] == f"yandex-market-chat/{yandex_market_chat.__version__}"
     assert api.last.headers["X-Market-Integration"] == "my-crm/2.1"
-    plain = YandexMarketChat(FAKE_KEY, business_id=3, http_client=api.sync_client())
-    plain.send_message_to_chat(chat_id=2, message="hi")
+    plain = YandexMarketChat(FAKE_KEY, http_client=api.sync_client())
+    first(plain)
     assert "x-market-integration" not in api.last.headers
     with pytest.raises(InvalidRequestError):
         YandexMarketChat(FAKE_KEY, integration="bad\r\nX-Evil: 1")
@@ -239,14 +382,14 @@ def test_default_headers_user_agent_and_integration(env: pytest.MonkeyPatch) -> 
 def test_context_managers_close_the_pool(env: pytest.MonkeyPatch) -> None:
     api = Api()
     http = api.sync_client()
-    with YandexMarketChat(FAKE_KEY, business_id=3, http_client=http) as chat:
-        chat.send_message_to_chat(chat_id=2, message="hi")
+    with YandexMarketChat(FAKE_KEY, http_client=http) as chat:
+        first(chat)
     assert http.is_closed
     ahttp = api.async_client()
 
     async def main() -> None:
-        async with AsyncYandexMarketChat(FAKE_KEY, business_id=3, http_client=ahttp) as achat:
-            await achat.send_message_to_chat(chat_id=2, message="hi")
+        async with AsyncYandexMarketChat(FAKE_KEY, http_client=ahttp) as achat:
+            await amethod_call(achat, FIRST, example_call(FIRST).client_kwargs())
 
     asyncio.run(main())
     assert ahttp.is_closed
@@ -257,11 +400,12 @@ def test_debug_log_shows_the_call_but_never_the_key(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="yandex_market_chat")
     api = Api()
-    chat = YandexMarketChat(FAKE_KEY, business_id=3, http_client=api.sync_client())
-    chat.send_message_to_chat(chat_id=2, message="hi")
+    chat = YandexMarketChat(FAKE_KEY, http_client=api.sync_client())
+    first(chat)
+    wire = example_call(FIRST).wire()
     lines = [r.getMessage() for r in caplog.records if r.name == "yandex_market_chat"]
     assert any(
-        "POST https://api.partner.market.yandex.ru/v2/businesses/3/chats/message?chatId=2 -> 200" in line
+        f"{wire.method} {wire.url} -> {FIRST.success_status}" in line
         and " ms " in line
         and "x-ratelimit-resource-remaining" in line
         for line in lines
@@ -270,12 +414,14 @@ def test_debug_log_shows_the_call_but_never_the_key(
 
 
 def test_log_switched_on_by_environment_variable() -> None:
+    kwargs = example_call(FIRST).client_kwargs()
+    answer = FIRST.example_answer(FIRST.success_status)
     program = (
         "import httpx\n"
         "from yandex_market_chat import YandexMarketChat\n"
-        "h = lambda r: httpx.Response(200, json={'status': 'OK'})\n"
-        "c = YandexMarketChat(business_id=1, http_client=httpx.Client(transport=httpx.MockTransport(h)))\n"
-        "c.send_message_to_chat(chat_id=2, message='hi')\n"
+        f"h = lambda r: httpx.Response({FIRST.success_status}, json={answer!r})\n"
+        "c = YandexMarketChat(http_client=httpx.Client(transport=httpx.MockTransport(h)))\n"
+        f"c.{FIRST.name}(**{kwargs!r})\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
     env |= {"YANDEX_MARKET_API_KEY": FAKE_KEY, "YANDEX_MARKET_LOG": "debug"}
@@ -283,22 +429,13 @@ def test_log_switched_on_by_environment_variable() -> None:
         [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert "yandex_market_chat DEBUG POST" in result.stderr
+    assert f"yandex_market_chat DEBUG {FIRST.method.upper()}" in result.stderr
     assert FAKE_KEY not in result.stderr
     env.pop("YANDEX_MARKET_LOG")
     quiet = subprocess.run(
         [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60
     )
     assert quiet.returncode == 0 and quiet.stderr == ""
-
-
-def test_methods_have_docstrings_from_the_spec() -> None:
-    assert YandexMarketChat.send_message_to_chat.__doc__
-    assert YandexMarketChat.send_message_to_chat.__doc__.startswith(
-        "Send a text message to a chat with a buyer."
-    )
-    assert AsyncYandexMarketChat.create_chat.__doc__
-    assert AsyncYandexMarketChat.create_chat.__doc__.startswith("Create a chat with a buyer")
 
 
 def test_limits_are_exported() -> None:
@@ -310,10 +447,6 @@ def test_limits_are_exported() -> None:
 
 
 def test_threads_making_their_first_call_share_one_httpx_client() -> None:
-    import threading
-
-    from yandex_market_chat import AuthenticatedClient
-
     client = AuthenticatedClient(token=FAKE_KEY)
     barrier = threading.Barrier(8)
     seen: list[httpx.Client] = []
