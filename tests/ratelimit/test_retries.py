@@ -1,5 +1,10 @@
 """Retries against the simulated service: what is sent again, after what, how long it waits, what
-is logged. Every test runs twice (the `runner` fixture): through sync() and through asyncio()."""
+is logged. Every test runs twice (the `runner` fixture): through sync() and through asyncio().
+
+What may be sent again depends on the operation: the tests parametrized by operation cover every
+operation of the spec, expecting what its `x-idempotent` declares. The rules that hold for every
+operation alike (waiting for a rate-limit window, the retry budget, Retry-After) run on the
+spec's first operation, FIRST; SECOND, another one, shows that limits are kept per operation."""
 
 from __future__ import annotations
 
@@ -12,10 +17,11 @@ import time
 from email.utils import parsedate_to_datetime
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import httpx
 import pytest
+from spec_support import check_answer
 from yandex_market_chat import (
     APIConnectionError,
     APITimeoutError,
@@ -25,11 +31,18 @@ from yandex_market_chat import (
     _pipeline,
 )
 from yandex_market_chat._pipeline import rate_limit_wait
-from yandex_market_chat.models import CreateChatResponse, EmptyApiResponse
 
-from .support import FAKE_KEY, OPERATIONS, MarketSim, Reply, Runner, arguments, http_date, timed
+from .support import BY_NAME, FAKE_KEY, OPERATIONS, MarketSim, Reply, Runner, arguments, http_date, timed
 
-MESSAGE = "send_message_to_chat"
+FIRST, SECOND = OPERATIONS[:2]
+FILE_OPERATIONS = [name for name, op in BY_NAME.items() if op.facts["files"]]
+
+
+def answered(operation: str, result: object) -> bool:
+    """`result` is the operation's success model carrying the simulated answer (its example)."""
+    op = BY_NAME[operation]
+    check_answer(op, op.success_status, result, op.example_answer(op.success_status))
+    return True
 
 
 def until_in(seconds: int) -> tuple[int, str]:
@@ -61,36 +74,36 @@ def test_a_420_waits_for_the_reset_then_sends_again(
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="yandex_market_chat")
     reset, until = until_in(1)
-    sim.plan(MESSAGE, Reply(420, window(0, until)))
+    sim.plan(FIRST, Reply(420, window(0, until)))
     client = runner.client(sim.url)
 
-    assert isinstance(runner.call(client, MESSAGE, **arguments(MESSAGE)), EmptyApiResponse)
+    assert answered(FIRST, runner.call(client, FIRST, **arguments(FIRST)))
 
     assert sim.statuses() == [420, 200]
     assert sim.seen[1].arrived >= reset, "sent again before the window reset"
     [(message, wait)] = retry_waits(caplog)
-    assert "sendMessageToChat after status 420 (rate limit, 0 remaining)" in message
+    assert f"{BY_NAME[FIRST].operation_id} after status 420 (rate limit, 0 remaining)" in message
     assert 0 < wait <= 3
     assert not [r for r in caplog.records if FAKE_KEY in r.getMessage()], "the key reached a log"
 
 
 def test_a_wait_beyond_the_cap_raises_at_once_with_reset_at(runner: Runner, sim: MarketSim) -> None:
     _, until = until_in(3600)
-    sim.plan(MESSAGE, Reply(420, window(0, until)), Reply(420, window(0, until)))
+    sim.plan(FIRST, Reply(420, window(0, until)), Reply(420, window(0, until)))
     client = runner.client(sim.url, max_rate_limit_wait=5.0)
 
     # The 420 itself: *_detailed() returns it, sync()/asyncio() raise it; neither sleeps an hour.
-    response, took = timed(lambda: runner.call(client, MESSAGE, detailed=True, **arguments(MESSAGE)))
+    response, took = timed(lambda: runner.call(client, FIRST, detailed=True, **arguments(FIRST)))
     assert response.status_code == 420 and took < 5.0
     fresh = runner.client(sim.url, max_rate_limit_wait=5.0)
-    error, took = timed(lambda: runner.call(fresh, MESSAGE, **arguments(MESSAGE)))
+    error, took = timed(lambda: runner.call(fresh, FIRST, **arguments(FIRST)))
     assert isinstance(error, RateLimitError) and took < 5.0
     assert error.reset_at == parsedate_to_datetime(until)
     assert sim.statuses() == [420, 420]
 
     # Once the client knows the window is spent, it raises before sending anything.
     for detailed in (True, False):
-        error, took = timed(partial(runner.call, client, MESSAGE, detailed=detailed, **arguments(MESSAGE)))
+        error, took = timed(partial(runner.call, client, FIRST, detailed=detailed, **arguments(FIRST)))
         assert isinstance(error, RateLimitError) and took < 5.0
         assert error.reset_at is not None
         assert abs((error.reset_at - parsedate_to_datetime(until)).total_seconds()) < 5
@@ -98,41 +111,41 @@ def test_a_wait_beyond_the_cap_raises_at_once_with_reset_at(runner: Runner, sim:
     assert sim.statuses() == [420, 420]
 
     # Only that operation of that business is held back.
-    assert isinstance(runner.call(client, "create_chat", **arguments("create_chat")), CreateChatResponse)
-    assert isinstance(runner.call(client, MESSAGE, **arguments(MESSAGE, business=2)), EmptyApiResponse)
+    assert answered(SECOND, runner.call(client, SECOND, **arguments(SECOND)))
+    assert answered(FIRST, runner.call(client, FIRST, **arguments(FIRST, business=2)))
     assert sim.statuses() == [420, 420, 200, 200]
 
 
 def test_max_retries_per_client_and_per_call(runner: Runner, sim: MarketSim) -> None:
     # A 420 with requests remaining in the window: the parallel limit, retried after a backoff.
     parallel_limit = Reply(420, {"X-RateLimit-Resource-Remaining": "5"})
-    sim.plan("create_chat", parallel_limit, parallel_limit)
+    sim.plan(FIRST, parallel_limit, parallel_limit)
     client = runner.client(sim.url)
-    args = arguments("create_chat")
+    args = arguments(FIRST)
 
     with pytest.raises(RateLimitError):
-        runner.call(client.with_options(max_retries=0), "create_chat", **args)
+        runner.call(client.with_options(max_retries=0), FIRST, **args)
     assert sim.statuses() == [420]
-    assert isinstance(runner.call(client, "create_chat", **args), CreateChatResponse)  # on by default
+    assert answered(FIRST, runner.call(client, FIRST, **args))  # on by default
     assert sim.statuses() == [420, 420, 200]
-    sim.plan("create_chat", parallel_limit)
+    sim.plan(FIRST, parallel_limit)
     with pytest.raises(RateLimitError):
-        runner.call(runner.client(sim.url, max_retries=0), "create_chat", **args)
+        runner.call(runner.client(sim.url, max_retries=0), FIRST, **args)
     assert sim.statuses() == [420, 420, 200, 420]
 
 
 def test_retries_give_up_after_max_retries(runner: Runner, sim: MarketSim) -> None:
-    sim.plan(MESSAGE, *[Reply(420, {"X-RateLimit-Resource-Remaining": "5"})] * 3)
+    sim.plan(FIRST, *[Reply(420, {"X-RateLimit-Resource-Remaining": "5"})] * 3)
     client = runner.client(sim.url, max_retries=1)
     with pytest.raises(RateLimitError):
-        runner.call(client, MESSAGE, **arguments(MESSAGE))
+        runner.call(client, FIRST, **arguments(FIRST))
     assert sim.statuses() == [420, 420]
 
 
 def test_a_429_honours_retry_after(runner: Runner, sim: MarketSim) -> None:
-    sim.plan("create_chat", Reply(429, {"Retry-After": "1"}))
+    sim.plan(FIRST, Reply(429, {"Retry-After": "1"}))
     client = runner.client(sim.url)
-    assert isinstance(runner.call(client, "create_chat", **arguments("create_chat")), CreateChatResponse)
+    assert answered(FIRST, runner.call(client, FIRST, **arguments(FIRST)))
     assert sim.statuses() == [429, 200]
     assert sim.seen[1].arrived - sim.seen[0].arrived >= 0.99
 
@@ -153,9 +166,9 @@ def test_unusable_rate_limit_headers_fall_back_to_backoff(
     runner: Runner, sim: MarketSim, headers: dict[str, str], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO, logger="yandex_market_chat")
-    sim.plan("create_chat", Reply(420, headers))
+    sim.plan(FIRST, Reply(420, headers))
     client = runner.client(sim.url)
-    assert isinstance(runner.call(client, "create_chat", **arguments("create_chat")), CreateChatResponse)
+    assert answered(FIRST, runner.call(client, FIRST, **arguments(FIRST)))
     assert sim.statuses() == [420, 200]
     [(_, wait)] = retry_waits(caplog)
     assert 0 < wait <= _pipeline.BACKOFF_BASE  # the first backoff step
@@ -204,6 +217,15 @@ class AsyncRefuseFirst(httpx.AsyncHTTPTransport):
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_420_is_retried_for_every_operation(runner: Runner, sim: MarketSim, operation: str) -> None:
+    """The request was not processed: safe to send again, whatever the operation."""
+    sim.plan(operation, Reply(420, {"X-RateLimit-Resource-Remaining": "5"}))
+    client = runner.client(sim.url)
+    assert answered(operation, runner.call(client, operation, **arguments(operation)))
+    assert sim.statuses() == [420, 200]
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
 def test_a_connection_that_failed_before_sending_is_retried_for_every_operation(
     runner: Runner, sim: MarketSim, operation: str, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -224,8 +246,8 @@ def test_a_server_error_is_retried_only_when_idempotent(
     caplog.set_level(logging.INFO, logger="yandex_market_chat")
     sim.plan(operation, Reply(500))
     client = runner.client(sim.url)
-    if operation == "create_chat":
-        assert runner.call(client, operation, **arguments(operation)).result.chat_id == 7
+    if BY_NAME[operation].idempotent:
+        assert answered(operation, runner.call(client, operation, **arguments(operation)))
         assert sim.statuses() == [500, 200]
         return
     with pytest.raises(InternalServerError):
@@ -241,8 +263,8 @@ def test_a_read_timeout_is_retried_only_when_idempotent(
 ) -> None:
     sim.plan(operation, Reply(delay=1.2))
     client = runner.client(sim.url, timeout=httpx.Timeout(0.5))
-    if operation == "create_chat":
-        assert runner.call(client, operation, **arguments(operation)).result.chat_id == 7
+    if BY_NAME[operation].idempotent:
+        assert answered(operation, runner.call(client, operation, **arguments(operation)))
         assert len(sim.seen) == 2
         return
     with pytest.raises(APITimeoutError) as caught:
@@ -258,8 +280,8 @@ def test_a_lost_answer_is_retried_only_when_idempotent(
 ) -> None:
     sim.plan(operation, Reply(drop=True))
     client = runner.client(sim.url)
-    if operation == "create_chat":
-        assert runner.call(client, operation, **arguments(operation)).result.chat_id == 7
+    if BY_NAME[operation].idempotent:
+        assert answered(operation, runner.call(client, operation, **arguments(operation)))
         assert sim.statuses() == [0, 200]
         return
     with pytest.raises(APIConnectionError) as caught:
@@ -271,8 +293,11 @@ def test_a_lost_answer_is_retried_only_when_idempotent(
 CONTENT = bytes(range(256)) * 4 + b"\r\n--+++\r\nContent-Disposition: form-data\r\n\r\n" + os.urandom(4096)
 
 
+@pytest.mark.parametrize("operation", FILE_OPERATIONS)
 @pytest.mark.parametrize("source", ["bytes", "buffer", "disk"])
-def test_a_file_is_resent_byte_identical(runner: Runner, sim: MarketSim, source: str, tmp_path: Path) -> None:
+def test_a_file_is_resent_byte_identical(
+    runner: Runner, sim: MarketSim, operation: str, source: str, tmp_path: Path
+) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(CONTENT)
     with path.open("rb") as handle:
@@ -283,8 +308,11 @@ def test_a_file_is_resent_byte_identical(runner: Runner, sim: MarketSim, source:
         }
         payload = payloads[source]
         file = File(payload=payload, file_name="scan.pdf", mime_type="application/pdf")
-        sim.plan("send_file_to_chat", *[Reply(420, {"X-RateLimit-Resource-Remaining": "3"})] * 2)
+        sim.plan(operation, *[Reply(420, {"X-RateLimit-Resource-Remaining": "3"})] * 2)
         client = runner.client(sim.url)
-        runner.call(client, "send_file_to_chat", **arguments("send_file_to_chat", file=file))
+        facts = BY_NAME[operation].facts
+        fields: dict[str, Any] = {facts["body_names"].get(name, name): file for name in facts["files"]}
+        runner.call(client, operation, **arguments(operation, **fields))
     assert sim.statuses() == [420, 420, 200]
-    assert all(seen.file == CONTENT for seen in sim.seen)
+    for seen in sim.seen:
+        assert [part.content for part in seen.parts if part.filename] == [CONTENT] * len(fields)
