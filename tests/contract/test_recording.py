@@ -47,13 +47,14 @@ from contract.support import (
 from contract.support import vcr_config as cassette_settings
 
 LIVE_KEY = "fake-live-key-for-the-stub-0000"
-REAL = {"BUSINESS": 918273, "CHAT": 5550001, "ORDER": 7770001}
-LIVE_ENV = {"YANDEX_MARKET_API_KEY": LIVE_KEY} | {f"YANDEX_MARKET_{k}_ID": str(v) for k, v in REAL.items()}
 FAKE = {
     name.removeprefix("YANDEX_MARKET_").removesuffix("_ID"): fake
     for name, fake in id_names(OPERATIONS).items()
 }
-"""The examples' fake ids the real ones stand for, by kind (BUSINESS, CHAT, ORDER)."""
+"""The examples' fake ids the recorder asks real ones for, by kind (BUSINESS, CHAT, ORDER, ...)."""
+REAL = {kind: 5550001 + 1111 * index for index, kind in enumerate(sorted(FAKE))}
+"""The stub account's ids, one per kind the spec's examples hold."""
+LIVE_ENV = {"YANDEX_MARKET_API_KEY": LIVE_KEY} | {f"YANDEX_MARKET_{k}_ID": str(v) for k, v in REAL.items()}
 
 Answer = Callable[[str, dict[str, str], bytes], tuple[int, dict[str, object]]]
 
