@@ -708,6 +708,8 @@ def _set(container: Any, schema: Mapping[str, Any], steps: tuple[str | int, ...]
     step, rest = steps[0], steps[1:]
     if isinstance(step, int):
         items = list(container) if isinstance(container, list) and container else [smallest(schema["items"])]
+        if schema.get("uniqueItems"):
+            items = items[:1]  # (the new first item could repeat a later one)
         items[0] = _set(items[0], schema["items"], rest, value)
         return items
     target = dict(container) if isinstance(container, Mapping) else smallest(schema)
@@ -745,6 +747,24 @@ def smallest(schema: Mapping[str, Any]) -> Any:
         for name, sub in schema.get("properties", {}).items()
         if name in schema.get("required", [])
     }
+
+
+def _items(schema: Mapping[str, Any], count: int) -> list[Any] | None:
+    """`count` valid items for an array schema, all different if it wants `uniqueItems`; None
+    when that many different ones cannot be made."""
+    if count < 0:
+        return None
+    item_schema = flatten(schema["items"])
+    if not schema.get("uniqueItems"):
+        return [smallest(item_schema)] * count
+    if "enum" in item_schema:
+        values = [v for v in item_schema["enum"] if v is not None]
+        return values[:count] if len(values) >= count else None
+    if item_schema.get("type") == "integer":
+        return [item_schema.get("minimum", 1) + i for i in range(count)]
+    if item_schema.get("type") == "string" and not item_schema.get("format"):
+        return [smallest(item_schema) + str(i) for i in range(count)]
+    return None if count > 1 else [smallest(item_schema)] * count
 
 
 def bounds(operation: Operation) -> list[Bound]:
@@ -842,11 +862,13 @@ def _walk(
         if "maxLength" in schema:
             add("maxLength", (unit * (schema["maxLength"] + 1),), (unit * schema["maxLength"],), binary)
     elif kind == "array":
-        item = smallest(schema["items"])
-        if schema.get("minItems", 0) > 0:
-            add("minItems", ([item] * (schema["minItems"] - 1),), ([item] * schema["minItems"],))
-        if "maxItems" in schema:
-            add("maxItems", ([item] * (schema["maxItems"] + 1),), ([item] * schema["maxItems"],))
+        fewest: int = schema.get("minItems", 0)
+        most: int | None = schema.get("maxItems")
+        lists = {count: _items(schema, count) for count in {fewest - 1, fewest, (most or 0), (most or 0) + 1}}
+        if fewest > 0 and lists[fewest - 1] is not None and lists[fewest] is not None:
+            add("minItems", (lists[fewest - 1],), (lists[fewest],))
+        if most is not None and lists[most] is not None and lists[most + 1] is not None:
+            add("maxItems", (lists[most + 1],), (lists[most],))
         _walk(operation, param, (*steps, 0), f"{where}[0]", (*pointer, "items"), found)
     for name in schema.get("properties", {}):
         owner = _property_pointer(pointer, name)

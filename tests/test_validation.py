@@ -97,16 +97,17 @@ def expect_sent(mode: str, surface: str, the_call: Call) -> None:
     check_request(handler.requests[0], the_call.wire(), FAKE_KEY)
 
 
-def limit_in_words(bound: Bound) -> str:
-    """What the error message must name: the limit (or the allowed values)."""
+def limit_in_words(bound: Bound) -> list[str]:
+    """What the error message must name, one of: the limit (or the allowed values)."""
     if bound.keyword == "enum":
-        return ", ".join(str(value) for value in bound.inside)
+        return [", ".join(str(value) for value in bound.inside)]
     if bound.keyword == "type":
-        return "integer"
-    if bound.binary and bound.keyword == "minLength" and bound.schema["minLength"] == 1:
-        return "empty"
+        return ["integer"]
     limit = bound.inside[0]
-    return str(len(limit) if isinstance(limit, str | bytes | list) else limit)
+    words = [str(len(limit) if isinstance(limit, str | bytes | list) else limit)]
+    if bound.keyword in ("minLength", "minItems") and bound.schema[bound.keyword] == 1:
+        words.append("empty")  # (the runtime may say "must not be empty" for a minimum of one)
+    return words
 
 
 @pytest.mark.parametrize("surface", SURFACES)
@@ -116,7 +117,7 @@ def test_a_value_just_outside_a_limit_is_refused_before_any_request(
 ) -> None:
     for value in bound.outside:
         error = expect_invalid(mode, surface, bound.call_with(value), bound.where)
-        assert limit_in_words(bound) in str(error), str(error)
+        assert any(words in str(error) for words in limit_in_words(bound)), str(error)
 
 
 INSIDE = [bound for bound in BOUNDS if bound.inside]
