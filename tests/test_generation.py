@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 import yaml
+from spec_support import fresh_spec
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT / "openapi" / "yandex-market-chat.yaml"
 GENERATE = ROOT / "openapi" / "generate.py"
 PACKAGE = ROOT / "generated" / "yandex_market_chat"
 LICENSE = ROOT / "LICENSE"
@@ -36,11 +36,6 @@ def generate(*args: str | Path) -> subprocess.CompletedProcess[str]:
 def write_spec(path: Path, spec: dict[str, object]) -> Path:
     path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False))
     return path
-
-
-def load_spec() -> dict[str, object]:
-    spec: dict[str, object] = yaml.safe_load(SPEC.read_text())
-    return spec
 
 
 def tree(root: Path) -> list[str]:
@@ -65,7 +60,7 @@ def test_generation_is_byte_identical_and_matches_the_committed_package(tmp_path
 
 
 def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> None:
-    spec = load_spec()
+    spec = fresh_spec()
     paths = spec["paths"]
     assert isinstance(paths, dict)
     paths["/v2/businesses/{businessId}/chats/archive"] = {
@@ -116,7 +111,7 @@ def test_invalid_spec_fails_and_keeps_the_previous_output(tmp_path: Path) -> Non
     out = tmp_path / "pkg" / "yandex_market_chat"
     assert generate("--output", out).returncode == 0
     before = {name: (out / name).read_bytes() for name in tree(out) if (out / name).is_file()}
-    spec = load_spec()
+    spec = fresh_spec()
     spec["paths"] = {"/broken": {"post": {"responses": "not a mapping"}}}
     result = generate("--spec", write_spec(tmp_path / "bad.yaml", spec), "--output", out)
     assert result.returncode != 0
@@ -126,7 +121,7 @@ def test_invalid_spec_fails_and_keeps_the_previous_output(tmp_path: Path) -> Non
 
 
 def test_operation_without_retry_policy_fails(tmp_path: Path) -> None:
-    spec = load_spec()
+    spec = fresh_spec()
     paths = spec["paths"]
     assert isinstance(paths, dict)
     del paths["/v2/businesses/{businessId}/chats/message"]["post"]["x-idempotent"]
@@ -491,9 +486,9 @@ def test_a_never_seen_operation_becomes_a_working_method(tmp_path: Path) -> None
     enums, a boolean, a nullable array, a date-time and an open enum in an answer without the
     ApiResponse wrapper: generated, imported and called with and without its optional arguments,
     sync and async, over loopback; bad arguments are refused before any request."""
-    spec = load_spec()
+    spec = fresh_spec()
     paths = spec["paths"]
-    schemas = spec["components"]["schemas"]  # type: ignore[index]
+    schemas = spec["components"]["schemas"]
     assert isinstance(paths, dict)
     paths["/v2/reports/search"] = NEW_OPERATION
     schemas.update(NEW_SCHEMAS)
@@ -517,7 +512,7 @@ def test_a_never_seen_operation_becomes_a_working_method(tmp_path: Path) -> None
 
 
 def test_an_unsupported_construct_is_named_by_its_path(tmp_path: Path) -> None:
-    spec = load_spec()
+    spec = fresh_spec()
     paths = spec["paths"]
     assert isinstance(paths, dict)
     operation = paths["/v2/businesses/{businessId}/chats/message"]["post"]
@@ -534,8 +529,8 @@ def test_an_unsupported_construct_is_named_by_its_path(tmp_path: Path) -> None:
 
 
 def test_an_unknown_keyword_is_reported_once_and_left_to_the_server(tmp_path: Path) -> None:
-    spec = load_spec()
-    schemas = spec["components"]["schemas"]  # type: ignore[index]
+    spec = fresh_spec()
+    schemas = spec["components"]["schemas"]
     schemas["SendMessageToChatRequest"]["properties"]["message"]["xml"] = {"name": "m"}
     schemas["SendMessageToChatRequest"]["discriminator"] = {"propertyName": "message"}
     schemas["ChatContextDTO"]["discriminator"] = {"propertyName": "type"}

@@ -17,8 +17,10 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import generate
 import httpx
 import pytest
+from codegen.validators import compile_validators
 from conftest import FAKE_KEY, call, mock_client
 from spec_support import (
     OPERATIONS,
@@ -32,7 +34,7 @@ from spec_support import (
     operations_where,
     smallest,
 )
-from yandex_market_chat import AsyncYandexMarketChat, File, InvalidRequestError, YandexMarketChat
+from yandex_market_chat import AsyncYandexMarketChat, File, InvalidRequestError, YandexMarketChat, _request
 from yandex_market_chat import types as types_module
 
 BOUNDS = [bound for op in OPERATIONS.values() for bound in bounds(op)]
@@ -339,10 +341,6 @@ WRITTEN = [
 def test_validators_track_a_changed_spec() -> None:
     """Every limit written in the spec, moved in a copy of it, moves the compiled checks: nothing
     is copied by hand. (File sizes are the runtime's, from the facts: not compiled.)"""
-    import generate
-    from codegen.validators import compile_validators
-    from yandex_market_chat import _request
-
     assert WRITTEN, "the spec has no limit to move"
     changed = fresh_spec()
     moved: dict[tuple[str | int, ...], int] = {}
