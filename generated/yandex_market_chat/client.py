@@ -6,8 +6,8 @@ Written by `make generate` from openapi/ (render/client.py.jinja); do not edit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Unpack
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Unpack
 
 import httpx
 from attrs import define, field
@@ -15,13 +15,24 @@ from attrs import define, field
 from . import _client
 from ._client import DEFAULT_TIMEOUT, Chat, ChatBase, ClientOptions
 from ._request import fields as _fields
+from .pagination import AsyncPager, SyncPage
+from .pagination import start_after as _start_after
 from .types import UNSET, File, FileSource, Response, Unset
 from .types import afile as _afile
 
 if TYPE_CHECKING:
     from .models.chat_context_dto import ChatContextDTO
+    from .models.chat_context_type import ChatContextType
+    from .models.chat_message_dto import ChatMessageDTO
+    from .models.chat_status_type import ChatStatusType
+    from .models.chat_type import ChatType
     from .models.create_chat_response import CreateChatResponse
     from .models.empty_api_response import EmptyApiResponse
+    from .models.get_chat_history_response import GetChatHistoryResponse
+    from .models.get_chat_info_dto import GetChatInfoDTO
+    from .models.get_chat_message_response import GetChatMessageResponse
+    from .models.get_chat_response import GetChatResponse
+    from .models.get_chats_response import GetChatsResponse
     from .typed_dicts import (
         ChatContextDTODict,
     )
@@ -163,6 +174,296 @@ class YandexMarketChat(Chat[httpx.Client]):
             self._default("business_id", business_id),
             client=client,
             body=body,
+        )
+
+    def get_chats(
+        self,
+        *,
+        page_token: str | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        order_ids: Sequence[int] | None | Unset = UNSET,
+        contexts: Sequence[ChatContextDTO | ChatContextDTODict] | None | Unset = UNSET,
+        context_types: Sequence[ChatContextType | Literal["ORDER", "RETURN", "DIRECT"]]
+        | None
+        | Unset = UNSET,
+        types: Sequence[ChatType | Literal["CHAT", "ARBITRAGE"]] | None | Unset = UNSET,
+        statuses: Sequence[
+            ChatStatusType
+            | Literal[
+                "NEW",
+                "WAITING_FOR_CUSTOMER",
+                "WAITING_FOR_PARTNER",
+                "WAITING_FOR_ARBITER",
+                "WAITING_FOR_MARKET",
+                "FINISHED",
+            ]
+        ]
+        | None
+        | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPage[GetChatInfoDTO, GetChatsResponse]:
+        """List the chats with buyers.
+
+        Returns the chats with buyers, a page at a time, filtered by the body: pass `{"statuses":
+        ["WAITING_FOR_PARTNER"]}` for the chats that wait for the seller's answer, `contexts` to find
+        the chat of an order or a return. Every filter is a list of at least one item: leave out a
+        filter you do not need — an empty list is refused (the client never sends `[]`). `{}` returns
+        all chats.
+
+        Paging: the cursor is the query parameter `pageToken`; the filters stay in the body, sent
+        unchanged with every page. The order of the chats is not documented.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        5,000 requests per hour (each page is one request).
+
+        Returns the first page; iterating it yields every GetChatInfoDTO of this and the later pages,
+        fetched as needed (`page_token` changes, nothing else). `.iter_pages()` goes page by page.
+
+        Args:
+            page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
+                the first page. (Not empty.) Optional: not sent when left out.
+            limit: How many chats a page holds. (1 to 20; default 10.) Optional: not sent when left out.
+            order_ids: Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather
+                than pass []; no repeats; each at least 1.) Optional: not sent when left out.
+            contexts: The orders or returns whose chats to return. (Not empty: leave it out rather than
+                pass []; no repeats.) Optional: not sent when left out.
+            context_types: What the chats are about. (Not empty: leave it out rather than pass []; no
+                repeats; each one of ORDER, RETURN, DIRECT.) Optional: not sent when left out.
+            types: The types of the chats. (Not empty: leave it out rather than pass []; no repeats;
+                each one of CHAT, ARBITRAGE.) Optional: not sent when left out.
+            statuses: The statuses of the chats. (Not empty: leave it out rather than pass []; no
+                repeats; each one of NEW, WAITING_FOR_CUSTOMER, WAITING_FOR_PARTNER, WAITING_FOR_ARBITER,
+                WAITING_FOR_MARKET, FINISHED.) Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            SyncPage[GetChatInfoDTO, GetChatsResponse]: the first page of GetChatsResponse answers.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chats as _op
+
+        body = _fields(
+            {
+                "orderIds": order_ids,
+                "contexts": contexts,
+                "contextTypes": context_types,
+                "types": types,
+                "statuses": statuses,
+            },
+            required=True,
+        )
+        client = self._for_call(extra_headers)
+        business_id = self._default("business_id", business_id)
+
+        def fetch(page_token: str | Unset) -> GetChatsResponse:
+            return _op.sync(
+                business_id,
+                client=client,
+                body=body,
+                page_token=page_token,
+                limit=limit,
+            )
+
+        return SyncPage.first(
+            fetch,
+            page_token,
+            next_token=(
+                "result",
+                "paging",
+                "next_page_token",
+            ),
+            items=(
+                "result",
+                "chats",
+            ),
+            item_key="chat_id",
+        )
+
+    def get_chat(
+        self,
+        *,
+        chat_id: int,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> GetChatResponse:
+        """Get one chat by its id.
+
+        Returns a chat with a buyer by its id: what it is about (order, return, or a `DIRECT` chat the
+        buyer started about a product, which has no order or return id), its type, status and times. The
+        path is `/chat` (singular), unlike the list.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            GetChatResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat as _op
+
+        client = self._for_call(extra_headers)
+        return _op.sync(
+            self._default("business_id", business_id),
+            client=client,
+            chat_id=chat_id,
+        )
+
+    def get_chat_history(
+        self,
+        *,
+        chat_id: int,
+        page_token: str | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        message_id_from: int | Unset = UNSET,
+        after_message_id: int | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> SyncPage[ChatMessageDTO, GetChatHistoryResponse]:
+        """Read the messages of a chat.
+
+        Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
+        messages starting from that message id; the documentation does not say whether that message
+        itself is included, in which order messages come, or how `messageIdFrom` combines with
+        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, hides that
+        message if it comes back, and de-duplicates messages by `messageId` across pages.
+
+        Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged
+        with every page.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        10,000 requests per hour (each page is one request).
+
+        Returns the first page; iterating it yields every ChatMessageDTO of this and the later pages,
+        fetched as needed (`page_token` changes, nothing else). `.iter_pages()` goes page by page.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
+                the first page. (Not empty.) Optional: not sent when left out.
+            limit: How many messages a page holds. (1 to 100; default 50.) Optional: not sent when left
+                out.
+            message_id_from: Return the messages starting from this message id. Whether that message
+                itself is returned is not documented. (At least 1.) Optional: not sent when left out.
+            after_message_id: Start after the item whose messageId this is: sends it as `messageIdFrom`
+                and leaves that item itself out of the items (whether the service includes it is not
+                documented).
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            SyncPage[ChatMessageDTO, GetChatHistoryResponse]: the first page of GetChatHistoryResponse answers.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat_history as _op
+
+        message_id_from = _start_after(
+            after_message_id, message_id_from, "after_message_id", "message_id_from"
+        )
+        body = _fields(
+            {
+                "messageIdFrom": message_id_from,
+            },
+            required=True,
+        )
+        client = self._for_call(extra_headers)
+        business_id = self._default("business_id", business_id)
+
+        def fetch(page_token: str | Unset) -> GetChatHistoryResponse:
+            return _op.sync(
+                business_id,
+                client=client,
+                body=body,
+                chat_id=chat_id,
+                page_token=page_token,
+                limit=limit,
+            )
+
+        return SyncPage.first(
+            fetch,
+            page_token,
+            next_token=(
+                "result",
+                "paging",
+                "next_page_token",
+            ),
+            items=(
+                "result",
+                "messages",
+            ),
+            item_key="message_id",
+            hide=after_message_id,
+        )
+
+    def get_chat_message(
+        self,
+        *,
+        chat_id: int,
+        message_id: int,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> GetChatMessageResponse:
+        """Get one message of a chat by its id.
+
+        Returns one message of a chat: its text or files, who sent it and when. Use it on a
+        `CHAT_MESSAGE_SENT` notification, which carries the chat id and the message id (as a string
+        there: pass it as an integer here). The path is shared with sendMessageToChat (POST).
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            message_id: The message id. (At least 1.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            GetChatMessageResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat_message as _op
+
+        client = self._for_call(extra_headers)
+        return _op.sync(
+            self._default("business_id", business_id),
+            client=client,
+            chat_id=chat_id,
+            message_id=message_id,
         )
 
     def send_message_to_chat(
@@ -325,6 +626,234 @@ class RawYandexMarketChat(ChatBase):
             self._default("business_id", business_id),
             client=client,
             body=body,
+        )
+
+    def get_chats(
+        self,
+        *,
+        page_token: str | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        order_ids: Sequence[int] | None | Unset = UNSET,
+        contexts: Sequence[ChatContextDTO | ChatContextDTODict] | None | Unset = UNSET,
+        context_types: Sequence[ChatContextType | Literal["ORDER", "RETURN", "DIRECT"]]
+        | None
+        | Unset = UNSET,
+        types: Sequence[ChatType | Literal["CHAT", "ARBITRAGE"]] | None | Unset = UNSET,
+        statuses: Sequence[
+            ChatStatusType
+            | Literal[
+                "NEW",
+                "WAITING_FOR_CUSTOMER",
+                "WAITING_FOR_PARTNER",
+                "WAITING_FOR_ARBITER",
+                "WAITING_FOR_MARKET",
+                "FINISHED",
+            ]
+        ]
+        | None
+        | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[Any]:
+        """List the chats with buyers.
+
+        Returns the chats with buyers, a page at a time, filtered by the body: pass `{"statuses":
+        ["WAITING_FOR_PARTNER"]}` for the chats that wait for the seller's answer, `contexts` to find
+        the chat of an order or a return. Every filter is a list of at least one item: leave out a
+        filter you do not need — an empty list is refused (the client never sends `[]`). `{}` returns
+        all chats.
+
+        Paging: the cursor is the query parameter `pageToken`; the filters stay in the body, sent
+        unchanged with every page. The order of the chats is not documented.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        5,000 requests per hour (each page is one request).
+
+        Args:
+            page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
+                the first page. (Not empty.) Optional: not sent when left out.
+            limit: How many chats a page holds. (1 to 20; default 10.) Optional: not sent when left out.
+            order_ids: Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather
+                than pass []; no repeats; each at least 1.) Optional: not sent when left out.
+            contexts: The orders or returns whose chats to return. (Not empty: leave it out rather than
+                pass []; no repeats.) Optional: not sent when left out.
+            context_types: What the chats are about. (Not empty: leave it out rather than pass []; no
+                repeats; each one of ORDER, RETURN, DIRECT.) Optional: not sent when left out.
+            types: The types of the chats. (Not empty: leave it out rather than pass []; no repeats;
+                each one of CHAT, ARBITRAGE.) Optional: not sent when left out.
+            statuses: The statuses of the chats. (Not empty: leave it out rather than pass []; no
+                repeats; each one of NEW, WAITING_FOR_CUSTOMER, WAITING_FOR_PARTNER, WAITING_FOR_ARBITER,
+                WAITING_FOR_MARKET, FINISHED.) Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatsResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chats as _op
+
+        body = _fields(
+            {
+                "orderIds": order_ids,
+                "contexts": contexts,
+                "contextTypes": context_types,
+                "types": types,
+                "statuses": statuses,
+            },
+            required=True,
+        )
+        client = self._for_call(extra_headers)
+        return _op.sync_detailed(
+            self._default("business_id", business_id),
+            client=client,
+            body=body,
+            page_token=page_token,
+            limit=limit,
+        )
+
+    def get_chat(
+        self,
+        *,
+        chat_id: int,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[Any]:
+        """Get one chat by its id.
+
+        Returns a chat with a buyer by its id: what it is about (order, return, or a `DIRECT` chat the
+        buyer started about a product, which has no order or return id), its type, status and times. The
+        path is `/chat` (singular), unlike the list.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat as _op
+
+        client = self._for_call(extra_headers)
+        return _op.sync_detailed(
+            self._default("business_id", business_id),
+            client=client,
+            chat_id=chat_id,
+        )
+
+    def get_chat_history(
+        self,
+        *,
+        chat_id: int,
+        page_token: str | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        message_id_from: int | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[Any]:
+        """Read the messages of a chat.
+
+        Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
+        messages starting from that message id; the documentation does not say whether that message
+        itself is included, in which order messages come, or how `messageIdFrom` combines with
+        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, hides that
+        message if it comes back, and de-duplicates messages by `messageId` across pages.
+
+        Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged
+        with every page.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        10,000 requests per hour (each page is one request).
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
+                the first page. (Not empty.) Optional: not sent when left out.
+            limit: How many messages a page holds. (1 to 100; default 50.) Optional: not sent when left
+                out.
+            message_id_from: Return the messages starting from this message id. Whether that message
+                itself is returned is not documented. (At least 1.) Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatHistoryResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat_history as _op
+
+        body = _fields(
+            {
+                "messageIdFrom": message_id_from,
+            },
+            required=True,
+        )
+        client = self._for_call(extra_headers)
+        return _op.sync_detailed(
+            self._default("business_id", business_id),
+            client=client,
+            body=body,
+            chat_id=chat_id,
+            page_token=page_token,
+            limit=limit,
+        )
+
+    def get_chat_message(
+        self,
+        *,
+        chat_id: int,
+        message_id: int,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[Any]:
+        """Get one message of a chat by its id.
+
+        Returns one message of a chat: its text or files, who sent it and when. Use it on a
+        `CHAT_MESSAGE_SENT` notification, which carries the chat id and the message id (as a string
+        there: pass it as an integer here). The path is shared with sendMessageToChat (POST).
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            message_id: The message id. (At least 1.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatMessageResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat_message as _op
+
+        client = self._for_call(extra_headers)
+        return _op.sync_detailed(
+            self._default("business_id", business_id),
+            client=client,
+            chat_id=chat_id,
+            message_id=message_id,
         )
 
     def send_message_to_chat(
@@ -538,6 +1067,298 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
             body=body,
         )
 
+    def get_chats(
+        self,
+        *,
+        page_token: str | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        order_ids: Sequence[int] | None | Unset = UNSET,
+        contexts: Sequence[ChatContextDTO | ChatContextDTODict] | None | Unset = UNSET,
+        context_types: Sequence[ChatContextType | Literal["ORDER", "RETURN", "DIRECT"]]
+        | None
+        | Unset = UNSET,
+        types: Sequence[ChatType | Literal["CHAT", "ARBITRAGE"]] | None | Unset = UNSET,
+        statuses: Sequence[
+            ChatStatusType
+            | Literal[
+                "NEW",
+                "WAITING_FOR_CUSTOMER",
+                "WAITING_FOR_PARTNER",
+                "WAITING_FOR_ARBITER",
+                "WAITING_FOR_MARKET",
+                "FINISHED",
+            ]
+        ]
+        | None
+        | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPager[GetChatInfoDTO, GetChatsResponse]:
+        """List the chats with buyers.
+
+        Returns the chats with buyers, a page at a time, filtered by the body: pass `{"statuses":
+        ["WAITING_FOR_PARTNER"]}` for the chats that wait for the seller's answer, `contexts` to find
+        the chat of an order or a return. Every filter is a list of at least one item: leave out a
+        filter you do not need — an empty list is refused (the client never sends `[]`). `{}` returns
+        all chats.
+
+        Paging: the cursor is the query parameter `pageToken`; the filters stay in the body, sent
+        unchanged with every page. The order of the chats is not documented.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        5,000 requests per hour (each page is one request).
+
+        Returns the first page (awaited); iterating it with `async for` yields every GetChatInfoDTO of
+        this and the later pages, fetched as needed (`page_token` changes, nothing else).
+        `.iter_pages()` goes page by page.
+
+        Args:
+            page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
+                the first page. (Not empty.) Optional: not sent when left out.
+            limit: How many chats a page holds. (1 to 20; default 10.) Optional: not sent when left out.
+            order_ids: Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather
+                than pass []; no repeats; each at least 1.) Optional: not sent when left out.
+            contexts: The orders or returns whose chats to return. (Not empty: leave it out rather than
+                pass []; no repeats.) Optional: not sent when left out.
+            context_types: What the chats are about. (Not empty: leave it out rather than pass []; no
+                repeats; each one of ORDER, RETURN, DIRECT.) Optional: not sent when left out.
+            types: The types of the chats. (Not empty: leave it out rather than pass []; no repeats;
+                each one of CHAT, ARBITRAGE.) Optional: not sent when left out.
+            statuses: The statuses of the chats. (Not empty: leave it out rather than pass []; no
+                repeats; each one of NEW, WAITING_FOR_CUSTOMER, WAITING_FOR_PARTNER, WAITING_FOR_ARBITER,
+                WAITING_FOR_MARKET, FINISHED.) Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            AsyncPager[GetChatInfoDTO, GetChatsResponse]: the first page of GetChatsResponse answers.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chats as _op
+
+        body = _fields(
+            {
+                "orderIds": order_ids,
+                "contexts": contexts,
+                "contextTypes": context_types,
+                "types": types,
+                "statuses": statuses,
+            },
+            required=True,
+        )
+        client = self._for_call(extra_headers)
+        business_id = self._default("business_id", business_id)
+
+        async def fetch(page_token: str | Unset) -> GetChatsResponse:
+            return await _op.asyncio(
+                business_id,
+                client=client,
+                body=body,
+                page_token=page_token,
+                limit=limit,
+            )
+
+        return AsyncPager(
+            fetch,
+            page_token,
+            next_token=(
+                "result",
+                "paging",
+                "next_page_token",
+            ),
+            items=(
+                "result",
+                "chats",
+            ),
+            item_key="chat_id",
+        )
+
+    async def get_chat(
+        self,
+        *,
+        chat_id: int,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> GetChatResponse:
+        """Get one chat by its id.
+
+        Returns a chat with a buyer by its id: what it is about (order, return, or a `DIRECT` chat the
+        buyer started about a product, which has no order or return id), its type, status and times. The
+        path is `/chat` (singular), unlike the list.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            GetChatResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat as _op
+
+        client = self._for_call(extra_headers)
+        return await _op.asyncio(
+            self._default("business_id", business_id),
+            client=client,
+            chat_id=chat_id,
+        )
+
+    def get_chat_history(
+        self,
+        *,
+        chat_id: int,
+        page_token: str | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        message_id_from: int | Unset = UNSET,
+        after_message_id: int | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> AsyncPager[ChatMessageDTO, GetChatHistoryResponse]:
+        """Read the messages of a chat.
+
+        Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
+        messages starting from that message id; the documentation does not say whether that message
+        itself is included, in which order messages come, or how `messageIdFrom` combines with
+        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, hides that
+        message if it comes back, and de-duplicates messages by `messageId` across pages.
+
+        Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged
+        with every page.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        10,000 requests per hour (each page is one request).
+
+        Returns the first page (awaited); iterating it with `async for` yields every ChatMessageDTO of
+        this and the later pages, fetched as needed (`page_token` changes, nothing else).
+        `.iter_pages()` goes page by page.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
+                the first page. (Not empty.) Optional: not sent when left out.
+            limit: How many messages a page holds. (1 to 100; default 50.) Optional: not sent when left
+                out.
+            message_id_from: Return the messages starting from this message id. Whether that message
+                itself is returned is not documented. (At least 1.) Optional: not sent when left out.
+            after_message_id: Start after the item whose messageId this is: sends it as `messageIdFrom`
+                and leaves that item itself out of the items (whether the service includes it is not
+                documented).
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            AsyncPager[ChatMessageDTO, GetChatHistoryResponse]: the first page of GetChatHistoryResponse answers.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat_history as _op
+
+        message_id_from = _start_after(
+            after_message_id, message_id_from, "after_message_id", "message_id_from"
+        )
+        body = _fields(
+            {
+                "messageIdFrom": message_id_from,
+            },
+            required=True,
+        )
+        client = self._for_call(extra_headers)
+        business_id = self._default("business_id", business_id)
+
+        async def fetch(page_token: str | Unset) -> GetChatHistoryResponse:
+            return await _op.asyncio(
+                business_id,
+                client=client,
+                body=body,
+                chat_id=chat_id,
+                page_token=page_token,
+                limit=limit,
+            )
+
+        return AsyncPager(
+            fetch,
+            page_token,
+            next_token=(
+                "result",
+                "paging",
+                "next_page_token",
+            ),
+            items=(
+                "result",
+                "messages",
+            ),
+            item_key="message_id",
+            hide=after_message_id,
+        )
+
+    async def get_chat_message(
+        self,
+        *,
+        chat_id: int,
+        message_id: int,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> GetChatMessageResponse:
+        """Get one message of a chat by its id.
+
+        Returns one message of a chat: its text or files, who sent it and when. Use it on a
+        `CHAT_MESSAGE_SENT` notification, which carries the chat id and the message id (as a string
+        there: pass it as an integer here). The path is shared with sendMessageToChat (POST).
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            message_id: The message id. (At least 1.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            GetChatMessageResponse: the parsed 200 answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+                PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+                InternalServerError (5xx).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat_message as _op
+
+        client = self._for_call(extra_headers)
+        return await _op.asyncio(
+            self._default("business_id", business_id),
+            client=client,
+            chat_id=chat_id,
+            message_id=message_id,
+        )
+
     async def send_message_to_chat(
         self,
         *,
@@ -698,6 +1519,234 @@ class AsyncRawYandexMarketChat(ChatBase):
             self._default("business_id", business_id),
             client=client,
             body=body,
+        )
+
+    async def get_chats(
+        self,
+        *,
+        page_token: str | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        order_ids: Sequence[int] | None | Unset = UNSET,
+        contexts: Sequence[ChatContextDTO | ChatContextDTODict] | None | Unset = UNSET,
+        context_types: Sequence[ChatContextType | Literal["ORDER", "RETURN", "DIRECT"]]
+        | None
+        | Unset = UNSET,
+        types: Sequence[ChatType | Literal["CHAT", "ARBITRAGE"]] | None | Unset = UNSET,
+        statuses: Sequence[
+            ChatStatusType
+            | Literal[
+                "NEW",
+                "WAITING_FOR_CUSTOMER",
+                "WAITING_FOR_PARTNER",
+                "WAITING_FOR_ARBITER",
+                "WAITING_FOR_MARKET",
+                "FINISHED",
+            ]
+        ]
+        | None
+        | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[Any]:
+        """List the chats with buyers.
+
+        Returns the chats with buyers, a page at a time, filtered by the body: pass `{"statuses":
+        ["WAITING_FOR_PARTNER"]}` for the chats that wait for the seller's answer, `contexts` to find
+        the chat of an order or a return. Every filter is a list of at least one item: leave out a
+        filter you do not need — an empty list is refused (the client never sends `[]`). `{}` returns
+        all chats.
+
+        Paging: the cursor is the query parameter `pageToken`; the filters stay in the body, sent
+        unchanged with every page. The order of the chats is not documented.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        5,000 requests per hour (each page is one request).
+
+        Args:
+            page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
+                the first page. (Not empty.) Optional: not sent when left out.
+            limit: How many chats a page holds. (1 to 20; default 10.) Optional: not sent when left out.
+            order_ids: Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather
+                than pass []; no repeats; each at least 1.) Optional: not sent when left out.
+            contexts: The orders or returns whose chats to return. (Not empty: leave it out rather than
+                pass []; no repeats.) Optional: not sent when left out.
+            context_types: What the chats are about. (Not empty: leave it out rather than pass []; no
+                repeats; each one of ORDER, RETURN, DIRECT.) Optional: not sent when left out.
+            types: The types of the chats. (Not empty: leave it out rather than pass []; no repeats;
+                each one of CHAT, ARBITRAGE.) Optional: not sent when left out.
+            statuses: The statuses of the chats. (Not empty: leave it out rather than pass []; no
+                repeats; each one of NEW, WAITING_FOR_CUSTOMER, WAITING_FOR_PARTNER, WAITING_FOR_ARBITER,
+                WAITING_FOR_MARKET, FINISHED.) Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatsResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chats as _op
+
+        body = _fields(
+            {
+                "orderIds": order_ids,
+                "contexts": contexts,
+                "contextTypes": context_types,
+                "types": types,
+                "statuses": statuses,
+            },
+            required=True,
+        )
+        client = self._for_call(extra_headers)
+        return await _op.asyncio_detailed(
+            self._default("business_id", business_id),
+            client=client,
+            body=body,
+            page_token=page_token,
+            limit=limit,
+        )
+
+    async def get_chat(
+        self,
+        *,
+        chat_id: int,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[Any]:
+        """Get one chat by its id.
+
+        Returns a chat with a buyer by its id: what it is about (order, return, or a `DIRECT` chat the
+        buyer started about a product, which has no order or return id), its type, status and times. The
+        path is `/chat` (singular), unlike the list.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat as _op
+
+        client = self._for_call(extra_headers)
+        return await _op.asyncio_detailed(
+            self._default("business_id", business_id),
+            client=client,
+            chat_id=chat_id,
+        )
+
+    async def get_chat_history(
+        self,
+        *,
+        chat_id: int,
+        page_token: str | Unset = UNSET,
+        limit: int | Unset = UNSET,
+        message_id_from: int | Unset = UNSET,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[Any]:
+        """Read the messages of a chat.
+
+        Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
+        messages starting from that message id; the documentation does not say whether that message
+        itself is included, in which order messages come, or how `messageIdFrom` combines with
+        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, hides that
+        message if it comes back, and de-duplicates messages by `messageId` across pages.
+
+        Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged
+        with every page.
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        10,000 requests per hour (each page is one request).
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
+                the first page. (Not empty.) Optional: not sent when left out.
+            limit: How many messages a page holds. (1 to 100; default 50.) Optional: not sent when left
+                out.
+            message_id_from: Return the messages starting from this message id. Whether that message
+                itself is returned is not documented. (At least 1.) Optional: not sent when left out.
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatHistoryResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat_history as _op
+
+        body = _fields(
+            {
+                "messageIdFrom": message_id_from,
+            },
+            required=True,
+        )
+        client = self._for_call(extra_headers)
+        return await _op.asyncio_detailed(
+            self._default("business_id", business_id),
+            client=client,
+            body=body,
+            chat_id=chat_id,
+            page_token=page_token,
+            limit=limit,
+        )
+
+    async def get_chat_message(
+        self,
+        *,
+        chat_id: int,
+        message_id: int,
+        business_id: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Response[Any]:
+        """Get one message of a chat by its id.
+
+        Returns one message of a chat: its text or files, who sent it and when. Use it on a
+        `CHAT_MESSAGE_SENT` notification, which carries the chat id and the message id (as a string
+        there: pass it as an integer here). The path is shared with sendMessageToChat (POST).
+
+        Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
+        1,000 requests per hour.
+
+        Args:
+            chat_id: The chat id. (At least 1.)
+            message_id: The message id. (At least 1.)
+            business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
+                Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
+            extra_headers: Headers added to this request only.
+
+        Returns:
+            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatMessageResponse of a 2xx answer.
+
+        Raises:
+            InvalidRequestError: An argument breaks the spec (raised before any request).
+            APIConnectionError: No answer came (APITimeoutError when it timed out).
+        """
+        from .api.chats import get_chat_message as _op
+
+        client = self._for_call(extra_headers)
+        return await _op.asyncio_detailed(
+            self._default("business_id", business_id),
+            client=client,
+            chat_id=chat_id,
+            message_id=message_id,
         )
 
     async def send_message_to_chat(

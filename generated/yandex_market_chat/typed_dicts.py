@@ -5,10 +5,14 @@ Every method that takes a model also takes its dict (`create_chat(context={"type
 from openapi/ (render/typed_dicts.py.jinja); do not edit.
 """
 
+from collections.abc import Sequence
 from typing import Literal, Required, TypedDict
 
 from .models.chat_context_dto import ChatContextDTO
 from .models.chat_context_identifiable_type import ChatContextIdentifiableType
+from .models.chat_context_type import ChatContextType
+from .models.chat_status_type import ChatStatusType
+from .models.chat_type import ChatType
 
 
 class ChatContextDTODict(TypedDict, total=False):
@@ -31,6 +35,51 @@ class CreateChatRequestDict(TypedDict, total=False):
     """The order id. Deprecated — use `context` with type `ORDER`. (At least 1.) Optional."""
 
 
+class GetChatHistoryRequestDict(TypedDict, total=False):
+    """Which messages to return."""
+
+    messageIdFrom: int
+    """Return the messages starting from this message id. Whether that message itself is returned
+    is not documented. (At least 1.) Optional."""
+
+
+class GetChatsRequestDict(TypedDict, total=False):
+    """Filters of the chats to return; leave out what you do not filter by. Each filter is a list of at
+    least one item (an empty list is refused: leave the filter out)."""
+
+    orderIds: Sequence[int] | None
+    """Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather than pass [];
+    no repeats; each at least 1.) Optional."""
+    contexts: Sequence[ChatContextDTO | ChatContextDTODict] | None
+    """The orders or returns whose chats to return. (Not empty: leave it out rather than pass [];
+    no repeats.) Optional."""
+    contextTypes: (
+        Sequence[ChatContextType | Literal["ORDER", "RETURN", "DIRECT"]] | None
+    )
+    """What the chats are about. (Not empty: leave it out rather than pass []; no repeats; each one
+    of ORDER, RETURN, DIRECT.) Optional."""
+    types: Sequence[ChatType | Literal["CHAT", "ARBITRAGE"]] | None
+    """The types of the chats. (Not empty: leave it out rather than pass []; no repeats; each one
+    of CHAT, ARBITRAGE.) Optional."""
+    statuses: (
+        Sequence[
+            ChatStatusType
+            | Literal[
+                "NEW",
+                "WAITING_FOR_CUSTOMER",
+                "WAITING_FOR_PARTNER",
+                "WAITING_FOR_ARBITER",
+                "WAITING_FOR_MARKET",
+                "FINISHED",
+            ]
+        ]
+        | None
+    )
+    """The statuses of the chats. (Not empty: leave it out rather than pass []; no repeats; each
+    one of NEW, WAITING_FOR_CUSTOMER, WAITING_FOR_PARTNER, WAITING_FOR_ARBITER,
+    WAITING_FOR_MARKET, FINISHED.) Optional."""
+
+
 class SendMessageToChatRequestDict(TypedDict, total=False):
     """A text message."""
 
@@ -43,5 +92,7 @@ class SendMessageToChatRequestDict(TypedDict, total=False):
 __all__ = [
     "ChatContextDTODict",
     "CreateChatRequestDict",
+    "GetChatHistoryRequestDict",
+    "GetChatsRequestDict",
     "SendMessageToChatRequestDict",
 ]
