@@ -42,8 +42,14 @@ def main() -> None:
             history = chat.get_chat_history(
                 chat_id=waiting.chat_id, after_message_id=UNSET if last is None else last
             )
+            # Message ids grow with time: anything at or before the last one answered is old, even
+            # if the service sends it again.
             new = sorted(
-                (m for m in history if m.sender == ChatMessageSenderType.CUSTOMER),
+                (
+                    m
+                    for m in history
+                    if m.sender == ChatMessageSenderType.CUSTOMER and (last is None or m.message_id > last)
+                ),
                 key=lambda m: m.message_id,
             )
             print(f"chat {waiting.chat_id}: {len(new)} new buyer message(s)")

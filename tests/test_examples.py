@@ -1,4 +1,4 @@
-"""The README's quickstart runs, end to end, against Prism serving the spec (what `make demo` does)."""
+"""The examples run, end to end, against Prism serving the spec (what `make demo` does)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_demo_runs_the_quickstart_against_the_mock() -> None:
+def test_demo_runs_the_examples_against_the_mock() -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
     result = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "run_demo.py")],
@@ -25,3 +25,34 @@ def test_demo_runs_the_quickstart_against_the_mock() -> None:
     assert "sendMessageToChat -> status OK" in lines
     assert "sendFileToChat    -> status OK" in lines
     assert any("a 420 answer      -> RateLimitError" in line for line in lines), lines
+    assert "chat 92837461: 2 new buyer message(s)" in lines, lines
+    assert "  message 1001: answered" in lines and "  message 1002: answered" in lines
+
+
+def test_the_support_bot_never_answers_a_message_twice(tmp_path: Path) -> None:
+    """Run twice with one state file: the second run finds nothing new, though the mock sends the
+    same history again."""
+    sys.path.insert(0, str(ROOT / "openapi"))
+    from prism import serve_prism
+
+    with serve_prism("mock") as base_url:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
+        env.update(
+            YANDEX_MARKET_API_KEY="fake-api-key-for-tests-0000",
+            YANDEX_MARKET_BUSINESS_ID="1234567",
+            YANDEX_MARKET_BASE_URL=base_url,
+            SUPPORT_BOT_STATE=str(tmp_path / "state.json"),
+        )
+        runs = [
+            subprocess.run(
+                [sys.executable, str(ROOT / "examples" / "support_bot.py")],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            for _ in range(2)
+        ]
+    assert [run.returncode for run in runs] == [0, 0], [run.stderr for run in runs]
+    assert runs[0].stdout.count(": answered") == 2, runs[0].stdout
+    assert ": answered" not in runs[1].stdout and "0 new buyer message(s)" in runs[1].stdout, runs[1].stdout

@@ -427,8 +427,9 @@ def detailed(response: httpx.Response, parse: Callable[[httpx.Response], T | Non
 
 def invalid_answer(response: httpx.Response, model: str, exc: BaseException) -> ResponseValidationError:
     """A 2xx body that does not fit its model."""
+    problem = f"the field {exc.args[0]!r} is missing" if isinstance(exc, KeyError) and exc.args else repr(exc)
     return ResponseValidationError(
-        f"the {response.status_code} body does not fit {model}: {exc!r}",
+        f"the {response.status_code} body does not fit {model}: {problem}",
         status_code=response.status_code,
         body=response.content,
         headers=response.headers,

@@ -1,0 +1,314 @@
+"""Auto-paging, for every operation the spec declares paged (`x-paging`), sync and async, against
+a loopback server that serves pages: every item once, the same request each page with only the
+token changing, the end at a missing paging, a missing token, an empty page or a repeated token,
+a 420 in the middle waited out at the same page, a bad page raised after the items before it."""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from conftest import FAKE_KEY, run
+from spec_support import OPERATIONS, Operation, example_call, operations_where
+from yandex_market_chat import (
+    AsyncYandexMarketChat,
+    InvalidRequestError,
+    ResponseValidationError,
+    YandexMarketChat,
+)
+from yandex_market_chat.types import UNSET
+
+each_paged_operation = operations_where(lambda op: op.paged)
+Page = tuple[int, Any, dict[str, str]]
+"""(status, JSON body, headers) of one answer."""
+
+
+class PageServer:
+    """Answers the paged operation's path from a script: token (None for the first page) ->
+    the answers to give, in turn (the last one again when they run out)."""
+
+    def __init__(self) -> None:
+        self.script: dict[str | None, list[Page]] = {}
+        self.seen: list[tuple[dict[str, str], Any]] = []
+        """(query, JSON body) of every request, in order."""
+        handler = self._handler()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length)) if length else None
+                query = dict(parse_qsl(urlsplit(self.path).query))
+                server.seen.append((query, body))
+                answers = server.script[query.get("pageToken")]
+                status, payload, headers = answers.pop(0) if len(answers) > 1 else answers[0]
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        return Handler
+
+    def tokens(self) -> list[str | None]:
+        return [query.get("pageToken") for query, _ in self.seen]
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[PageServer]:
+    made = PageServer()
+    yield made
+    made.stop()
+
+
+class Pages:
+    """Answers of one paged operation, shaped like its example answer."""
+
+    def __init__(self, operation: Operation) -> None:
+        self.operation = operation
+        self.paging = operation.definition["x-paging"]
+        self.example = operation.example_answer(operation.success_status)
+        self.template = self._at(self.example, self.paging["items"])[0]
+
+    @staticmethod
+    def _at(node: Any, dotted: str) -> Any:
+        for part in dotted.split("."):
+            node = node[part]
+        return node
+
+    def item(self, key: int) -> dict[str, Any]:
+        made: dict[str, Any] = copy.deepcopy(self.template)
+        made[self.paging["item-key"]] = key
+        return made
+
+    def answer(self, keys: list[int], token: str | None, *, paging: bool = True) -> Page:
+        body = copy.deepcopy(self.example)
+        *parents, last = self.paging["items"].split(".")
+        node = body
+        for part in parents:
+            node = node[part]
+        node[last] = [self.item(key) for key in keys]
+        *parents, name = self.paging["next"].split(".")
+        holder_path, holder_name = parents[:-1], parents[-1]
+        node = body
+        for part in holder_path:
+            node = node[part]
+        if not paging:
+            node.pop(holder_name, None)
+        else:
+            node[holder_name] = {} if token is None else {name: token}
+        return 200, body, {}
+
+
+def call_arguments(operation: Operation, **changes: Any) -> dict[str, Any]:
+    """The example call's client-object arguments, without a page token (the first page)."""
+    kwargs = example_call(operation).client_kwargs()
+    kwargs.pop(operation.facts["paging"]["cursor"], None)
+    kwargs.update(changes)
+    return kwargs
+
+
+def key_of(operation: Operation, item: Any) -> Any:
+    return getattr(item, operation.facts["paging"]["item_key"])
+
+
+def collect(mode: str, operation: Operation, url: str, **changes: Any) -> list[Any]:
+    """Every item the client object's method yields, sync or async."""
+    arguments = call_arguments(operation, **changes)
+
+    def sync() -> list[Any]:
+        with YandexMarketChat(FAKE_KEY, base_url=url) as chat:
+            return list(getattr(chat, operation.name)(**arguments))
+
+    async def asynchronous() -> list[Any]:
+        async with AsyncYandexMarketChat(FAKE_KEY, base_url=url) as chat:
+            return [item async for item in getattr(chat, operation.name)(**arguments)]
+
+    return list(run(mode, sync, asynchronous))
+
+
+@each_paged_operation
+def test_three_pages_give_every_item_once_resending_the_same_request(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    server.script = {
+        None: [pages.answer([1, 2, 3], "t1")],
+        "t1": [pages.answer([4, 5, 6], "t2")],
+        "t2": [pages.answer([7, 8], None)],
+    }
+    items = collect(mode, operation, server.url)
+    assert [key_of(operation, item) for item in items] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert server.tokens() == [None, "t1", "t2"]
+    queries = [{k: v for k, v in query.items() if k != "pageToken"} for query, _ in server.seen]
+    bodies = [body for _, body in server.seen]
+    assert all(query == queries[0] for query in queries) and all(body == bodies[0] for body in bodies)
+    assert bodies[0] == example_call(operation).wire().json
+
+
+@each_paged_operation
+@pytest.mark.parametrize("end", ["no paging", "no token", "empty page with a token", "the same token again"])
+def test_the_end_comes_without_an_endless_loop(
+    mode: str, operation_id: str, end: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    last = {
+        "no paging": pages.answer([4], None, paging=False),
+        "no token": pages.answer([4], None),
+        "empty page with a token": pages.answer([], "t2"),
+        "the same token again": pages.answer([4], "t1"),
+    }[end]
+    server.script = {None: [pages.answer([1, 2, 3], "t1")], "t1": [last], "t2": [pages.answer([9], None)]}
+    items = collect(mode, operation, server.url)
+    expected = [1, 2, 3] if end == "empty page with a token" else [1, 2, 3, 4]
+    assert [key_of(operation, item) for item in items] == expected
+    assert server.tokens() == [None, "t1"]
+
+
+@each_paged_operation
+def test_a_420_in_the_middle_waits_and_resumes_at_the_same_page(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    until = datetime.now(UTC) + timedelta(seconds=1)
+    limited: Page = (
+        420,
+        {"status": "ERROR", "errors": [{"code": "LIMIT_EXCEEDED", "message": "Hit rate limit"}]},
+        {
+            "X-RateLimit-Resource-Limit": "10",
+            "X-RateLimit-Resource-Remaining": "0",
+            "X-RateLimit-Resource-Until": format_datetime(until, usegmt=True),
+        },
+    )
+    server.script = {
+        None: [pages.answer([1, 2], "t1")],
+        "t1": [limited, pages.answer([3, 4], "t2")],
+        "t2": [pages.answer([5], None)],
+    }
+    items = collect(mode, operation, server.url)
+    assert [key_of(operation, item) for item in items] == [1, 2, 3, 4, 5]
+    assert server.tokens() == [None, "t1", "t1", "t2"]
+
+
+@each_paged_operation
+def test_an_item_repeated_on_a_later_page_is_yielded_once(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    server.script = {None: [pages.answer([1, 2, 3], "t1")], "t1": [pages.answer([3, 4], None)]}
+    items = collect(mode, operation, server.url)
+    assert [key_of(operation, item) for item in items] == [1, 2, 3, 4]
+
+
+@each_paged_operation
+def test_a_page_that_breaks_the_spec_raises_after_the_items_before_it(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    broken = pages.answer([4], None)
+    *parents, last = operation.definition["x-paging"]["items"].split(".")
+    holder = broken[1]
+    for part in parents:
+        holder = holder[part]
+    del holder[last]  # a required list missing
+    server.script = {None: [pages.answer([1, 2], "t1")], "t1": [broken]}
+    arguments = call_arguments(operation)
+    seen: list[Any] = []
+
+    def sync() -> None:
+        with YandexMarketChat(FAKE_KEY, base_url=server.url) as chat:
+            for item in getattr(chat, operation.name)(**arguments):
+                seen.append(item)
+
+    async def asynchronous() -> None:
+        async with AsyncYandexMarketChat(FAKE_KEY, base_url=server.url) as chat:
+            async for item in getattr(chat, operation.name)(**arguments):
+                seen.append(item)
+
+    with pytest.raises(ResponseValidationError) as caught:
+        run(mode, sync, asynchronous)
+    assert [key_of(operation, item) for item in seen] == [1, 2]
+    assert f"{last!r} is missing" in str(caught.value)
+
+
+@each_paged_operation
+def test_page_by_page(mode: str, operation_id: str, server: PageServer) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    server.script = {None: [pages.answer([1, 2], "t1")], "t1": [pages.answer([3], None)]}
+    arguments = call_arguments(operation)
+
+    def sync() -> list[Any]:
+        with YandexMarketChat(FAKE_KEY, base_url=server.url) as chat:
+            first = getattr(chat, operation.name)(**arguments)
+            assert [key_of(operation, item) for item in first.items] == [1, 2]
+            assert first.next_page_token == "t1" and first.has_next_page()
+            assert type(first.answer).__name__ == operation.facts["success"]["model"]
+            second = first.get_next_page()
+            assert not second.has_next_page() and second.next_page_token is None
+            with pytest.raises(LookupError):
+                second.get_next_page()
+            return [[key_of(operation, item) for item in page.items] for page in first.iter_pages()]
+
+    async def asynchronous() -> list[Any]:
+        async with AsyncYandexMarketChat(FAKE_KEY, base_url=server.url) as chat:
+            first = await getattr(chat, operation.name)(**arguments)
+            assert [key_of(operation, item) for item in first.items] == [1, 2]
+            assert first.next_page_token == "t1" and first.has_next_page()
+            second = await first.get_next_page()
+            assert not second.has_next_page()
+            with pytest.raises(LookupError):
+                await second.get_next_page()
+            return [[key_of(operation, item) for item in page.items] async for page in first.iter_pages()]
+
+    assert run(mode, sync, asynchronous) == [[1, 2], [3]]
+    assert server.tokens() == [None, "t1", "t1"]
+
+
+@operations_where(lambda op: op.paged and op.facts["paging"]["after"] is not None)
+def test_after_an_item_sends_where_to_start_and_hides_that_item(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    after = operation.facts["paging"]["after"]
+    wire_field = operation.definition["x-paging"]["after"]
+    pages = Pages(operation)
+    server.script = {None: [pages.answer([41, 42, 43], "t1")], "t1": [pages.answer([44], None)]}
+    items = collect(mode, operation, server.url, **{after["argument"]: 41, after["field"]: UNSET})
+    assert [key_of(operation, item) for item in items] == [42, 43, 44]
+    assert [body[wire_field] for _, body in server.seen] == [41, 41]
+    with pytest.raises(InvalidRequestError) as caught:
+        collect(mode, operation, server.url, **{after["argument"]: 41, after["field"]: 41})
+    assert caught.value.field == after["argument"]
+    assert len(server.seen) == 2, "a bad call must not reach the server"
