@@ -125,7 +125,8 @@ class Table:
         header = ("#", "measurement", "contender", "median", "ratio", "target", "holds")
         lines = [tuple(header)]
         previous = None
-        for row in self.rows:
+        # In the order of the row numbers (the rows are measured in another order); stable within one.
+        for row in sorted(self.rows, key=lambda row: int(row.section) if row.section.isdigit() else 0):
             # A group's number and measurement are written on its first row only.
             first = (row.section, row.measurement) != previous
             previous = (row.section, row.measurement)

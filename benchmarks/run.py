@@ -7,7 +7,9 @@ Rows (see benchmarks/README.md for what each measures and why):
 3. import time, fresh interpreters;
 4. a 5 MB sendFileToChat upload: time and extra peak memory vs bare httpx;
 5. the rate-limit run: 60 messages from 8 callers against a server enforcing a small quota;
-6. `make generate` wall time (for information).
+6. `make generate` wall time (for information);
+7. reading a 1,000-message chat history through the page iterator vs bare httpx paging by hand;
+8. a polling bot answering buyer messages that arrive over time, under the scaled quotas.
 
 The loopback servers (bench_server.py) run in subprocesses on 127.0.0.1 and stop with the script.
 Progress goes to stderr, the table to stdout. `--quick` runs a few rounds of each, to try it out.
@@ -24,15 +26,22 @@ import tempfile
 import time
 from datetime import UTC, datetime
 
+from bench_bot import CHATS, QUOTAS, SPREAD, bot_runs
+from bench_bot import LATENCY as BOT_LATENCY
+from bench_bot import MESSAGES as BOT_MESSAGES
+from bench_bot import WINDOW as BOT_WINDOW
 from bench_calls import Result, in_process_async, in_process_sync, loopback_async, loopback_sync
+from bench_history import PAGE_LIMIT, history_async, history_sync
 from bench_import import import_times
 from bench_ratelimit import CALLERS, LATENCY, MESSAGES, PARALLEL, QUOTA, WINDOW, rate_limit_runs
+from bench_server import HISTORY_MESSAGES
 from bench_upload import BARE, FILE_BYTES, OTHER, memory_uploads, time_uploads
 from bench_util import ROOT, TIMES, LoopbackServer, Row, Table, fmt_ratio, fmt_time, machine, verdict
 
 PER_CALL_TARGET = 1.05
-IN_PROCESS_TARGET = 1.3
+IN_PROCESS_TARGET = 1.2
 IMPORT_TARGET = 1.3
+HISTORY_TARGET = 1.1
 UPLOAD_TIME_TARGET = 1.1
 UPLOAD_MEMORY_TARGET = 2.0  # times the file size
 PACE_TARGET = 0.95
@@ -115,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     in_rounds, in_batch = (5, 10) if quick else (200, 10)
     import_samples = 3 if quick else 21
     upload_rounds, memory_repeats = (3, 1) if quick else (25, 3)
+    history_rounds = 5 if quick else 30
 
     began = time.perf_counter()
     load = os.getloadavg()[0]
@@ -163,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
 
         log("3. import time")
         imported = import_times(import_samples)
-        measurement = f"import, {imported.setting} ({imported.samples} fresh interpreters each, .pyc cached)"
+        measurement = (
+            f"import, {imported.setting} (-X importtime, {imported.samples} fresh interpreters each)"
+        )
         table.add(Row("3", measurement, "import httpx (floor)", fmt_time(imported.floor), fmt_ratio(1.0)))
         table.add(
             Row(
@@ -210,6 +222,25 @@ def main(argv: list[str] | None = None) -> int:
                     "" if floor or other_row else verdict(share, UPLOAD_MEMORY_TARGET),
                 )
             )
+        log(f"7. {HISTORY_MESSAGES}-message history, sync")
+        pages = f"{HISTORY_MESSAGES} messages, {HISTORY_MESSAGES // PAGE_LIMIT} pages of {PAGE_LIMIT}"
+        per_call_rows(
+            table,
+            "7",
+            f"getChatHistory, read whole, sync, loopback ({pages}; {history_rounds} rounds)",
+            history_sync(server.base_url, history_rounds),
+            HISTORY_TARGET,
+            None,
+        )
+        log(f"7. {HISTORY_MESSAGES}-message history, async")
+        per_call_rows(
+            table,
+            "7",
+            f"getChatHistory, read whole, async, loopback ({pages}; {history_rounds} rounds)",
+            asyncio.run(history_async(server.base_url, history_rounds)),
+            HISTORY_TARGET,
+            None,
+        )
         port = server.port
 
     log("5. rate-limit run")
@@ -248,6 +279,33 @@ def main(argv: list[str] | None = None) -> int:
                 pace,
                 target,
                 holds,
+            )
+        )
+
+    log("8. polling bot")
+    quotas = ", ".join(f"{name} {quota}" for name, quota in QUOTAS.items())
+    measurement = (
+        f"polling bot: {CHATS} chats{TIMES}{BOT_MESSAGES} buyer messages over {SPREAD:g} s; per "
+        f"{BOT_WINDOW:g} s: {quotas}; 4 parallel, {BOT_LATENCY * 1000:g} ms each"
+    )
+    for bot in bot_runs():
+        ok = bot.limited_total == 0 and bot.missed == 0 and bot.twice == 0
+        limited = ", ".join(f"{name} {count}" for name, count in sorted(bot.limited.items()))
+        sent = ", ".join(f"{count} {name}" for name, count in sorted(bot.requests.items()))
+        facts = (
+            f"{bot.limited_total}{TIMES}420{f' ({limited})' if limited else ''}, "
+            f"{bot.missed}/{bot.scheduled} missed, {bot.twice} answered twice; {sent}"
+        )
+        table.add(
+            Row(
+                "8",
+                measurement,
+                bot.label,
+                f"last answer {fmt_time(bot.last_answer)} (ideal {fmt_time(bot.ideal)}); answer delay "
+                f"median {fmt_time(bot.delay_median)}, max {fmt_time(bot.delay_max)}",
+                f"{bot.pace:.1%} of quota pace",
+                f"0{TIMES}420, 0 missed, 0 twice",
+                f"{'yes' if ok else 'no'}: {facts}",
             )
         )
 
