@@ -30,7 +30,22 @@ __all__ = [
 
 
 class YandexMarketError(Exception):
-    """Base of every error raised by yandex_market_chat."""
+    """Base of every error raised by yandex_market_chat.
+
+    Every one pickles with its type and fields (a ProcessPoolExecutor hands it to the parent as it
+    was): it is rebuilt from its attributes, not by calling __init__ again.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), self.args, dict(self.__dict__))
+
+
+def _rebuild(cls: type[YandexMarketError], args: tuple[Any, ...], state: dict[str, Any]) -> YandexMarketError:
+    """Unpickle an error of this package: the same class, message and fields, __init__ not called."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InvalidRequestError(YandexMarketError, ValueError):
