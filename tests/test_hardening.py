@@ -3,6 +3,7 @@ names its item; the wire is a real loopback server wherever the behaviour is abo
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import multiprocessing
 import pickle
@@ -11,10 +12,13 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import FAKE_KEY
+from loopback import RawServer, response
 from yandex_market_chat import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    AuthenticatedClient,
     AuthenticationError,
     BadRequestError,
     InternalServerError,
@@ -22,9 +26,12 @@ from yandex_market_chat import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    Response,
     ResponseValidationError,
     YandexMarketError,
+    _pipeline,
 )
+from yandex_market_chat.api.chats import create_chat, send_message_to_chat
 from yandex_market_chat.models import (
     ChatContextDTO,
     ChatContextIdentifiableType,
@@ -35,6 +42,59 @@ from yandex_market_chat.models import (
 MESSAGE = SendMessageToChatRequest(message="hello")
 CREATE = CreateChatRequest(context=ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=42))
 OK = b'{"status":"OK"}'
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def call(mode: str, module: Any, client: AuthenticatedClient, **kwargs: Any) -> Any:
+    """One call of an operation module, the sync or the async way."""
+    kwargs.setdefault("body", CREATE if module is create_chat else MESSAGE)
+    if module is not create_chat:
+        kwargs.setdefault("chat_id", 7)
+    if mode == "sync":
+        return module.sync(1, client=client, **kwargs)
+    return asyncio.run(module.asyncio(1, client=client, **kwargs))
+
+
+def raw_client(url: str, **options: Any) -> AuthenticatedClient:
+    options.setdefault("max_retries", 0)
+    return AuthenticatedClient(token=FAKE_KEY, base_url=url, **options)
+
+
+# --- 2. Nothing raw after an answer --------------------------------------------------------------
+
+ABSURD = {
+    "X-RateLimit-Resource-Limit": "1000",
+    "X-RateLimit-Resource-Remaining": "0",
+    "X-RateLimit-Resource-Until": "Fri, 31 Dec 9999 23:59:59 -2359",
+    "Retry-After": "Fri, 31 Dec 99999999999999999999 23:59:59 GMT",
+}
+
+
+def test_2_an_absurd_year_in_the_rate_limit_headers_is_never_raw(mode: str) -> None:
+    with (
+        RawServer(lambda _: response(420, b'{"status":"ERROR"}', ABSURD)) as server,
+        pytest.raises(RateLimitError) as caught,
+    ):
+        call(mode, send_message_to_chat, raw_client(server.url))
+    assert caught.value.status_code == 420 and caught.value.remaining == 0
+    detailed: Response[None] = Response(status_code=420, content=b"", headers=ABSURD, parsed=None)
+    assert detailed.rate_limit.remaining == 0  # reading reset_at does not raise either
+    for headers in (ABSURD, {"Retry-After": "1e308"}, {"X-RateLimit-Resource-Until": ABSURD["Retry-After"]}):
+        assert 0 < _pipeline.rate_limit_wait(headers, 0) <= 3600.25
+
+
+def test_2_a_reset_in_the_year_9999_is_waited_for_an_hour_at_most_not_overflowed() -> None:
+    # max_rate_limit_wait=inf means "always wait": today a 420 until 9999 made time.sleep overflow.
+    headers = {
+        "X-RateLimit-Resource-Remaining": "0",
+        "X-RateLimit-Resource-Until": "Fri, 31 Dec 9999 23:59:59 GMT",
+    }
+    waits = [_pipeline.rate_limit_wait(headers, attempt) for attempt in range(3)]
+    assert all(3599 <= wait <= 3600.25 for wait in waits), waits
 
 
 # --- 10. Errors survive a process boundary -------------------------------------------------------

@@ -28,13 +28,14 @@ def header_int(headers: Mapping[str, str], name: str) -> int | None:
 
 @functools.lru_cache(maxsize=64)
 def http_date(value: str) -> datetime | None:
-    """An RFC 822 date as an aware datetime, or None. Cached: every answer of one window carries
+    """An RFC 822 date as an aware datetime in UTC, or None. Cached: every answer of one window carries
     the same X-RateLimit-Resource-Until, and parsing it is most of what reading limits costs."""
     try:
         moment = parsedate_to_datetime(value)
+        # In UTC, so that no later arithmetic meets an offset that takes it past year 9999.
+        return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def reset_at(headers: Mapping[str, str], now: datetime | None = None) -> datetime | None:

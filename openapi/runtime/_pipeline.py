@@ -5,9 +5,9 @@ RateLimitError at once when the service's window or the budget is spent for long
 `max_rate_limit_wait`. What may be sent again, at most `max_retries` times, comes from the spec
 (`x-idempotent`, rendered into each endpoint module's `Operation`):
 - 420/429: the request was not processed; wait for the window (X-RateLimit-Resource-Until or
-  Retry-After), or back off when the limit hit is the parallel one or no usable reset time is
-  given; a wait longer than `max_rate_limit_wait` returns the 420 at once (sync() raises
-  RateLimitError with `reset_at`);
+  Retry-After, trusted for an hour at most), or back off when the limit hit is the parallel one or
+  no usable reset time is given; a wait longer than `max_rate_limit_wait` returns the 420 at once
+  (sync() raises RateLimitError with `reset_at`);
 - a connection that failed before the request was sent: any operation;
 - 5xx and timeouts after sending: idempotent operations only; the others raise, saying the
   request may have been delivered.
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from . import _headers
+from ._limits import LONGEST_WINDOW
 from .errors import APIConnectionError, APITimeoutError
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.U
 BACKOFF_BASE = 0.5
 """Seconds: the first backoff step; each retry doubles it, up to BACKOFF_CAP."""
 BACKOFF_CAP = 8.0
+LONGEST_WAIT = LONGEST_WINDOW.total_seconds()
+"""A 420's reset is trusted this far ahead at most (the service's windows are hourly)."""
 
 
 def backoff(attempt: int) -> float:
@@ -49,16 +52,16 @@ def backoff(attempt: int) -> float:
 
 
 def rate_limit_wait(headers: Mapping[str, str], attempt: int) -> float:
-    """How long a 420/429 asks us to wait: until the window resets, or a backoff when the limit
-    hit is the parallel one (requests remain in the window) or no usable reset time is given (none,
-    unreadable or already past)."""
+    """How long a 420/429 asks us to wait: until the window resets (an hour at most), or a backoff
+    when the limit hit is the parallel one (requests remain in the window) or no usable reset time
+    is given (none, unreadable or already past)."""
     remaining = _headers.header_int(headers, _headers.REMAINING)
     if remaining is not None and remaining > 0:
         return backoff(attempt)
     reset_at = _headers.reset_at(headers)
     if reset_at is None:
         return backoff(attempt)
-    wait = (reset_at - datetime.now(UTC)).total_seconds()
+    wait = min((reset_at - datetime.now(UTC)).total_seconds(), LONGEST_WAIT)
     return wait + random.random() * 0.25 if wait > 0 else backoff(attempt)
 
 
