@@ -8,6 +8,7 @@ import concurrent.futures
 import multiprocessing
 import pickle
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,9 +19,11 @@ from yandex_market_chat import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    AsyncYandexMarketChat,
     AuthenticatedClient,
     AuthenticationError,
     BadRequestError,
+    File,
     InternalServerError,
     InvalidRequestError,
     NotFoundError,
@@ -28,14 +31,16 @@ from yandex_market_chat import (
     RateLimitError,
     Response,
     ResponseValidationError,
+    YandexMarketChat,
     YandexMarketError,
     _pipeline,
 )
-from yandex_market_chat.api.chats import create_chat, send_message_to_chat
+from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
 from yandex_market_chat.models import (
     ChatContextDTO,
     ChatContextIdentifiableType,
     CreateChatRequest,
+    SendFileToChatRequest,
     SendMessageToChatRequest,
 )
 
@@ -65,6 +70,18 @@ def raw_client(url: str, **options: Any) -> AuthenticatedClient:
 
 
 # --- 2. Nothing raw after an answer --------------------------------------------------------------
+
+
+def test_2_deeply_nested_json_is_a_typed_error_that_says_it_may_have_been_delivered(mode: str) -> None:
+    nested = b'{"status":"OK","x":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    with (
+        RawServer(lambda _: response(200, nested, {"Content-Type": "application/json"})) as server,
+        pytest.raises(ResponseValidationError) as caught,
+    ):
+        call(mode, send_message_to_chat, raw_client(server.url))
+    assert caught.value.status_code == 200 and caught.value.body == nested
+    assert caught.value.may_have_been_delivered
+
 
 ABSURD = {
     "X-RateLimit-Resource-Limit": "1000",
@@ -97,6 +114,44 @@ def test_2_a_reset_in_the_year_9999_is_waited_for_an_hour_at_most_not_overflowed
     assert all(3599 <= wait <= 3600.25 for wait in waits), waits
 
 
+# --- 8. mime_type and file_name cannot inject multipart headers ----------------------------------
+
+
+def test_8_a_mime_type_with_cr_lf_is_refused_by_name(mode: str) -> None:
+    with RawServer(lambda _: response(200, OK)) as server:
+        chat_class = YandexMarketChat if mode == "sync" else AsyncYandexMarketChat
+        chat = chat_class(api_key=FAKE_KEY, business_id=1, base_url=server.url)
+        injected = 'text/plain\r\nContent-Disposition: form-data; name="evil"'
+        for file_name, mime_type, argument in (
+            ("a.txt", injected, "mime_type"),
+            ("a.txt", 'text/plain"; x="', "mime_type"),
+            ("a.txt\r\nContent-Type: text/html", None, "file_name"),
+        ):
+            with pytest.raises(InvalidRequestError) as caught:
+                sent = chat.send_file_to_chat(chat_id=7, file=b"x", file_name=file_name, mime_type=mime_type)
+                if asyncio.iscoroutine(sent):
+                    asyncio.run(sent)
+            assert caught.value.field == argument
+        # Through the module function, with a File made by hand, the same.
+        client = raw_client(server.url)
+        body = SendFileToChatRequest(file=File(payload=b"x", file_name="a.txt", mime_type=injected))
+        with pytest.raises(InvalidRequestError) as caught:
+            call(mode, send_file_to_chat, client, body=body)
+        assert caught.value.field == "mime_type"
+        assert server.received == []
+
+
+def test_8_quotes_in_a_file_name_are_escaped_not_a_new_parameter() -> None:
+    with RawServer(lambda _: response(200, OK)) as server:
+        chat = YandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=server.url)
+        chat.send_file_to_chat(chat_id=7, file=b"x", file_name='a"; name="evil.pdf')
+    [request] = server.received
+    head = request.body.split(b"\r\n\r\n", 1)[0]
+    assert head.count(b"Content-Disposition") == 1
+    assert head.count(b' name="') == 1 and b'name="evil' not in head
+    assert b'filename="a%22; name=%22evil.pdf"' in head
+
+
 # --- 10. Errors survive a process boundary -------------------------------------------------------
 
 RESPONSE_HEADERS = {"Content-Type": "application/json", "X-Request-Id": "r-1"}
@@ -122,7 +177,9 @@ ERRORS: dict[str, Callable[[], YandexMarketError]] = {
         "dropped", method="POST", url="http://x/", may_have_been_delivered=True
     ),
     "APITimeoutError": lambda: APITimeoutError("slow", may_have_been_delivered=True),
-    "ResponseValidationError": lambda: ResponseValidationError("bad body", status_code=200, body=b"<html>"),
+    "ResponseValidationError": lambda: ResponseValidationError(
+        "bad body", status_code=200, body=b"<html>", may_have_been_delivered=True
+    ),
 }
 
 
@@ -152,3 +209,35 @@ def test_10_a_process_pool_hands_the_parent_the_typed_error() -> None:
     ):
         pool.submit(raise_server_error).result(timeout=60)
     assert caught.value.may_have_been_delivered and caught.value.body == b"oops"
+
+
+# --- 14. Clear errors for the remaining raw ones -------------------------------------------------
+
+
+def test_14_bad_create_chat_contexts_are_invalid_request_errors() -> None:
+    chat = YandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url="http://127.0.0.1:9")
+    with pytest.raises(InvalidRequestError) as caught:
+        chat.create_chat(context={"type": "ORDER"})  # type: ignore[arg-type]
+    assert caught.value.field == "context.id"
+    with pytest.raises(InvalidRequestError) as caught:
+        chat.create_chat(context={"type": 1, "id": 5})  # type: ignore[arg-type]
+    assert caught.value.field == "context.type"
+
+
+def test_14_a_file_path_that_is_missing_or_a_directory_is_an_invalid_request(
+    mode: str, tmp_path: Path
+) -> None:
+    chat_class = YandexMarketChat if mode == "sync" else AsyncYandexMarketChat
+    chat = chat_class(api_key=FAKE_KEY, business_id=1, base_url="http://127.0.0.1:9")
+    for path in (tmp_path / "missing.pdf", tmp_path, str(tmp_path / "missing.pdf")):
+        with pytest.raises(InvalidRequestError) as caught:
+            sent = chat.send_file_to_chat(chat_id=7, file=path)
+            if asyncio.iscoroutine(sent):
+                asyncio.run(sent)
+        assert caught.value.field == "file"
+
+
+def test_14_a_business_id_that_is_not_ascii_digits_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("YANDEX_MARKET_BUSINESS_ID", "²")
+    with pytest.raises(InvalidRequestError, match="business_id"):
+        YandexMarketChat(api_key=FAKE_KEY)

@@ -8,8 +8,11 @@ Python argument in the error, sizing files, and telling a success from an error 
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
+import stat
 import sys
 import warnings
 from collections.abc import Callable, Mapping
@@ -253,14 +256,20 @@ def _given(operation: Operation, arguments: Mapping[str, Any], name: str) -> boo
 
 
 def check_multipart(operation: Operation, arguments: Mapping[str, Any], body: Any) -> None:
-    """check() for a multipart body: its files are sized against their limits, the other
-    fields are checked like JSON."""
+    """check() for a multipart body: its files are sized against their limits, their names and
+    MIME types checked for what could break the part's headers, the other fields checked like JSON."""
     fields = body.to_dict() if hasattr(body, "to_dict") else dict(body)
     for name, (low, high) in operation.files.items():
         if name in fields:
             item = fields[name]
-            payload = item[1] if isinstance(item, tuple) else getattr(item, "payload", item)
-            check_file_size(payload_size(payload), operation.body_names.get(name, name), low, high)
+            where = operation.body_names.get(name, name)
+            if isinstance(item, tuple):
+                payload = item[1]
+                check_file_names(item[0], item[2] if len(item) > 2 else None)
+            else:
+                payload = getattr(item, "payload", item)
+            check_readable(payload, where)
+            check_file_size(payload_size(payload), where, low, high)
     check(operation, {**arguments, "body": fields})  # (a file's own schema takes any value)
 
 
@@ -376,6 +385,62 @@ def payload_size(payload: object) -> int | None:
     return None
 
 
+_TOKEN = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
+_MIME_TYPE = re.compile(rf'{_TOKEN}/{_TOKEN}(?:[ \t]*;[ \t]*{_TOKEN}=(?:{_TOKEN}|"[^"\\\x00-\x1f\x7f]*"))*')
+"""type/subtype with optional parameters (RFC 9110): nothing that could end the header line."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def check_file_names(file_name: object, mime_type: object) -> None:
+    """Refuse a file name or MIME type that could break the headers of its multipart part: a CR or
+    LF would start a header of its own (a second Content-Disposition). A file name may hold quotes
+    and backslashes (httpx escapes them); it may not hold control characters or half a character."""
+    if file_name is not None:
+        if not isinstance(file_name, str):
+            raise TypeError(f"file_name must be a str, not {type(file_name).__name__}")
+        if _CONTROL.search(file_name):
+            raise InvalidRequestError(
+                "file_name", "must not contain control characters (CR, LF, tab, NUL ...)"
+            )
+        if not file_name.isascii() and _surrogate_at(file_name, "file_name"):
+            raise InvalidRequestError(
+                "file_name", "holds a lone surrogate (half a character): it cannot be sent"
+            )
+    if mime_type is not None:
+        if not isinstance(mime_type, str):
+            raise TypeError(f"mime_type must be a str, not {type(mime_type).__name__}")
+        if not _MIME_TYPE.fullmatch(mime_type):
+            raise InvalidRequestError(
+                "mime_type",
+                "must be a MIME type such as application/pdf (type/subtype, optional ;parameters)",
+            )
+
+
+def check_readable(payload: object, where: str) -> None:
+    """Refuse a file object opened in text mode: httpx would refuse it only while sending."""
+    if isinstance(payload, io.TextIOBase):
+        raise InvalidRequestError(where, "must be opened in binary mode ('rb'), not text mode")
+
+
+def read_path(path: str | os.PathLike[str], where: str, max_bytes: int | None) -> bytes:
+    """The bytes of a regular file, sized before it is opened; InvalidRequestError naming `where`
+    for a path that is missing, not a regular file (a directory, a FIFO), too large or unreadable."""
+    shown = os.fspath(path)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise InvalidRequestError(where, f"must be a regular file: {shown!r} is {kind}")
+        if max_bytes is not None:
+            check_file_size(info.st_size, where, max_bytes=max_bytes)
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InvalidRequestError(where, f"names no file: {shown!r} does not exist") from None
+    except OSError as exc:
+        raise InvalidRequestError(where, f"cannot be read: {shown!r}: {exc.strerror}") from None
+
+
 def check_file_size(size: int | None, where: str, min_bytes: int = 0, max_bytes: int | None = None) -> None:
     """Refuse a file that cannot be sized, or is outside [min_bytes, max_bytes]."""
     if size is None:
@@ -410,6 +475,7 @@ def success(
             status_code=response.status_code,
             body=response.content,
             headers=response.headers,
+            may_have_been_delivered=not operation.idempotent,
         )
     return parsed
 
@@ -425,12 +491,16 @@ def detailed(response: httpx.Response, parse: Callable[[httpx.Response], T | Non
     )
 
 
-def invalid_answer(response: httpx.Response, model: str, exc: BaseException) -> ResponseValidationError:
-    """A 2xx body that does not fit its model."""
+def invalid_answer(
+    operation: Operation, response: httpx.Response, model: str, exc: BaseException
+) -> ResponseValidationError:
+    """A 2xx body that does not fit its model. The service answered 2xx: an operation that is not
+    safe to repeat most likely took effect."""
     problem = f"the field {exc.args[0]!r} is missing" if isinstance(exc, KeyError) and exc.args else repr(exc)
     return ResponseValidationError(
-        f"the {response.status_code} body does not fit {model}: {problem}",
+        f"{operation.id}: the {response.status_code} body does not fit {model}: {problem}",
         status_code=response.status_code,
         body=response.content,
         headers=response.headers,
+        may_have_been_delivered=not operation.idempotent,
     )

@@ -223,13 +223,24 @@ class APITimeoutError(APIConnectionError):
 
 
 class ResponseValidationError(YandexMarketError):
-    """A 2xx answer whose body does not fit the spec (not JSON, empty, a required field missing)."""
+    """A 2xx answer whose body does not fit the spec (not JSON, empty, a required field missing).
+
+    `may_have_been_delivered` is True for an operation that is not safe to repeat: the service
+    answered 2xx, so it most likely took effect, and sending it again could post it twice.
+    """
 
     def __init__(
-        self, message: str, *, status_code: int, body: bytes, headers: Mapping[str, str] | None = None
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: bytes,
+        headers: Mapping[str, str] | None = None,
+        may_have_been_delivered: bool = False,
     ) -> None:
         self.status_code = status_code
         self.body = body
         self.headers = httpx.Headers(headers or {})
+        self.may_have_been_delivered = may_have_been_delivered
         preview = body[:200].decode(errors="replace")
         super().__init__(f"{message} (status {status_code}, {len(body)} bytes: {preview!r})")

@@ -67,20 +67,21 @@ class File:
     ) -> File:
         """A File from a path, bytes or a binary file object.
 
-        A path larger than `max_bytes` is refused before it is read; the name defaults to the
-        path's (or the file object's) base name and the MIME type is guessed from the name.
+        A path larger than `max_bytes` is refused before it is read; so is a path that is missing or
+        not a regular file, a file object opened in text mode, and a name or MIME type that could
+        break the multipart headers (InvalidRequestError naming the argument). The name defaults
+        to the path's (or the file object's) base name and the MIME type is guessed from the name.
         """
-        from ._request import check_file_size
+        from ._request import check_file_names, check_readable, read_path
 
+        check_file_names(file_name, mime_type)
         if isinstance(source, str | os.PathLike):
-            if max_bytes is not None:
-                check_file_size(os.stat(source).st_size, "file", max_bytes=max_bytes)
-            with open(source, "rb") as handle:
-                payload: BinaryIO | bytes = handle.read()
+            payload: BinaryIO | bytes = read_path(source, "file", max_bytes)
             file_name = file_name or os.path.basename(os.fspath(source))
         elif isinstance(source, bytes | bytearray | memoryview):
             payload = bytes(source)
         elif hasattr(source, "read"):
+            check_readable(source, "file")
             payload = source
             name = getattr(source, "name", None)
             if file_name is None and isinstance(name, str):
@@ -91,6 +92,7 @@ class File:
             )
         file_name = file_name or "file"
         mime_type = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+        check_file_names(file_name, mime_type)  # (a name taken from the path or the file object)
         return cls(payload=payload, file_name=file_name, mime_type=mime_type)
 
 

@@ -90,7 +90,7 @@ def _parse_response(
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise _request.invalid_answer(
-                response, "GetChatHistoryResponse", exc
+                _OPERATION, response, "GetChatHistoryResponse", exc
             ) from exc
     if response.status_code == 400:
         try:

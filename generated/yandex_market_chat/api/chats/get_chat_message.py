@@ -77,7 +77,7 @@ def _parse_response(
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise _request.invalid_answer(
-                response, "GetChatMessageResponse", exc
+                _OPERATION, response, "GetChatMessageResponse", exc
             ) from exc
     if response.status_code == 400:
         try:

@@ -73,7 +73,9 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(response, "EmptyApiResponse", exc) from exc
+            raise _request.invalid_answer(
+                _OPERATION, response, "EmptyApiResponse", exc
+            ) from exc
     if response.status_code == 400:
         try:
             response_400 = ApiClientDataErrorResponse.from_dict(response.json())
