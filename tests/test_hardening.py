@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import io
 import multiprocessing
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import httpx
 import pytest
 from conftest import FAKE_KEY
 from loopback import RawServer, response
+from ratelimit.support import MarketSim
 from yandex_market_chat import (
     APIConnectionError,
     APIStatusError,
@@ -24,10 +26,12 @@ from yandex_market_chat import (
     AuthenticationError,
     BadRequestError,
     File,
+    HourlyBudget,
     InternalServerError,
     InvalidRequestError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimiter,
     RateLimitError,
     Response,
     ResponseValidationError,
@@ -47,6 +51,14 @@ from yandex_market_chat.models import (
 MESSAGE = SendMessageToChatRequest(message="hello")
 CREATE = CreateChatRequest(context=ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=42))
 OK = b'{"status":"OK"}'
+
+
+@pytest.fixture
+def sim() -> Iterator[MarketSim]:
+    server = MarketSim()
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(params=["sync", "async"])
@@ -112,6 +124,133 @@ def test_2_a_reset_in_the_year_9999_is_waited_for_an_hour_at_most_not_overflowed
     }
     waits = [_pipeline.rate_limit_wait(headers, attempt) for attempt in range(3)]
     assert all(3599 <= wait <= 3600.25 for wait in waits), waits
+
+
+# --- 3. The key stays secret whatever it looks like ---------------------------------------------
+
+BAD_KEYS = {
+    "leading space": " fake-api-key-0000",
+    "trailing space": "fake-api-key-0000 ",
+    "trailing newline": "fake-api-key-0000\n",
+    "tab": "fake-api\tkey-0000",
+    "NUL": "fake-api\x00key-0000",
+    "escape": "fake-api\x1bkey-0000",
+    "DEL": "fake-api\x7fkey-0000",
+    "CRLF": "fake-api\r\nX-Evil: 1",
+    "non-ASCII": "fake-api-ключ-0000",
+    "no-break space": "fake-api\u00a0key-0000",
+    "NEL": "fake-api\x85key-0000",
+}
+
+
+def _paths(key: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], object]]:
+    good = AuthenticatedClient(token=FAKE_KEY)
+
+    def from_env() -> object:
+        monkeypatch.setenv("YANDEX_MARKET_API_KEY", key)
+        return YandexMarketChat()
+
+    paths: dict[str, Callable[[], object]] = {
+        "AuthenticatedClient(token=)": lambda: AuthenticatedClient(token=key),
+        "AuthenticatedClient.oauth": lambda: AuthenticatedClient.oauth(key),
+        "YandexMarketChat(api_key=)": lambda: YandexMarketChat(api_key=key),
+        "AsyncYandexMarketChat(api_key=)": lambda: AsyncYandexMarketChat(api_key=key),
+        "with_options(token=)": lambda: good.with_options(token=key),
+        "prefix": lambda: AuthenticatedClient(token=FAKE_KEY, prefix=key),
+        "default_headers": lambda: YandexMarketChat(api_key=FAKE_KEY, default_headers={"Api-Key": key}),
+    }
+    if "\x00" not in key:  # (an environment variable cannot hold NUL)
+        paths["YANDEX_MARKET_API_KEY"] = from_env
+    return paths
+
+
+@pytest.mark.parametrize("key", BAD_KEYS.values(), ids=BAD_KEYS.keys())
+def test_3_a_bad_key_is_refused_when_the_client_is_made_without_showing_it(
+    key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for path, make in _paths(key, monkeypatch).items():
+        with pytest.raises(InvalidRequestError) as caught:
+            make()
+        shown = str(caught.value) + repr(caught.value) + repr(caught.value.args)
+        assert key not in shown and key.strip() not in shown, path
+
+
+def test_3_nothing_about_the_key_reaches_the_wire_an_error_or_a_retry(mode: str) -> None:
+    with RawServer(lambda _: response(200, OK)) as server:
+        # The HTTP layer itself would refuse these (a CR/LF, a space in a header name) only once a
+        # place and a budget unit were taken, and then called it "may have been delivered".
+        for options in (
+            {"prefix": "Bearer\n"},
+            {"auth_header_name": "Api Key"},
+            {"headers": {"X-Note": "a\r\nApi-Key: " + FAKE_KEY}},
+            {"user_agent": "agent\r\n"},
+        ):
+            with pytest.raises(InvalidRequestError) as caught:
+                raw_client(server.url, **options)
+            assert FAKE_KEY not in str(caught.value)
+        chat = YandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=server.url)
+        with pytest.raises(InvalidRequestError) as refused:
+            chat.send_message_to_chat(chat_id=7, message="hi", extra_headers={"X-Note": FAKE_KEY + "\n"})
+        assert FAKE_KEY not in str(refused.value)
+        assert server.received == []
+
+
+def test_3_the_key_never_appears_in_a_repr_even_given_as_a_header() -> None:
+    client = AuthenticatedClient(token=FAKE_KEY, headers={"Authorization": f"Bearer {FAKE_KEY}"})
+    chat = YandexMarketChat(api_key=FAKE_KEY, default_headers={"Api-Key": FAKE_KEY})
+    for shown in (repr(client), repr(chat), repr(chat.client), repr(client.with_options(timeout=3))):
+        assert FAKE_KEY not in shown, shown
+
+
+# --- 6. `timeout` bounds the whole attempt --------------------------------------------------------
+
+
+@pytest.mark.parametrize("timeout", [None, httpx.Timeout(None), httpx.Timeout(5.0, read=None)])
+def test_6_a_timeout_is_never_unlimited(timeout: httpx.Timeout | None) -> None:
+    for client in (
+        AuthenticatedClient(token=FAKE_KEY, timeout=timeout),
+        AuthenticatedClient(token=FAKE_KEY).with_options(timeout=timeout),
+        YandexMarketChat(api_key=FAKE_KEY, timeout=timeout).client,
+    ):
+        parts = (client.timeout.connect, client.timeout.read, client.timeout.write, client.timeout.pool)
+        assert all(part is not None and 0 < part < float("inf") for part in parts), parts
+    for bad in (0, -1.0, float("inf"), float("nan")):
+        with pytest.raises(InvalidRequestError):
+            AuthenticatedClient(token=FAKE_KEY, timeout=bad)
+
+
+# --- 7. All checks before any cost ---------------------------------------------------------------
+
+
+def test_7_a_refused_call_takes_neither_a_place_nor_a_budget_unit(sim: MarketSim, tmp_path: Path) -> None:
+    text_file = tmp_path / "note.txt"
+    text_file.write_text("hello")
+    budget = HourlyBudget(2)
+    chat = YandexMarketChat(
+        api_key=FAKE_KEY, business_id=1, base_url=sim.url, rate_limiter=RateLimiter(budget=budget)
+    )
+    with (
+        text_file.open("r") as handle,
+        pytest.raises(InvalidRequestError, match="binary mode"),
+    ):  # a text-mode file
+        chat.send_file_to_chat(chat_id=7, file=handle)  # type: ignore[arg-type]
+    refused: list[Callable[[], object]] = [
+        lambda: chat.send_message_to_chat(chat_id=7, message="half a character: \ud800"),
+        lambda: chat.send_file_to_chat(chat_id=7, file=b"%PDF", file_name="scan\udc00.pdf"),
+        lambda: chat.send_file_to_chat(chat_id=7, file=b"%PDF", mime_type="application/pdf\r\nX-Evil: 1"),
+        lambda: chat.send_message_to_chat(chat_id=7, message="hi", extra_headers={"X-Note": "ключ"}),
+        lambda: chat.send_message_to_chat(chat_id=7, message="hi", extra_headers={"X-Note": "a\r\nb"}),
+    ]
+    for attempt in refused:
+        with pytest.raises(InvalidRequestError):
+            attempt()
+    with pytest.raises(InvalidRequestError):
+        chat.send_file_to_chat(chat_id=7, file=io.StringIO("text"))  # type: ignore[arg-type]
+    assert sim.seen == []
+    chat.send_message_to_chat(chat_id=7, message="one")
+    chat.send_message_to_chat(chat_id=7, message="two")  # the budget of 2 is whole
+    assert sim.statuses() == [200, 200]
+    assert chat.rate_limits["businesses"][1]["in_flight"] == 0
 
 
 # --- 8. mime_type and file_name cannot inject multipart headers ----------------------------------

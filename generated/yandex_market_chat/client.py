@@ -54,7 +54,7 @@ class AuthenticatedClient(_client.AuthenticatedClient):
 
     base_url: str = field(default=DEFAULT_BASE_URL, validator=_client.validate_base_url)
     """Where the API is (default: the spec's server); requests go to base_url + the path."""
-    user_agent: str = USER_AGENT
+    user_agent: str = field(default=USER_AGENT, validator=_client.validate_user_agent)
     """Sent as User-Agent."""
 
 

@@ -8,7 +8,9 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
+import re
 import ssl
 import sys
 import threading
@@ -62,6 +64,94 @@ def _check_integration(_instance: object, _attribute: object, value: str | None)
         raise InvalidRequestError("integration", "must be a non-empty '<name>/<version>' in printable ASCII")
 
 
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+"""An HTTP header name (a token, RFC 9110)."""
+SENSITIVE_HEADERS = frozenset({"api-key", "authorization", "proxy-authorization", "cookie"})
+"""Headers whose values are never shown (repr, errors), whichever of them carries the key."""
+
+
+def check_header_value(value: object, name: str) -> str:
+    """A header value this client can send: a str of printable ASCII (spaces inside allowed), else
+    InvalidRequestError naming `name`, never showing the value (it may be a key). The HTTP layer
+    would refuse it only while sending, after a place and a budget unit were taken."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value.isascii() or not value.isprintable():
+        raise InvalidRequestError(
+            name, "must be printable ASCII (no CR, LF, tab or other control characters)"
+        )
+    if value != value.strip():
+        raise InvalidRequestError(name, "must not start or end with a space")
+    return value
+
+
+def check_headers(headers: Mapping[str, str], name: str) -> None:
+    """Every header of `headers` a valid name with a value check_header_value() accepts."""
+    for header, value in headers.items():
+        if not isinstance(header, str) or not _HEADER_NAME.fullmatch(header):
+            raise InvalidRequestError(name, f"has a header name that is not a valid HTTP token: {header!r}")
+        check_header_value(value, f"{name}[{header!r}]")
+
+
+def _check_headers(_instance: object, attribute: Any, value: Mapping[str, str]) -> None:
+    check_headers(value, attribute.name)
+
+
+def _check_header_name(_instance: object, attribute: Any, value: str) -> None:
+    if not isinstance(value, str) or not _HEADER_NAME.fullmatch(value):
+        raise InvalidRequestError(attribute.name, "must be a valid HTTP header name")
+
+
+def _check_prefix(_instance: object, _attribute: object, value: str) -> None:
+    check_header_value(value, "prefix")
+
+
+def validate_user_agent(_instance: object, _attribute: object, value: str) -> None:
+    check_header_value(value, "user_agent")
+
+
+def _masked(headers: Mapping[str, str]) -> str:
+    """Headers for repr(): the values of those that can carry a key replaced."""
+    return repr({k: "***" if k.lower() in SENSITIVE_HEADERS else v for k, v in headers.items()})
+
+
+def to_timeout(value: httpx.Timeout | float | None) -> httpx.Timeout:
+    """The timeout as an httpx.Timeout with every part finite: None, or a part left None, takes
+    the default's (never unlimited); a part that is not a positive finite number is refused."""
+    if value is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(value, bool) or not isinstance(value, httpx.Timeout | int | float):
+        raise TypeError(f"timeout must be seconds or an httpx.Timeout, not {type(value).__name__}")
+    timeout = value if isinstance(value, httpx.Timeout) else httpx.Timeout(float(value))
+    parts = {}
+    for part in ("connect", "read", "write", "pool"):
+        seconds = getattr(timeout, part)
+        if seconds is None:
+            seconds = getattr(DEFAULT_TIMEOUT, part)
+        if not 0 < seconds < math.inf:
+            raise InvalidRequestError(
+                "timeout", f"must be a positive finite number of seconds, got {seconds!r}"
+            )
+        parts[part] = seconds
+    if isinstance(value, httpx.Timeout) and all(getattr(value, k) == v for k, v in parts.items()):
+        return value
+    return httpx.Timeout(**parts)
+
+
+def _check_max_retries(_instance: object, _attribute: object, value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"max_retries must be an int, not {type(value).__name__}")
+    if value < 0:
+        raise InvalidRequestError("max_retries", f"must be 0 or more, got {value}")
+
+
+def _check_max_wait(_instance: object, _attribute: object, value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"max_rate_limit_wait must be seconds, not {type(value).__name__}")
+    if not value >= 0:
+        raise InvalidRequestError("max_rate_limit_wait", f"must be 0 or more seconds, got {value!r}")
+
+
 def check_base_url(value: object, name: str = "base_url") -> str:
     """An http(s) URL with a host, or InvalidRequestError naming `name`."""
     parts = urlsplit(value) if isinstance(value, str) else None
@@ -99,20 +189,21 @@ class AuthenticatedClient:
     base_url: str = field(validator=validate_base_url)
     """Where the API is; requests go to base_url + the operation's path. (The package's
     AuthenticatedClient defaults it to the spec's server.)"""
-    prefix: str = ""
+    prefix: str = field(default="", validator=_check_prefix)
     """Put before the token in the auth header ("Bearer" for OAuth); empty for Api-Key."""
-    auth_header_name: str = "Api-Key"
+    auth_header_name: str = field(default="Api-Key", validator=_check_header_name)
     """The header that carries the token."""
-    timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT
-    """Per request; applies to a client set with set_httpx_client() too."""
-    max_retries: int = DEFAULT_MAX_RETRIES
+    timeout: httpx.Timeout = field(default=DEFAULT_TIMEOUT, converter=to_timeout)
+    """Per request. Never unlimited: None, or a part left None, means the default's. Applies to a
+    client set with set_httpx_client() too."""
+    max_retries: int = field(default=DEFAULT_MAX_RETRIES, validator=_check_max_retries)
     """Retries after a 420/429, a connection that failed before sending, and (idempotent
     operations only) a 5xx or a timeout. 0 turns retries off."""
-    max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT
+    max_rate_limit_wait: float = field(default=DEFAULT_MAX_RATE_LIMIT_WAIT, validator=_check_max_wait)
     """Longest wait for a rate-limit window, in seconds; longer raises RateLimitError."""
     integration: str | None = field(default=None, validator=_check_integration)
     """Sent as `X-Market-Integration` ("<name>/<version>"): the seller sees it in the API log."""
-    headers: dict[str, str] = field(factory=dict)
+    headers: dict[str, str] = field(factory=dict, validator=_check_headers, repr=_masked)
     """Extra headers for every request."""
     cookies: dict[str, str] = field(factory=dict)
     verify_ssl: str | bool | ssl.SSLContext = True
@@ -123,7 +214,7 @@ class AuthenticatedClient:
     """Client-side limits, shared by with_options() copies: at most 4 requests in flight per
     business, the window the service reports, and an optional budget shared across processes,
     e.g. `RateLimiter(max_in_flight=4, budget=HourlyBudget.sqlite("budget.sqlite", 1000))`."""
-    user_agent: str = "yandex-market-chat"
+    user_agent: str = field(default="yandex-market-chat", validator=validate_user_agent)
     """Sent as User-Agent (the package's AuthenticatedClient: yandex-market-chat/<version>)."""
     _pool: _Pool = field(factory=_Pool, init=False, repr=False)
 
