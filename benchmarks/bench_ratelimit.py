@@ -50,12 +50,16 @@ class NoLimits(RateLimiter):
     """A limiter that limits nothing: for the run with the client-side limits off."""
 
     @contextmanager
-    def slot(self, scope: object, operation: str, max_wait: float) -> Iterator[None]:
-        yield
+    def slot(
+        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
+    ) -> Iterator[float]:
+        yield time.monotonic() + timeout
 
     @asynccontextmanager
-    async def aslot(self, scope: object, operation: str, max_wait: float) -> AsyncIterator[None]:
-        yield
+    async def aslot(
+        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
+    ) -> AsyncIterator[float]:
+        yield time.monotonic() + timeout
 
     def observe(self, scope: object, operation: str, headers: Mapping[str, str]) -> None:
         return None

@@ -1,20 +1,30 @@
 """Issue #12, "Hardening": what production traffic and careless callers do to the client. Each test
-names its item; the wire is a real loopback server wherever the behaviour is about the wire."""
+names its item; the wire is a real loopback server wherever the behaviour is about the wire.
+
+The limiter's and the budget's own items (5, 9, 11, 12) are in tests/ratelimit/test_hardening_limits.py.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import gc
 import io
+import linecache
 import multiprocessing
+import os
 import pickle
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import httpx
 import pytest
-from conftest import FAKE_KEY
+import yandex_market_chat
+from conftest import FAKE_KEY, mock_client
 from loopback import RawServer, response
 from ratelimit.support import MarketSim
 from yandex_market_chat import (
@@ -25,6 +35,7 @@ from yandex_market_chat import (
     AuthenticatedClient,
     AuthenticationError,
     BadRequestError,
+    BudgetStoreError,
     File,
     HourlyBudget,
     InternalServerError,
@@ -319,6 +330,7 @@ ERRORS: dict[str, Callable[[], YandexMarketError]] = {
     "ResponseValidationError": lambda: ResponseValidationError(
         "bad body", status_code=200, body=b"<html>", may_have_been_delivered=True
     ),
+    "BudgetStoreError": lambda: BudgetStoreError("redis is down"),
 }
 
 
@@ -380,3 +392,87 @@ def test_14_a_business_id_that_is_not_ascii_digits_is_refused(monkeypatch: pytes
     monkeypatch.setenv("YANDEX_MARKET_BUSINESS_ID", "²")
     with pytest.raises(InvalidRequestError, match="business_id"):
         YandexMarketChat(api_key=FAKE_KEY)
+
+
+# --- 5, the interrupts, for the whole of a sync call (the limiter on its own: test_hardening_limits)
+
+
+class _Tracer:
+    """Raises KeyboardInterrupt at the n-th line this package runs, as a signal handler would.
+
+    One place a signal cannot strike is skipped: the line event sys.settrace reports when a `with`
+    block is left, just before its __exit__ is called. (CPython checks for signals after a call
+    returns, not in those few instructions: a real signal is seen inside the block, where `with`
+    still runs __exit__, or after it.) Every other line of the package is a place to strike."""
+
+    def __init__(self, at: int) -> None:
+        self.at = at
+        self.lines = 0
+        self.package = os.path.dirname(yandex_market_chat.__file__)
+
+    def __call__(self, frame: FrameType, event: str, arg: object) -> Any:
+        if not frame.f_code.co_filename.startswith(self.package):
+            return None
+        seen: set[int] = set()
+
+        def local(frame: FrameType, event: str, arg: object) -> Any:
+            if event == "line":
+                line = frame.f_lineno
+                source = linecache.getline(frame.f_code.co_filename, line).strip()
+                leaving_a_with = source.startswith(("with ", "async with ")) and line in seen
+                seen.add(line)
+                if not leaving_a_with:
+                    self.lines += 1
+                    if self.lines == self.at:
+                        raise KeyboardInterrupt
+            return local
+
+        return local
+
+
+def _in_flight(limiter: RateLimiter) -> list[int]:
+    counts = []
+    for business in limiter.snapshot()["businesses"].values():
+        counts += [business["in_flight"], *(op["in_flight"] for op in business["operations"].values())]
+    return counts
+
+
+def _clean(limiter: RateLimiter) -> None:
+    """No lock held, no place taken, no one left waiting: once the interrupted call is gone (its
+    frames may sit in a reference cycle with the exception until the garbage collector runs)."""
+    assert limiter._lock.acquire(blocking=False), "the limiter's lock is still held"
+    limiter._lock.release()
+    if any(_in_flight(limiter)):
+        gc.collect()
+    assert not any(_in_flight(limiter)), limiter.snapshot()
+
+
+def test_5_an_interrupt_at_any_line_of_a_sync_call_leaves_the_limits_clean() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=OK, headers={"X-RateLimit-Resource-Remaining": "5"})
+
+    client = mock_client(handler, max_retries=0, rate_limiter=RateLimiter(budget=HourlyBudget(10_000)))
+    limiter = client.rate_limiter
+    at = 0
+    while True:
+        at += 1
+        tracer = _Tracer(at)
+        sys.settrace(tracer)
+        try:
+            send_message_to_chat.sync(1, client=client, chat_id=7, body=MESSAGE)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            sys.settrace(None)
+        _clean(limiter)
+        if tracer.lines < at:
+            break  # the call ran to its end without reaching line `at`: every line was tried
+    assert at > 100  # (the tracer did see the call)
+    finished = threading.Event()
+
+    def after() -> None:
+        send_message_to_chat.sync(1, client=client, chat_id=7, body=MESSAGE)
+        finished.set()
+
+    threading.Thread(target=after, daemon=True).start()
+    assert finished.wait(10), "a call after the interrupts blocked"

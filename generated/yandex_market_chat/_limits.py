@@ -1,18 +1,30 @@
 """Client-side rate limits, shared by every call through one client and its with_options() copies.
 
-Before a request is sent, RateLimiter.slot() / aslot() waits for:
-1. the optional `HourlyBudget` of the (business, operation): pyrate-limiter buckets in memory,
-   in a SQLite file (processes on one machine) or in Redis (several machines);
+Before a request is sent, RateLimiter.acquire() / aacquire() (or the slot() / aslot() context
+managers) waits for:
+1. the optional `HourlyBudget` of the (business, operation): pyrate-limiter buckets in memory or in
+   a SQLite file (processes on one machine), or a sliding log in Redis kept by a script of our own
+   on the Redis server's clock (several machines);
 2. the window the service reported last for the (business, operation) in
    X-RateLimit-Resource-Remaining / -Until: when nothing remains, the request waits for the reset
    instead of spending a request on a 420; requests in flight count against what remains;
 3. a free place among `max_in_flight` requests per business (the service allows 4). Threads and
    asyncio tasks, on any event loop, share the one count.
-A wait longer than `max_wait` raises RateLimitError at once, before anything is sent.
+A rate-limit wait (1, 2) longer than `max_wait` raises RateLimitError at once, before anything is
+sent; such waits do not count against the attempt's timeout. The wait for a place (3), and the
+budget store's own I/O, do: when the timeout runs out first, APITimeoutError (nothing was sent) or
+BudgetStoreError.
+
+Interrupt safety: a place is a `_Place` token held by weak references only. release() frees it;
+and should a KeyboardInterrupt (or any exception a signal handler raises) strike at a point where
+release() cannot run, the place is freed as soon as the interrupted call's frames are gone. The
+one lock is a C-level lock taken only with `with` (no Python code between taking and protecting
+it), and waiting never holds it.
 """
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import logging
 import math
@@ -20,23 +32,22 @@ import os
 import re
 import threading
 import time
-from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Iterator, Mapping
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
 from datetime import UTC, datetime, timedelta
 from inspect import isawaitable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define
-
 from . import _headers
-from .errors import RateLimitError
+from .errors import APITimeoutError, BudgetStoreError, RateLimitError
 
 if TYPE_CHECKING:
     import asyncio
+    import queue
 
     # pyrate-limiter is imported only when an HourlyBudget is made: it would double import time.
-    from pyrate_limiter import AbstractBucket, RateItem
+    from pyrate_limiter import AbstractBucket, Rate, RateItem
     from redis import Redis
 
 __all__ = ["DEFAULT_MAX_IN_FLIGHT", "HourlyBudget", "RateLimiter"]
@@ -50,14 +61,23 @@ RESET_MARGIN = 0.05
 LONGEST_WINDOW = timedelta(hours=1)
 """The service's windows are hourly: a reset reported further ahead is trusted only this far, so
 that one wrong header cannot stop a client for longer."""
+CLOCK_SLACK = timedelta(minutes=5)
+"""How far our clock may be behind the service's: an Until further ahead than LONGEST_WINDOW plus
+this cannot name a real window, so it does not outrank the answers that follow it."""
+STORE_TIMEOUT = 5.0
+"""Seconds a shared budget's store (SQLite, Redis) gets for one operation, and to be checked when
+the budget is made; a call gives up sooner when its own timeout is shorter."""
 
 T = TypeVar("T")
 
 
 def _done(value: T | Awaitable[T]) -> T:
-    """The result of a bucket call: the budget's stores are all synchronous."""
+    """The result of a store call: the budget's stores are all synchronous."""
     if isawaitable(value):
-        raise TypeError("HourlyBudget needs a synchronous bucket (a sync Redis client)")
+        close = getattr(value, "close", None)
+        if callable(close):
+            close()  # a coroutine never awaited: say nothing about it
+        raise TypeError("HourlyBudget needs a synchronous store client (a sync redis.Redis)")
     return value
 
 
@@ -72,17 +92,34 @@ def _refusal(what: str, scope: object, operation: str, wait: float, max_wait: fl
     )
 
 
-@define
+def _no_place(scope: object, operation: str, timeout: float, max_in_flight: int) -> APITimeoutError:
+    return APITimeoutError(
+        f"{operation} for business {scope}: no place among the {max_in_flight} requests in flight "
+        f"came free within the timeout ({timeout:g} s), so nothing was sent",
+        may_have_been_delivered=False,
+    )
+
+
 class _Window:
     """What the service last said of one (business, operation) window, and our requests in flight."""
 
-    limit: int | None = None
-    remaining: int | None = None
-    until: datetime | None = None
-    """The reset as the service reported it: it names the window."""
-    reset_at: datetime | None = None
-    """The reset we wait for: `until`, but at most LONGEST_WINDOW after we first heard of it."""
-    in_flight: int = 0
+    __slots__ = ("credible", "limit", "places", "remaining", "reset_at", "until")
+
+    def __init__(self) -> None:
+        self.limit: int | None = None
+        self.remaining: int | None = None
+        self.until: datetime | None = None
+        """The reset as the service reported it: it names the window."""
+        self.reset_at: datetime | None = None
+        """The reset we wait for: `until`, but at most LONGEST_WINDOW after we first heard of it."""
+        self.credible = True
+        """False when `until` was further ahead than any real window ends (a wrong header)."""
+        self.places = _Places()
+        """Our requests of this operation in flight."""
+
+    @property
+    def in_flight(self) -> int:
+        return len(self.places)
 
     def observe(self, headers: Mapping[str, str]) -> None:
         limit = _headers.header_int(headers, _headers.LIMIT)
@@ -94,32 +131,62 @@ class _Window:
             return
         remaining = max(0, remaining)
         now = datetime.now(UTC)
-        if (
-            self.until is not None
-            and self.remaining is not None
-            and self.reset_at is not None
-            and now < self.reset_at
-        ):
-            if until < self.until:
-                return  # a late answer from an earlier window
-            if until == self.until:  # answers from one window can come out of order
+        if self.until is not None and self.remaining is not None and self.reset_at is not None:
+            if until == self.until and now < self.reset_at:  # answers from one window come out of order
                 self.remaining = min(remaining, self.remaining)
                 return
+            if until < self.until and now < self.reset_at and self.credible:
+                return  # a late answer from an earlier window
+            # (an Until no real window has does not outrank the answers after it: they replace it)
         self.remaining, self.until = remaining, until
+        self.credible = until - now <= LONGEST_WINDOW + CLOCK_SLACK
         self.reset_at = min(until, now + LONGEST_WINDOW)
 
-    def wait(self, now: datetime) -> float | None:
+    def wait(self) -> float | None:
         """Seconds until the window may have room; None when it has room now or nothing is known."""
-        if self.reset_at is None or self.remaining is None or now >= self.reset_at:
+        reset_at = self.reset_at
+        if reset_at is None or self.remaining is None:
             return None
-        if self.remaining - self.in_flight > 0:
+        now = datetime.now(UTC)
+        if now >= reset_at or self.remaining - len(self.places) > 0:
             return None
-        return (self.reset_at - now).total_seconds() + RESET_MARGIN
+        return (reset_at - now).total_seconds() + RESET_MARGIN
+
+
+class _Places(set["weakref.ref[_Place]"]):
+    """The weak references to the places held: of a business, or of one window."""
+
+    __slots__ = ()
+
+    def forget(self, ref: weakref.ref[_Place]) -> None:
+        """A place's weak reference callback: it was never given back (an interrupted call)."""
+        with contextlib.suppress(TypeError):  # (its hash was never taken: it died before it was added)
+            self.discard(ref)
+
+
+class _Place:
+    """One request's place among `max_in_flight`, held by weak references only: release() frees it,
+    and so does its being garbage (a call interrupted where release() could not run)."""
+
+    __slots__ = ("__weakref__", "deadline", "refs")
+
+    def __init__(self) -> None:
+        self.deadline = math.inf
+        """The time.monotonic() moment by which the attempt holding it must be done."""
+        self.refs: tuple[_Places, weakref.ref[_Place], _Places, weakref.ref[_Place]] | None = None
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:
     if not waiter.done():
         waiter.set_result(None)
+
+
+def _block(lock: Any, seconds: float) -> None:
+    """Wait on a lock for up to `seconds` (math.inf: until it is released)."""
+    if math.isinf(seconds):
+        lock.acquire()
+    else:
+        lock.acquire(True, min(max(seconds, 0.0), threading.TIMEOUT_MAX))
 
 
 class RateLimiter:
@@ -139,71 +206,136 @@ class RateLimiter:
         self.max_in_flight = max_in_flight
         self.budget = budget
         self._lock = threading.Lock()
-        self._changed = threading.Condition(self._lock)
+        self._sleepers: list[Any] = []
+        """Locks of threads waiting for a change (each released once to wake its thread)."""
         self._async_waiters: dict[asyncio.Future[None], asyncio.AbstractEventLoop] = {}
-        self._in_flight: Counter[object] = Counter()
+        self._busy: dict[object, _Places] = {}
+        """Per business: the places in flight."""
         self._windows: dict[tuple[object, str], _Window] = {}
 
     def __repr__(self) -> str:
         return f"RateLimiter(max_in_flight={self.max_in_flight}, budget={self.budget!r})"
 
-    @contextmanager
-    def slot(self, scope: object, operation: str, max_wait: float) -> Iterator[None]:
-        """Hold a place for one request of `operation` for business `scope` while it is sent."""
-        if self.budget is not None:
-            while (spent_for := self.budget.take(scope, operation)) > 0:
-                self._before_budget_wait(scope, operation, spent_for, max_wait)
-                time.sleep(spent_for)
-        announced = False
-        with self._changed:
-            while (wait := self._admit(scope, operation, max_wait)) is not None:
-                announced = announced or self._announce(scope, operation, wait)
-                self._changed.wait(None if math.isinf(wait) else wait)
-        try:
-            yield
-        finally:
-            self._release(scope, operation)
+    # --- taking and giving back a place ------------------------------------------------------------
 
-    @asynccontextmanager
-    async def aslot(self, scope: object, operation: str, max_wait: float) -> AsyncIterator[None]:
-        """The async twin of slot(): waits without blocking the event loop."""
+    def acquire(self, scope: object, operation: str, max_wait: float, timeout: float = math.inf) -> _Place:
+        """Wait for a place for one request of `operation` for business `scope`, and take it.
+
+        `timeout` bounds the wait for a place and the budget store's I/O (APITimeoutError or
+        BudgetStoreError when it runs out); rate-limit waits are bounded by `max_wait` instead
+        (RateLimitError at once when longer) and move the place's `deadline` on by what they took.
+        Give the place back with release()."""
+        deadline = time.monotonic() + timeout
+        if self.budget is not None:
+            deadline = self._spend_budget(scope, operation, max_wait, deadline)
+        announced = False
+        while True:
+            with self._lock:
+                got = self._admit(scope, operation, max_wait)
+                if isinstance(got, _Place):
+                    got.deadline = deadline
+                    return got
+                for_a_place = math.isinf(got)
+                pause = deadline - time.monotonic() if for_a_place else got
+                if pause <= 0:
+                    raise _no_place(scope, operation, timeout, self.max_in_flight)
+                if not for_a_place:
+                    announced = announced or self._announce(scope, operation, got)
+                sleeper = _thread.allocate_lock()
+                sleeper.acquire()
+                self._sleepers.append(sleeper)
+            started = time.monotonic()
+            try:
+                _block(sleeper, pause)
+            finally:
+                with self._lock, contextlib.suppress(ValueError):  # (taken off by the release that woke it)
+                    self._sleepers.remove(sleeper)
+            if not for_a_place:
+                deadline += time.monotonic() - started
+
+    async def aacquire(
+        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
+    ) -> _Place:
+        """The async twin of acquire(): waits without blocking the event loop."""
         import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
+        deadline = time.monotonic() + timeout
         if self.budget is not None:
-            while (spent_for := await asyncio.to_thread(self.budget.take, scope, operation)) > 0:
-                self._before_budget_wait(scope, operation, spent_for, max_wait)
-                await asyncio.sleep(spent_for)
+            deadline = await self._aspend_budget(scope, operation, max_wait, deadline)
         loop = asyncio.get_running_loop()
         announced = False
         while True:
             with self._lock:
-                wait = self._admit(scope, operation, max_wait)
-                if wait is None:
-                    break
-                announced = announced or self._announce(scope, operation, wait)
+                got = self._admit(scope, operation, max_wait)
+                if isinstance(got, _Place):
+                    got.deadline = deadline
+                    return got
+                for_a_place = math.isinf(got)
+                pause = deadline - time.monotonic() if for_a_place else got
+                if pause <= 0:
+                    raise _no_place(scope, operation, timeout, self.max_in_flight)
+                if not for_a_place:
+                    announced = announced or self._announce(scope, operation, got)
                 waiter: asyncio.Future[None] = loop.create_future()
                 self._async_waiters[waiter] = loop
+            started = time.monotonic()
             try:
-                await asyncio.wait((waiter,), timeout=None if math.isinf(wait) else wait)
+                await asyncio.wait((waiter,), timeout=None if math.isinf(pause) else pause)
             finally:
                 with self._lock:
                     self._async_waiters.pop(waiter, None)
+            if not for_a_place:
+                deadline += time.monotonic() - started
+
+    def release(self, place: _Place) -> None:
+        """Give a place back (again is harmless) and wake whoever waits for one."""
+        with self._lock:
+            refs = place.refs
+            if refs is not None:
+                busy, mine, places, theirs = refs
+                busy.discard(mine)
+                places.discard(theirs)
+                place.refs = None  # the weak references go too: no callback when the place does
+            if self._sleepers or self._async_waiters:
+                self._wake_all()
+
+    @contextmanager
+    def slot(
+        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
+    ) -> Iterator[float]:
+        """Hold a place for one request while it is sent; yields the attempt's deadline."""
+        place = self.acquire(scope, operation, max_wait, timeout)
         try:
-            yield
+            yield place.deadline
         finally:
-            self._release(scope, operation)
+            self.release(place)
+
+    @asynccontextmanager
+    async def aslot(
+        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
+    ) -> AsyncIterator[float]:
+        """The async twin of slot()."""
+        place = await self.aacquire(scope, operation, max_wait, timeout)
+        try:
+            yield place.deadline
+        finally:
+            self.release(place)
 
     def observe(self, scope: object, operation: str, headers: Mapping[str, str]) -> None:
         """Take note of the X-RateLimit-Resource-* headers of an answer."""
         with self._lock:
-            self._windows.setdefault((scope, operation), _Window()).observe(headers)
+            window = self._windows.get((scope, operation))
+            if window is None:
+                window = self._windows[(scope, operation)] = _Window()
+            window.observe(headers)
 
     def snapshot(self) -> dict[str, Any]:
         """What is known, as last reported by the service, per business and operation."""
         with self._lock:
             businesses: dict[object, dict[str, Any]] = {}
             for (scope, operation), window in self._windows.items():
-                entry = businesses.setdefault(scope, {"in_flight": self._in_flight[scope], "operations": {}})
+                in_flight = len(self._busy.get(scope, ()))
+                entry = businesses.setdefault(scope, {"in_flight": in_flight, "operations": {}})
                 entry["operations"][operation] = {
                     "limit": window.limit,
                     "remaining": window.remaining,
@@ -219,40 +351,70 @@ class RateLimiter:
                 "businesses": businesses,
             }
 
-    def _admit(self, scope: object, operation: str, max_wait: float) -> float | None:
-        """Under the lock: take a place and return None, or return how long to wait before asking
-        again (math.inf: until a request ends). Raises RateLimitError when nothing remains in the
-        window and its reset is further away than `max_wait`."""
-        window = self._windows.setdefault((scope, operation), _Window())
-        wait = window.wait(datetime.now(UTC))
-        exhausted = wait is not None and window.remaining == 0
-        if exhausted and wait is not None and wait > max_wait:
+    def _admit(self, scope: object, operation: str, max_wait: float) -> _Place | float:
+        """Under the lock: take a place, or return how long to wait before asking again (math.inf:
+        until a request ends). Raises RateLimitError when nothing remains in the window and its
+        reset is further away than `max_wait`."""
+        window = self._windows.get((scope, operation))
+        if window is None:
+            window = self._windows[(scope, operation)] = _Window()
+        busy = self._busy.get(scope)
+        if busy is None:
+            busy = self._busy[scope] = _Places()
+        wait = window.wait()
+        if wait is not None and window.remaining == 0 and wait > max_wait:
             raise _refusal("no requests remain in the service's window", scope, operation, wait, max_wait)
-        if self._in_flight[scope] >= self.max_in_flight:
+        if len(busy) >= self.max_in_flight:
             return math.inf
         if wait is not None:
             return wait  # (when requests in flight hold what remains, one of them may end sooner)
-        self._in_flight[scope] += 1
-        window.in_flight += 1
-        return None
+        place = _Place()
+        mine = weakref.ref(place, busy.forget)
+        theirs = weakref.ref(place, window.places.forget)
+        busy.add(mine)
+        window.places.add(theirs)
+        place.refs = (busy, mine, window.places, theirs)
+        return place
 
     def _announce(self, scope: object, operation: str, wait: float) -> bool:
         """Under the lock: log a wait for the window to reset; True if it was one."""
         window = self._windows[(scope, operation)]
-        if math.isinf(wait) or window.remaining != 0:
+        if window.remaining != 0:
             return False
         logger.info("waiting %.2f s for the %s window of business %s to reset", wait, operation, scope)
         return True
 
-    def _release(self, scope: object, operation: str) -> None:
-        with self._lock:
-            self._in_flight[scope] -= 1
-            self._windows[(scope, operation)].in_flight -= 1
-            self._changed.notify_all()
-            for waiter, loop in self._async_waiters.items():
-                with contextlib.suppress(RuntimeError):  # its event loop is closed
-                    loop.call_soon_threadsafe(_wake, waiter)
-            self._async_waiters.clear()
+    def _wake_all(self) -> None:
+        """Under the lock: wake every waiting thread and task, to ask again."""
+        sleepers = self._sleepers
+        while sleepers:
+            sleepers.pop().release()
+        for waiter, loop in self._async_waiters.items():
+            with contextlib.suppress(RuntimeError):  # its event loop is closed
+                loop.call_soon_threadsafe(_wake, waiter)
+        self._async_waiters.clear()
+
+    # --- the budget ----------------------------------------------------------------------------
+
+    def _spend_budget(self, scope: object, operation: str, max_wait: float, deadline: float) -> float:
+        assert self.budget is not None
+        while (spent_for := self.budget.take(scope, operation, timeout=deadline - time.monotonic())) > 0:
+            self._before_budget_wait(scope, operation, spent_for, max_wait)
+            time.sleep(spent_for)
+            deadline += spent_for
+        return deadline
+
+    async def _aspend_budget(self, scope: object, operation: str, max_wait: float, deadline: float) -> float:
+        import asyncio
+
+        assert self.budget is not None
+        while (
+            spent_for := await self.budget.atake(scope, operation, timeout=deadline - time.monotonic())
+        ) > 0:
+            self._before_budget_wait(scope, operation, spent_for, max_wait)
+            await asyncio.sleep(spent_for)
+            deadline += spent_for
+        return deadline
 
     def _before_budget_wait(self, scope: object, operation: str, wait: float, max_wait: float) -> None:
         if wait > max_wait:
@@ -260,43 +422,127 @@ class RateLimiter:
         logger.info("waiting %.2f s for the budget of %s for business %s", wait, operation, scope)
 
 
+# --- the shared hourly budget -------------------------------------------------------------------
+
+
+class _Job:
+    """One store operation run by a worker thread; whoever waits for it may give up first."""
+
+    __slots__ = ("abandoned", "call", "done", "error", "notify", "result")
+
+    def __init__(self, call: Callable[[], float]) -> None:
+        self.call = call
+        self.result = 0.0
+        self.error: BaseException | None = None
+        self.abandoned = False
+        self.done = _thread.allocate_lock()
+        self.done.acquire()
+        self.notify: tuple[asyncio.AbstractEventLoop, asyncio.Future[None]] | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.call()
+        except BaseException as exc:  # handed to the caller as it is
+            self.error = exc
+        self.done.release()
+        if self.notify is not None:
+            loop, waiter = self.notify
+            with contextlib.suppress(RuntimeError):  # its event loop is closed
+                loop.call_soon_threadsafe(_wake, waiter)
+
+
+class _Workers:
+    """A few daemon threads that run a store's operations, so that a caller waits for a store for
+    no longer than its own timeout, holds no lock while it waits, and an interrupted caller leaves
+    no lock of the store's behind (signals reach the main thread only). Daemons: a hung store
+    never keeps the interpreter from exiting."""
+
+    def __init__(self, name: str, size: int = 4) -> None:
+        self._name = name
+        self._size = size
+        self._lock = threading.Lock()
+        self._reset()
+
+    def _reset(self) -> None:
+        import queue  # here: only a shared budget needs it
+
+        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self._threads = 0
+        self._idle = 0
+        self._pid = os.getpid()
+
+    def submit(self, job: _Job) -> None:
+        with self._lock:
+            if self._pid != os.getpid():
+                self._reset()  # a forked child has none of its parent's threads
+            if self._idle == 0 and self._threads < self._size:
+                self._threads += 1
+                name = f"yandex-market-chat {self._name} store"
+                threading.Thread(target=self._work, args=(self._jobs,), name=name, daemon=True).start()
+            self._jobs.put(job)
+
+    def _work(self, jobs: queue.SimpleQueue[_Job]) -> None:
+        while True:
+            with self._lock:
+                self._idle += 1
+            job = jobs.get()
+            with self._lock:
+                self._idle -= 1
+            if not job.abandoned:
+                job.run()
+
+
 class HourlyBudget:
     """At most `limit` requests per `period` seconds for each (business, operation): a sliding
-    window in pyrate-limiter buckets.
+    window.
 
-    `HourlyBudget(limit)` keeps the buckets in memory (one process);
-    `HourlyBudget.sqlite(path, limit)` in a SQLite file shared by processes on one machine;
-    `HourlyBudget.redis(url_or_client, limit)` in Redis, shared by several machines (needs the
-    `redis` extra). Give every sharer the same limit, period and store. Shared stores compare
-    wall-clock times, so keep the machines' clocks in sync.
+    `HourlyBudget(limit)` keeps it in memory (one process, pyrate-limiter);
+    `HourlyBudget.sqlite(path, limit)` in a SQLite file shared by processes on one machine
+    (pyrate-limiter); `HourlyBudget.redis(url_or_client, limit)` in Redis, shared by several
+    machines (needs the `redis` extra), counted on the Redis server's clock, so the machines'
+    clocks need not agree. Give every sharer the same limit, period and store.
+
+    A store that fails or does not answer raises BudgetStoreError: when the budget is made, where
+    that shows then (a missing directory, a corrupt file, Redis unreachable), else from the call
+    that needed it, within that call's timeout (each store operation gets at most `store_timeout`).
     """
 
     store = "memory"
+    _PYRATE = True
+    """Whether the store is kept in pyrate-limiter buckets (the `budget` extra)."""
 
     def __init__(self, limit: int = 1000, *, period: float = 3600.0) -> None:
-        if limit < 1 or not period > 0:
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1 or not period > 0:
             raise ValueError("an HourlyBudget needs limit >= 1 and period > 0")
-        try:
-            from pyrate_limiter import Rate
-        except ImportError as exc:  # the `budget` extra
-            raise ImportError(
-                "HourlyBudget needs pyrate-limiter: pip install 'yandex-market-chat[budget]'"
-            ) from exc
-
+        if math.isinf(period):
+            raise ValueError("an HourlyBudget needs a finite period")
         self.limit = limit
         self.period = period
-        self._rate = Rate(limit, max(1, round(period * 1000)))
-        self._buckets: dict[str, AbstractBucket] = {}
-        self._leaked_at: dict[str, int] = {}
         self._lock = threading.Lock()
+        if self._PYRATE:
+            try:
+                from pyrate_limiter import Rate
+            except ImportError as exc:  # the `budget` extra
+                raise ImportError(
+                    "HourlyBudget needs pyrate-limiter: pip install 'yandex-market-chat[budget]'"
+                ) from exc
+            self._rate: Rate = Rate(limit, max(1, round(period * 1000)))
+            self._buckets: dict[str, AbstractBucket] = {}
+            self._leaked_at: dict[str, int] = {}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(store={self.store!r}, limit={self.limit}, period={self.period:g})"
 
     @staticmethod
-    def sqlite(path: str | os.PathLike[str], limit: int = 1000, *, period: float = 3600.0) -> HourlyBudget:
+    def sqlite(
+        path: str | os.PathLike[str],
+        limit: int = 1000,
+        *,
+        period: float = 3600.0,
+        store_timeout: float = STORE_TIMEOUT,
+    ) -> HourlyBudget:
         """A budget kept in a SQLite file, shared by the processes on one machine that use it."""
-        return _SQLiteBudget(os.fspath(path), limit, period=period)
+        return _SQLiteBudget(os.fspath(path), limit, period=period, store_timeout=store_timeout)
 
     @staticmethod
     def redis(
@@ -305,36 +551,45 @@ class HourlyBudget:
         *,
         period: float = 3600.0,
         key_prefix: str = "yandex-market-chat",
+        store_timeout: float = STORE_TIMEOUT,
     ) -> HourlyBudget:
-        """A budget kept in Redis (a URL such as redis://host:6379/0, or a sync redis.Redis)."""
-        return _RedisBudget(redis, limit, period=period, key_prefix=key_prefix)
+        """A budget kept in Redis (a URL such as redis://host:6379/0, or a sync redis.Redis: give
+        yours a socket_timeout, or a hung server keeps a worker thread of this budget forever)."""
+        return _RedisBudget(redis, limit, period=period, key_prefix=key_prefix, store_timeout=store_timeout)
 
-    def take(self, scope: object, operation: str) -> float:
+    def take(self, scope: object, operation: str, timeout: float | None = None) -> float:
         """Spend one request of the budget of (scope, operation) and return 0.0; or, when it is
-        spent, spend nothing and return the seconds until a request is free again."""
-        from pyrate_limiter import RateItem
-
-        key = f"{scope}:{operation}"
+        spent, spend nothing and return the seconds until a request is free again. A shared store
+        that does not answer within `timeout` (or its `store_timeout`) raises BudgetStoreError."""
         with self._lock:
-            bucket = self._buckets.get(key)
-            if bucket is None:
-                bucket = self._buckets[key] = self._new_bucket(key)
-            now = time.time_ns() // 1_000_000
-            if now - self._leaked_at.get(key, 0) >= self._rate.interval // 10:
-                _done(bucket.leak(now))  # drop what has left the window, now and then
-                self._leaked_at[key] = now
-            item = RateItem(key, now)
-            if self._put(bucket, item):
-                return 0.0
-            wait_ms = _done(bucket.waiting(item))
-        return max(wait_ms, 1) / 1000 if wait_ms >= 0 else self.period
+            return self._take(f"{scope}:{operation}")
+
+    async def atake(self, scope: object, operation: str, timeout: float | None = None) -> float:
+        """take() for a coroutine, without blocking the event loop (the memory store answers at once)."""
+        return self.take(scope, operation, timeout)
 
     def close(self) -> None:
-        """Close the buckets' connections (a SQLite file, Redis); they reopen when used again."""
+        """Close the store's connections (a SQLite file, Redis); they reopen when used again."""
         with self._lock:
             for bucket in self._buckets.values():
                 bucket.close()
             self._buckets.clear()
+
+    def _take(self, key: str) -> float:
+        from pyrate_limiter import RateItem
+
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            bucket = self._buckets[key] = self._new_bucket(key)
+        now = time.time_ns() // 1_000_000
+        if now - self._leaked_at.get(key, 0) >= self._rate.interval // 10:
+            _done(bucket.leak(now))  # drop what has left the window, now and then
+            self._leaked_at[key] = now
+        item = RateItem(key, now)
+        if self._put(bucket, item):
+            return 0.0
+        wait_ms = _done(bucket.waiting(item))
+        return max(wait_ms, 1) / 1000 if wait_ms >= 0 else self.period
 
     def _new_bucket(self, key: str) -> AbstractBucket:
         from pyrate_limiter import InMemoryBucket
@@ -345,19 +600,115 @@ class HourlyBudget:
         return _done(bucket.put(item))
 
 
-class _SQLiteBudget(HourlyBudget):
+class _SharedBudget(HourlyBudget):
+    """A budget whose store is shared and can fail or hang: its operations run on worker threads,
+    each caller waiting no longer than its timeout."""
+
+    def __init__(self, limit: int, *, period: float, store_timeout: float) -> None:
+        super().__init__(limit, period=period)
+        if not store_timeout > 0 or math.isinf(store_timeout):
+            raise ValueError("store_timeout must be a positive number of seconds")
+        self.store_timeout = store_timeout
+        self._workers = _Workers(self.store)
+
+    def take(self, scope: object, operation: str, timeout: float | None = None) -> float:
+        job = _Job(lambda: self._guarded(f"{scope}:{operation}"))
+        self._workers.submit(job)
+        wait = self._wait_for(timeout)
+        if not job.done.acquire(True, wait):
+            job.abandoned = True
+            raise self._late(wait)
+        return self._outcome(job)
+
+    async def atake(self, scope: object, operation: str, timeout: float | None = None) -> float:
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        job = _Job(lambda: self._guarded(f"{scope}:{operation}"))
+        waiter: asyncio.Future[None] = loop.create_future()
+        job.notify = (loop, waiter)
+        self._workers.submit(job)
+        wait = self._wait_for(timeout)
+        try:
+            await asyncio.wait((waiter,), timeout=wait)
+        except BaseException:  # cancelled
+            job.abandoned = True
+            raise
+        if not job.done.acquire(False):
+            job.abandoned = True
+            raise self._late(wait)
+        return self._outcome(job)
+
+    def _wait_for(self, timeout: float | None) -> float:
+        wait = self.store_timeout if timeout is None else min(timeout, self.store_timeout)
+        if wait <= 0:
+            raise self._late(0.0)
+        return wait
+
+    def _late(self, wait: float) -> BudgetStoreError:
+        return BudgetStoreError(
+            f"the {self.store} store of the hourly budget did not answer within {wait:.3g} s; "
+            "nothing was sent"
+        )
+
+    def _outcome(self, job: _Job) -> float:
+        if job.error is not None:
+            error = job.error
+            if isinstance(error, BudgetStoreError | TypeError):
+                raise error
+            raise BudgetStoreError(
+                f"the {self.store} store of the hourly budget failed ({type(error).__name__}: {error}); "
+                "nothing was sent"
+            ) from None
+        return job.result
+
+    def _guarded(self, key: str) -> float:
+        with self._lock:  # (held by a worker thread, never by a caller)
+            return self._take(key)
+
+
+class _SQLiteBudget(_SharedBudget):
     store = "sqlite"
 
-    def __init__(self, path: str, limit: int, *, period: float) -> None:
-        super().__init__(limit, period=period)
+    def __init__(self, path: str, limit: int, *, period: float, store_timeout: float) -> None:
+        super().__init__(limit, period=period, store_timeout=store_timeout)
         self.path = path
+        self._check()
+
+    def _check(self) -> None:
+        """Open the file and read its schema: a missing directory, a directory, a file that is not
+        a SQLite database fail here, not in the first call."""
+        import sqlite3
+
+        try:
+            connection = sqlite3.connect(self.path, timeout=self.store_timeout)
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                connection.close()
+        except (sqlite3.Error, OSError) as exc:
+            raise BudgetStoreError(
+                f"the SQLite file of the hourly budget cannot be used: {self.path!r}: {exc}"
+            ) from None
+
+    def _guarded(self, key: str) -> float:
+        import sqlite3
+
+        try:
+            return super()._guarded(key)
+        except (sqlite3.Error, OSError) as exc:
+            raise BudgetStoreError(
+                f"the SQLite file of the hourly budget failed: {self.path!r}: {exc}; nothing was sent"
+            ) from None
 
     def _new_bucket(self, key: str) -> AbstractBucket:
         # A table per (business, operation): pyrate-limiter's SQLite bucket counts its whole table.
         from pyrate_limiter import SQLiteBucket
 
         table = "yandex_market_chat_" + re.sub(r"\W", "_", key)
-        return SQLiteBucket.init_from_file([self._rate], table=table, db_path=self.path)
+        bucket = SQLiteBucket.init_from_file([self._rate], table=table, db_path=self.path)
+        bucket.conn.execute(f"PRAGMA busy_timeout = {round(self.store_timeout * 1000)}")
+        return bucket
 
     def _put(self, bucket: AbstractBucket, item: RateItem) -> bool:
         # BEGIN IMMEDIATE makes the bucket's count-then-insert one step for every process on the file.
@@ -373,24 +724,67 @@ class _SQLiteBudget(HourlyBudget):
                     bucket.conn.commit()
 
 
-class _RedisBudget(HourlyBudget):
-    store = "redis"
+_TAKE = """
+-- KEYS[1]: the sorted set of one (business, operation); ARGV: limit, period in ms, a unique member.
+-- The moment is the Redis server's own clock, so sharers whose clocks differ count alike.
+if redis.replicate_commands then redis.replicate_commands() end
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local limit = tonumber(ARGV[1])
+local period = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - period)
+if redis.call('ZCARD', KEYS[1]) < limit then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], period)
+  return 0
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return math.max(1, tonumber(oldest[2]) + period - now)
+"""
+"""Spend one request, or return the milliseconds until one is free: a sliding log in one script."""
 
-    def __init__(self, redis: str | Redis, limit: int, *, period: float, key_prefix: str) -> None:
-        super().__init__(limit, period=period)
+
+class _RedisBudget(_SharedBudget):
+    store = "redis"
+    _PYRATE = False
+
+    def __init__(
+        self, redis: str | Redis, limit: int, *, period: float, key_prefix: str, store_timeout: float
+    ) -> None:
+        super().__init__(limit, period=period, store_timeout=store_timeout)
+        try:
+            from redis import Redis, RedisError  # the optional extra: imported only for this store
+        except ImportError as exc:
+            raise ImportError(
+                "HourlyBudget.redis needs redis: pip install 'yandex-market-chat[redis]'"
+            ) from exc
+        self._owned = isinstance(redis, str)
         if isinstance(redis, str):
-            try:
-                from redis import Redis  # the optional extra: imported only for this store
-            except ImportError as exc:
-                raise ImportError(
-                    "HourlyBudget.redis needs redis: pip install 'yandex-market-chat[redis]'"
-                ) from exc
-            redis = Redis.from_url(redis)
+            redis = Redis.from_url(redis, socket_timeout=store_timeout, socket_connect_timeout=store_timeout)
         self._redis = redis
         self.key_prefix = key_prefix
+        self._period_ms = max(1, round(period * 1000))
+        self._script = redis.register_script(_TAKE)
+        try:
+            _done(redis.ping())
+        except (RedisError, OSError) as exc:
+            raise BudgetStoreError(f"the Redis store of the hourly budget cannot be reached: {exc}") from None
 
-    def _new_bucket(self, key: str) -> AbstractBucket:
-        from pyrate_limiter import RedisBucket
+    def _guarded(self, key: str) -> float:
+        # No lock: the script is one atomic step on the server, and redis.Redis is thread-safe.
+        from redis import RedisError
 
-        bucket: AbstractBucket = RedisBucket.init([self._rate], self._redis, f"{self.key_prefix}:{key}")
-        return bucket
+        member = os.urandom(9).hex()
+        try:
+            wait_ms = _done(
+                self._script(keys=[f"{self.key_prefix}:{key}"], args=[self.limit, self._period_ms, member])
+            )
+        except (RedisError, OSError) as exc:
+            raise BudgetStoreError(
+                f"the Redis store of the hourly budget failed: {exc}; nothing was sent"
+            ) from None
+        return int(wait_ms) / 1000
+
+    def close(self) -> None:
+        if self._owned:
+            self._redis.close()

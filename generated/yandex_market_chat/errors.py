@@ -18,6 +18,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BudgetStoreError",
     "ErrorDetail",
     "InternalServerError",
     "InvalidRequestError",
@@ -244,3 +245,11 @@ class ResponseValidationError(YandexMarketError):
         self.may_have_been_delivered = may_have_been_delivered
         preview = body[:200].decode(errors="replace")
         super().__init__(f"{message} (status {status_code}, {len(body)} bytes: {preview!r})")
+
+
+class BudgetStoreError(YandexMarketError):
+    """The shared HourlyBudget's store (a SQLite file, Redis) failed or did not answer in time.
+
+    Raised when the budget is made, where the fault can be seen then (a missing directory, a
+    corrupt file, Redis unreachable), and otherwise by the call that needed the store, after at
+    most the budget's `store_timeout`. Nothing was sent."""

@@ -1,0 +1,173 @@
+"""Issue #12, "Hardening", the limiter's and the budget's items: interrupts (5), budgets whose clocks
+differ (9), store faults (11), one bad header (12). The rest of the issue: tests/test_hardening.py."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+from yandex_market_chat import (
+    BudgetStoreError,
+    HourlyBudget,
+    RateLimiter,
+    RateLimitError,
+    YandexMarketError,
+)
+
+from .conftest import free_port
+from .support import MarketSim, Reply, Runner, arguments, http_date
+
+MESSAGE = "send_message_to_chat"
+
+
+# --- 5. Interrupt-safe limits --------------------------------------------------------------------
+
+
+def test_5_an_interrupt_while_waiting_for_a_place_leaves_the_limiter_clean() -> None:
+    limiter = RateLimiter(max_in_flight=1)
+    held = limiter.acquire(1, MESSAGE, max_wait=1.0)
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            limiter.acquire(1, MESSAGE, max_wait=1.0, timeout=30.0)  # blocked: the one place is held
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert limiter._lock.acquire(blocking=False)
+    limiter._lock.release()
+    assert limiter._sleepers == []
+    assert limiter.snapshot()["businesses"][1]["in_flight"] == 1  # only the place still held
+    limiter.release(held)
+    limiter.release(held)  # again: harmless
+    assert limiter.snapshot()["businesses"][1]["in_flight"] == 0
+    limiter.release(limiter.acquire(1, MESSAGE, max_wait=0.0, timeout=0.5))
+
+
+def test_5_a_place_whose_call_died_before_giving_it_back_is_free_again() -> None:
+    limiter = RateLimiter(max_in_flight=1)
+
+    def interrupted_call() -> None:
+        limiter.acquire(1, MESSAGE, max_wait=1.0)
+        raise KeyboardInterrupt  # before the `try` that would have given it back
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted_call()
+    assert limiter.snapshot()["businesses"][1]["in_flight"] == 0
+    limiter.release(limiter.acquire(1, MESSAGE, max_wait=0.0, timeout=0.5))
+
+
+# --- 9. Budgets whose clocks differ --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("store", ["sqlite", "redis"])
+def test_9_sharers_whose_clocks_differ_never_admit_more_than_the_limit(
+    store: str, tmp_path: Path, redis_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prefix = f"skew-{uuid.uuid4()}"
+
+    def sharer() -> HourlyBudget:
+        if store == "sqlite":
+            return HourlyBudget.sqlite(tmp_path / "budget.sqlite", 30)
+        return HourlyBudget.redis(redis_url, 30, key_prefix=prefix)
+
+    ahead, behind = sharer(), sharer()
+    real = time.time_ns
+    with monkeypatch.context() as patch:  # this sharer's clock is a minute ahead of the other's
+        patch.setattr(time, "time_ns", lambda: real() + 60_000_000_000)
+        admitted = sum(ahead.take(1, MESSAGE) == 0.0 for _ in range(30))
+    admitted += sum(behind.take(1, MESSAGE) == 0.0 for _ in range(30))
+    assert admitted == 30
+    ahead.close()
+    behind.close()
+
+
+def test_9_the_redis_budget_needs_no_pyrate_limiter(tmp_path: Path, redis_url: str) -> None:
+    program = f"""
+import sys
+sys.modules["pyrate_limiter"] = None  # the `redis` extra without the `budget` one
+from yandex_market_chat import HourlyBudget
+budget = HourlyBudget.redis({redis_url!r}, 2, key_prefix="no-pyrate-{uuid.uuid4()}")
+print([budget.take(1, "op") == 0.0 for _ in range(3)])
+"""
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[True, True, False]", done.stderr
+
+
+# --- 11. Budget store faults are typed and bounded -----------------------------------------------
+
+
+def test_11_a_sqlite_file_that_cannot_be_used_is_refused_when_the_budget_is_made(tmp_path: Path) -> None:
+    corrupt = tmp_path / "corrupt.sqlite"
+    corrupt.write_bytes(b"this is not a database, " * 100)
+    for path in (tmp_path / "missing" / "budget.sqlite", tmp_path, corrupt):
+        with pytest.raises(BudgetStoreError) as caught:
+            HourlyBudget.sqlite(path, 10)
+        assert isinstance(caught.value, YandexMarketError)
+
+
+def test_11_unreachable_redis_is_refused_when_the_budget_is_made() -> None:
+    started = time.monotonic()
+    with pytest.raises(BudgetStoreError):
+        HourlyBudget.redis(f"redis://127.0.0.1:{free_port()}/0", 10)
+    assert time.monotonic() - started < 10
+
+
+# --- 12. One bad header does not poison the window -----------------------------------------------
+
+
+def window(remaining: int, until: datetime) -> dict[str, str]:
+    return {
+        "X-RateLimit-Resource-Limit": "5",
+        "X-RateLimit-Resource-Remaining": str(remaining),
+        "X-RateLimit-Resource-Until": http_date(until.timestamp()),
+    }
+
+
+def test_12_an_until_a_day_ahead_does_not_hide_the_answers_after_it() -> None:
+    limiter = RateLimiter()
+    now = datetime.now(UTC)
+    limiter.observe(1, MESSAGE, window(4, now + timedelta(days=1)))  # one wrong header
+    limiter.observe(1, MESSAGE, window(1, now + timedelta(minutes=30)))
+    limiter.observe(1, MESSAGE, window(0, now + timedelta(minutes=30)))
+    with pytest.raises(RateLimitError), limiter.slot(1, MESSAGE, max_wait=1.0):
+        pass
+    state = limiter.snapshot()["businesses"][1]["operations"][MESSAGE]
+    assert state["remaining"] == 0
+
+
+def test_12_one_bad_header_costs_no_420(runner: Runner, sim: MarketSim) -> None:
+    sim.quota = 5
+    far = http_date(time.time() + 86400)  # the first answer says the window ends tomorrow
+    sim.plan(
+        MESSAGE, Reply(headers={"X-RateLimit-Resource-Remaining": "4", "X-RateLimit-Resource-Until": far})
+    )
+    client = runner.client(sim.url, max_retries=0, max_rate_limit_wait=0.5)
+    outcomes: list[Any] = []
+    for _ in range(8):
+        try:
+            outcomes.append(runner.call(client, MESSAGE, **arguments(MESSAGE)))
+        except RateLimitError as exc:
+            outcomes.append(exc)
+    assert sim.statuses() == [200] * 5, "a 420 was spent: the answers after the bad one were ignored"
+    assert all(isinstance(outcome, RateLimitError) for outcome in outcomes[5:])
+
+
+def test_12_a_late_answer_from_an_earlier_window_is_still_ignored() -> None:
+    limiter = RateLimiter()
+    now = datetime.now(UTC)
+    limiter.observe(1, MESSAGE, window(3, now + timedelta(minutes=40)))
+    limiter.observe(1, MESSAGE, window(0, now - timedelta(minutes=20) + timedelta(minutes=40)))  # late
+    assert limiter.snapshot()["businesses"][1]["operations"][MESSAGE]["remaining"] == 3
