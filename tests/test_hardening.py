@@ -36,6 +36,7 @@ from yandex_market_chat import (
     AuthenticationError,
     BadRequestError,
     BudgetStoreError,
+    ClientStateError,
     File,
     HourlyBudget,
     InternalServerError,
@@ -90,6 +91,56 @@ def call(mode: str, module: Any, client: AuthenticatedClient, **kwargs: Any) -> 
 def raw_client(url: str, **options: Any) -> AuthenticatedClient:
     options.setdefault("max_retries", 0)
     return AuthenticatedClient(token=FAKE_KEY, base_url=url, **options)
+
+
+# --- 1. One async client, several event loops ----------------------------------------------------
+
+
+def test_1_one_async_client_serves_successive_asyncio_runs(sim: MarketSim) -> None:
+    chat = AsyncYandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url, max_retries=0)
+    for index in range(3):
+        asyncio.run(chat.send_message_to_chat(chat_id=7, message=f"run {index}"))
+    assert sim.statuses() == [200, 200, 200]
+    assert [seen.json["message"] for seen in sim.seen] == ["run 0", "run 1", "run 2"]
+
+
+def test_1_one_async_client_serves_threads_with_loops_of_their_own(sim: MarketSim) -> None:
+    sim.delay = 0.05
+    chat = AsyncYandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url, max_retries=0)
+    start = threading.Barrier(3)
+    outcomes: list[object] = []
+
+    def worker(name: str) -> None:
+        async def messages() -> None:
+            for index in range(3):
+                await chat.send_message_to_chat(chat_id=7, message=f"{name} {index}")
+
+        start.wait()
+        try:
+            asyncio.run(messages())
+            outcomes.append("ok")
+        except BaseException as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(f"thread {n}",)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert outcomes == ["ok"] * 3
+    assert sorted(seen.json["message"] for seen in sim.seen) == sorted(
+        f"thread {n} {i}" for n in range(3) for i in range(3)
+    )
+
+
+def test_1_your_own_async_client_on_another_loop_is_refused_before_sending(sim: MarketSim) -> None:
+    own = httpx.AsyncClient()
+    chat = AsyncYandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url, http_client=own)
+    asyncio.run(chat.send_message_to_chat(chat_id=7, message="first"))
+    with pytest.raises(ClientStateError) as caught:
+        asyncio.run(chat.send_message_to_chat(chat_id=7, message="second"))
+    assert isinstance(caught.value, YandexMarketError) and "another event loop" in str(caught.value)
+    assert [seen.json["message"] for seen in sim.seen] == ["first"]
 
 
 # --- 2. Nothing raw after an answer --------------------------------------------------------------
@@ -330,6 +381,7 @@ ERRORS: dict[str, Callable[[], YandexMarketError]] = {
     "ResponseValidationError": lambda: ResponseValidationError(
         "bad body", status_code=200, body=b"<html>", may_have_been_delivered=True
     ),
+    "ClientStateError": lambda: ClientStateError("closed"),
     "BudgetStoreError": lambda: BudgetStoreError("redis is down"),
 }
 
@@ -392,6 +444,31 @@ def test_14_a_business_id_that_is_not_ascii_digits_is_refused(monkeypatch: pytes
     monkeypatch.setenv("YANDEX_MARKET_BUSINESS_ID", "²")
     with pytest.raises(InvalidRequestError, match="business_id"):
         YandexMarketChat(api_key=FAKE_KEY)
+
+
+def test_14_a_with_options_copy_used_as_a_context_manager_leaves_the_pool_open(sim: MarketSim) -> None:
+    chat = YandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url)
+    chat.send_message_to_chat(chat_id=7, message="before")
+    with chat.with_options(timeout=5) as quick:
+        quick.send_message_to_chat(chat_id=7, message="copy")
+    chat.send_message_to_chat(chat_id=7, message="after")
+    chat.close()
+    with pytest.raises(ClientStateError):
+        chat.send_message_to_chat(chat_id=7, message="closed")
+    assert [seen.json["message"] for seen in sim.seen] == ["before", "copy", "after"]
+
+
+def test_14_a_call_after_close_is_a_typed_error(mode: str, sim: MarketSim) -> None:
+    client = raw_client(sim.url)
+    call(mode, send_message_to_chat, client)
+    if mode == "sync":
+        client.close()
+    else:
+        asyncio.run(client.aclose())
+    with pytest.raises(ClientStateError) as caught:
+        call(mode, send_message_to_chat, client)
+    assert isinstance(caught.value, RuntimeError) and "closed" in str(caught.value)
+    assert len(sim.seen) == 1
 
 
 # --- 5, the interrupts, for the whole of a sync call (the limiter on its own: test_hardening_limits)

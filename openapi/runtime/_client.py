@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -24,7 +25,7 @@ from attrs import define, evolve, field
 
 from . import _pipeline
 from ._limits import RateLimiter
-from .errors import InvalidRequestError
+from .errors import ClientStateError, InvalidRequestError
 
 if TYPE_CHECKING:
     from ._request import Operation
@@ -164,12 +165,41 @@ def validate_base_url(_instance: object, _attribute: object, value: str) -> None
     check_base_url(value)
 
 
+def _running_loop() -> object:
+    """The running event loop, or None outside one."""
+    import asyncio  # here, not at the top: sync-only users do not pay for importing it
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _close_on(loop: Any, client: httpx.AsyncClient) -> None:
+    """Close an async client on its own event loop (running in another thread), without waiting."""
+    import asyncio
+
+    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile; its connections went with it
+        asyncio.run_coroutine_threadsafe(client.aclose(), loop)
+
+
 @define
 class _Pool:
     """The httpx clients, shared by every copy made with with_options()."""
 
     sync: httpx.Client | None = None
-    async_: httpx.AsyncClient | None = None
+    sync_closed: bool = False
+    user_async: httpx.AsyncClient | None = None
+    """Your own httpx.AsyncClient (set_async_httpx_client): used on one event loop only."""
+    user_async_loop: object = None
+    """The event loop your httpx.AsyncClient was first used on through this client."""
+    loops: dict[object, httpx.AsyncClient] = field(factory=dict)
+    """Our own httpx.AsyncClient per event loop: its connections belong to the loop that opened them."""
+    last: tuple[object, httpx.AsyncClient] | None = None
+    """The (loop, client) of the latest call: the common case, found without the lock."""
+    async_closed: bool = False
+    tls: ssl.SSLContext | None = None
+    """One TLS context for every per-loop client (making one takes tens of milliseconds)."""
     lock: threading.Lock = field(factory=threading.Lock)
     """Threads making their first call at once build one httpx client, not one each."""
 
@@ -217,6 +247,8 @@ class AuthenticatedClient:
     user_agent: str = field(default="yandex-market-chat", validator=validate_user_agent)
     """Sent as User-Agent (the package's AuthenticatedClient: yandex-market-chat/<version>)."""
     _pool: _Pool = field(factory=_Pool, init=False, repr=False)
+    _owns_pool: bool = field(default=True, init=False, repr=False)
+    """False for a with_options() copy: closing a copy leaves the pool its original still uses."""
 
     @classmethod
     def oauth(cls, token: str, **kwargs: Any) -> Self:
@@ -224,9 +256,11 @@ class AuthenticatedClient:
         return cls(token=token, auth_header_name="Authorization", prefix="Bearer", **kwargs)
 
     def with_options(self, **changes: Any) -> Self:
-        """A copy with some settings changed, sharing this one's connection pool and limits."""
+        """A copy with some settings changed, sharing this one's connection pool and limits.
+        Closing the copy (or leaving it as a context manager) does not close that pool."""
         copy = evolve(self, **changes)
         copy._pool = self._pool
+        copy._owns_pool = False
         return copy
 
     def with_headers(self, headers: Mapping[str, str]) -> Self:
@@ -258,47 +292,123 @@ class AuthenticatedClient:
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use your own httpx.Client. The key, User-Agent, timeout and base URL are still applied."""
-        self._pool.sync = client
+        with self._pool.lock:
+            self._pool.sync = client
+            self._pool.sync_closed = False
         return self
 
     def get_httpx_client(self) -> httpx.Client:
-        """The underlying httpx.Client, made on first use."""
-        with self._pool.lock:
-            if self._pool.sync is None:
-                self._pool.sync = httpx.Client(
-                    cookies=self.cookies,
-                    verify=self.verify_ssl,
-                    follow_redirects=self.follow_redirects,
-                    **self.httpx_args,
-                )
-            return self._pool.sync
+        """The underlying httpx.Client, made on first use. ClientStateError once it is closed."""
+        pool = self._pool
+        client = pool.sync
+        if client is None:
+            with pool.lock:
+                if pool.sync is None and not pool.sync_closed:
+                    pool.sync = httpx.Client(
+                        cookies=self.cookies,
+                        verify=self.verify_ssl,
+                        follow_redirects=self.follow_redirects,
+                        **self.httpx_args,
+                    )
+                client = pool.sync
+        if client is None or client.is_closed:
+            raise ClientStateError("the client is closed: make a new one to send again (nothing was sent)")
+        return client
 
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Self:
-        """Use your own httpx.AsyncClient. The key, User-Agent, timeout and base URL are still applied."""
-        self._pool.async_ = async_client
+        """Use your own httpx.AsyncClient. The key, User-Agent, timeout and base URL are still
+        applied. On httpx's own transport it is used on the event loop of its first call only: a
+        call from another loop raises ClientStateError before sending (its connections belong to
+        the first loop)."""
+        with self._pool.lock:
+            self._pool.user_async = async_client
+            self._pool.user_async_loop = None
+            self._pool.async_closed = False
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The underlying httpx.AsyncClient, made on first use."""
-        with self._pool.lock:
-            if self._pool.async_ is None:
-                self._pool.async_ = httpx.AsyncClient(
+        """The httpx.AsyncClient for the running event loop: one per loop, made on its first use
+        there (an httpx.AsyncClient's connections belong to the loop that opened them), so one
+        client serves successive asyncio.run() calls and threads with loops of their own."""
+        pool = self._pool
+        if pool.async_closed:
+            raise ClientStateError("the client is closed: make a new one to send again (nothing was sent)")
+        loop = _running_loop()
+        last = pool.last
+        if last is not None and last[0] is loop and pool.user_async is None:
+            return last[1]
+        with pool.lock:
+            user = pool.user_async
+            if user is not None:
+                if user.is_closed:
+                    raise ClientStateError("your httpx.AsyncClient is closed (nothing was sent)")
+                if loop is not None and isinstance(
+                    getattr(user, "_transport", None), httpx.AsyncHTTPTransport
+                ):
+                    # (httpx's own transport keeps connections, which belong to the loop that opened
+                    # them; an in-memory transport such as httpx.MockTransport keeps none)
+                    if pool.user_async_loop is None:
+                        pool.user_async_loop = loop
+                    elif pool.user_async_loop is not loop:
+                        raise ClientStateError(
+                            "your httpx.AsyncClient (http_client=) was first used on another event loop, "
+                            "and its connections belong to that loop: nothing was sent. Use one event loop, "
+                            "or let the client make its own pool (one per loop)"
+                        )
+                return user
+            client = pool.loops.get(loop)
+            if client is None or client.is_closed:
+                for other in [key for key in pool.loops if key is not None and key.is_closed()]:  # type: ignore[attr-defined]
+                    del pool.loops[other]  # (their connections died with their loop)
+                client = pool.loops[loop] = httpx.AsyncClient(
                     cookies=self.cookies,
-                    verify=self.verify_ssl,
+                    verify=self._tls(),
                     follow_redirects=self.follow_redirects,
                     **self.httpx_args,
                 )
-            return self._pool.async_
+            pool.last = (loop, client)
+            return client
+
+    def _tls(self) -> ssl.SSLContext | str | bool:
+        """Under the pool's lock: the TLS setting for a new per-loop client, made once."""
+        if isinstance(self.verify_ssl, ssl.SSLContext) or "transport" in self.httpx_args:
+            return self.verify_ssl
+        if self._pool.tls is None:
+            self._pool.tls = httpx.create_ssl_context(verify=self.verify_ssl)
+        return self._pool.tls
 
     def close(self) -> None:
-        """Close the connection pool of the sync client."""
-        if self._pool.sync is not None:
-            self._pool.sync.close()
+        """Close the connection pool of the sync client; later sync calls raise ClientStateError.
+        A with_options() copy closes nothing (leaving one used as a context manager included):
+        the pool is its original's."""
+        if not self._owns_pool:
+            return
+        pool = self._pool
+        with pool.lock:
+            pool.sync_closed = True
+            client = pool.sync
+        if client is not None:
+            client.close()
 
     async def aclose(self) -> None:
-        """Close the connection pool of the async client."""
-        if self._pool.async_ is not None:
-            await self._pool.async_.aclose()
+        """Close the async connection pools (the running loop's, and those of loops that are gone);
+        later async calls raise ClientStateError. A with_options() copy closes nothing."""
+        if not self._owns_pool:
+            return
+        pool = self._pool
+        loop = _running_loop()
+        with pool.lock:
+            pool.async_closed = True
+            clients = [pool.user_async] if pool.user_async is not None else []
+            for key, client in pool.loops.items():
+                if key is loop or key is None:  # (one made outside any loop has no connections yet)
+                    clients.append(client)
+                elif key is not None and not key.is_closed():  # type: ignore[attr-defined]
+                    _close_on(key, client)  # another thread's loop: close it there
+            pool.loops.clear()
+            pool.last = None
+        for client in clients:
+            await client.aclose()
 
     def __enter__(self) -> Self:
         return self

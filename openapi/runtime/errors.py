@@ -19,6 +19,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BudgetStoreError",
+    "ClientStateError",
     "ErrorDetail",
     "InternalServerError",
     "InvalidRequestError",
@@ -245,6 +246,12 @@ class ResponseValidationError(YandexMarketError):
         self.may_have_been_delivered = may_have_been_delivered
         preview = body[:200].decode(errors="replace")
         super().__init__(f"{message} (status {status_code}, {len(body)} bytes: {preview!r})")
+
+
+class ClientStateError(YandexMarketError, RuntimeError):
+    """The client cannot send now, and nothing was sent: it was closed, or your own
+    httpx.AsyncClient (`http_client=`) is used on another event loop than the one it was first used
+    on (its connections belong to that loop). Also a RuntimeError, as httpx's own error was."""
 
 
 class BudgetStoreError(YandexMarketError):
