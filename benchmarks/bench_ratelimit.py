@@ -19,14 +19,13 @@ import itertools
 import math
 import threading
 import time
-from collections.abc import AsyncIterator, Iterator, Mapping
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from bench_util import BUSINESS_ID, CHAT_ID, FAKE_KEY, LoopbackServer
 from yandex_market_chat import AsyncYandexMarketChat, YandexMarketChat, YandexMarketError
-from yandex_market_chat._limits import RateLimiter
+from yandex_market_chat._limits import RateLimiter, _Place
 
 QUOTA = 20
 WINDOW = 2.0
@@ -47,19 +46,22 @@ SERVER_OPTIONS = (
 
 
 class NoLimits(RateLimiter):
-    """A limiter that limits nothing: for the run with the client-side limits off."""
+    """A limiter that limits nothing: for the run with the client-side limits off. (The pipeline
+    takes a place with acquire() / aacquire() and gives it back with release(); the place only
+    carries the attempt's deadline.)"""
 
-    @contextmanager
-    def slot(
-        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
-    ) -> Iterator[float]:
-        yield time.monotonic() + timeout
+    def acquire(self, scope: object, operation: str, max_wait: float, timeout: float = math.inf) -> _Place:
+        place = _Place()
+        place.deadline = time.monotonic() + timeout
+        return place
 
-    @asynccontextmanager
-    async def aslot(
+    async def aacquire(
         self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
-    ) -> AsyncIterator[float]:
-        yield time.monotonic() + timeout
+    ) -> _Place:
+        return self.acquire(scope, operation, max_wait, timeout)
+
+    def release(self, place: _Place) -> None:
+        return None
 
     def observe(self, scope: object, operation: str, headers: Mapping[str, str]) -> None:
         return None

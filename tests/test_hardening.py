@@ -9,13 +9,18 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import gc
+import gzip
 import io
+import json
 import linecache
 import multiprocessing
 import os
 import pickle
 import sys
 import threading
+import time
+import tracemalloc
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
@@ -25,7 +30,7 @@ import httpx
 import pytest
 import yandex_market_chat
 from conftest import FAKE_KEY, mock_client
-from loopback import RawServer, response
+from loopback import RawServer, Received, response
 from ratelimit.support import MarketSim
 from yandex_market_chat import (
     APIConnectionError,
@@ -144,6 +149,34 @@ def test_1_your_own_async_client_on_another_loop_is_refused_before_sending(sim: 
 
 
 # --- 2. Nothing raw after an answer --------------------------------------------------------------
+
+BOGUS_GZIP = b"this is not gzip at all"
+
+
+@pytest.mark.parametrize(("module", "delivered"), [(send_message_to_chat, True), (create_chat, False)])
+def test_2_a_2xx_with_a_broken_content_encoding_is_a_response_validation_error(
+    mode: str, module: Any, delivered: bool
+) -> None:
+    with (
+        RawServer(lambda _: response(200, BOGUS_GZIP, {"Content-Encoding": "gzip"})) as server,
+        pytest.raises(ResponseValidationError) as caught,
+    ):
+        call(mode, module, raw_client(server.url))
+    error = caught.value
+    assert error.status_code == 200 and error.body == BOGUS_GZIP
+    assert error.may_have_been_delivered is delivered
+    assert "gzip" in str(error)
+
+
+def test_2_a_5xx_with_a_broken_content_encoding_keeps_its_status_and_body(mode: str) -> None:
+    with (
+        RawServer(lambda _: response(500, BOGUS_GZIP, {"Content-Encoding": "gzip"})) as server,
+        pytest.raises(InternalServerError) as caught,
+    ):
+        call(mode, send_message_to_chat, raw_client(server.url))
+    assert caught.value.status_code == 500 and caught.value.body == BOGUS_GZIP
+    assert caught.value.may_have_been_delivered
+    assert "could not be read" in str(caught.value)
 
 
 def test_2_deeply_nested_json_is_a_typed_error_that_says_it_may_have_been_delivered(mode: str) -> None:
@@ -264,7 +297,122 @@ def test_3_the_key_never_appears_in_a_repr_even_given_as_a_header() -> None:
         assert FAKE_KEY not in shown, shown
 
 
+# --- 4. No key to another host -------------------------------------------------------------------
+
+
+def redirect_to(target: str, status: int = 307) -> Callable[[Received], bytes]:
+    def answer(request: Received) -> bytes:
+        return response(status, b"", {"Location": target + request.target})
+
+    return answer
+
+
+@pytest.mark.parametrize("how", ["follow_redirects=True", "your own httpx client"])
+def test_4_a_redirect_to_another_origin_never_carries_the_key_or_a_message(mode: str, how: str) -> None:
+    with (
+        RawServer(lambda _: response(200, b'{"status":"OK","result":{"chatId":9}}')) as other,
+        RawServer(redirect_to(other.url)) as api,
+    ):
+        assert api.url != other.url  # another port: another origin
+
+        def client() -> AuthenticatedClient:
+            if how == "follow_redirects=True":
+                return raw_client(api.url, follow_redirects=True)
+            own = raw_client(api.url)  # (an httpx.AsyncClient of yours serves one event loop)
+            own.set_httpx_client(httpx.Client(follow_redirects=True))
+            return own.set_async_httpx_client(httpx.AsyncClient(follow_redirects=True))
+
+        # The message is not sent to the other origin at all: the 307 is the answer.
+        with pytest.raises(APIStatusError) as caught:
+            call(mode, send_message_to_chat, client())
+        assert caught.value.status_code == 307
+        assert "another origin" in str(caught.value)
+        assert other.received == []
+
+        # createChat is safe to repeat: followed, but without the key.
+        assert call(mode, create_chat, client()).result.chat_id == 9
+        [arrived] = other.received
+        assert "api-key" not in arrived.headers and "authorization" not in arrived.headers
+        assert FAKE_KEY.encode() not in arrived.body
+        assert all(FAKE_KEY not in value for value in arrived.headers.values())
+        assert api.received[-1].headers["api-key"] == FAKE_KEY
+
+
+def test_4_an_oauth_token_does_not_go_to_another_origin_either() -> None:
+    with (
+        RawServer(lambda _: response(200, b'{"status":"OK","result":{"chatId":9}}')) as other,
+        RawServer(redirect_to(other.url, 308)) as api,
+    ):
+        client = AuthenticatedClient.oauth(FAKE_KEY, base_url=api.url, follow_redirects=True, max_retries=0)
+        answer: Any = create_chat.sync(1, client=client, body=CREATE)
+        assert answer.result.chat_id == 9
+    assert all(FAKE_KEY not in value for value in other.received[0].headers.values())
+
+
+def test_4_a_redirect_within_the_origin_is_followed_with_the_key(mode: str) -> None:
+    def answer(request: Received) -> bytes:
+        if request.target.startswith("/moved"):
+            return response(200, OK)
+        return response(307, b"", {"Location": "/moved" + request.target})
+
+    with RawServer(answer) as api:
+        call(mode, send_message_to_chat, raw_client(api.url, follow_redirects=True))
+    assert [r.headers["api-key"] for r in api.received] == [FAKE_KEY, FAKE_KEY]
+    assert json.loads(api.received[1].body) == {"message": "hello"}
+
+
 # --- 6. `timeout` bounds the whole attempt --------------------------------------------------------
+
+
+def drip(head: bytes, body: bytes, pause: float = 0.5) -> Callable[[Received], list[bytes | float]]:
+    """Send `head` at once, then `body` one byte every `pause` seconds."""
+
+    def answer(_: Received) -> list[bytes | float]:
+        pieces: list[bytes | float] = [head]
+        for byte in body:
+            pieces += [pause, bytes([byte])]
+        return pieces
+
+    return answer
+
+
+SLOW_BODY = b'{"status":"OK","padding":"' + b"x" * 20 + b'"}'
+
+
+@pytest.mark.parametrize("part", ["body", "headers"])
+def test_6_a_server_dripping_bytes_cannot_stretch_a_call_past_its_timeout(mode: str, part: str) -> None:
+    whole = response(200, SLOW_BODY, {"Content-Type": "application/json"})
+    head, _, body = whole.partition(b"\r\n\r\n")
+    answer = drip(head + b"\r\n\r\n", body) if part == "body" else drip(b"", whole)
+    with RawServer(answer) as server:
+        started = time.monotonic()
+        with pytest.raises(APITimeoutError) as caught:
+            call(mode, send_message_to_chat, raw_client(server.url, timeout=1.0))
+        took = time.monotonic() - started
+    assert took < 5.0, f"took {took:.1f} s with timeout=1"  # it used to take 15 s and succeed
+    assert caught.value.may_have_been_delivered  # the request was sent; its answer never finished
+
+
+def test_6_the_wait_for_a_place_in_flight_counts_against_the_timeout(mode: str, sim: MarketSim) -> None:
+    sim.delay = 3.0
+    client = raw_client(sim.url)
+    background = concurrent.futures.ThreadPoolExecutor(4)
+    held = [
+        background.submit(send_message_to_chat.sync, 1, client=client, chat_id=7, body=MESSAGE)
+        for _ in range(4)
+    ]
+    try:
+        sim.wait_for_arrivals(4)  # four places taken, for three seconds
+        started = time.monotonic()
+        with pytest.raises(APITimeoutError) as caught:
+            call(mode, send_message_to_chat, client.with_options(timeout=0.5))
+        took = time.monotonic() - started
+    finally:
+        background.shutdown()
+    assert took < 2.5, f"waited {took:.1f} s for a place with timeout=0.5"
+    assert not caught.value.may_have_been_delivered and "nothing was sent" in str(caught.value)
+    assert len(sim.seen) == 4
+    assert all(isinstance(future.result(), object) for future in held)
 
 
 @pytest.mark.parametrize("timeout", [None, httpx.Timeout(None), httpx.Timeout(5.0, read=None)])
@@ -414,6 +562,58 @@ def test_10_a_process_pool_hands_the_parent_the_typed_error() -> None:
     assert caught.value.may_have_been_delivered and caught.value.body == b"oops"
 
 
+# --- 13. Bounded answers ---------------------------------------------------------------------------
+
+
+def gzip_bomb(size: int = 64 * 1024 * 1024) -> bytes:
+    """Valid JSON of `size` bytes, gzipped to a few tens of kilobytes."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    parts = [packer.compress(b'{"status":"OK","padding":"')]
+    block = b"a" * (1024 * 1024)
+    parts += [packer.compress(block) for _ in range(size // len(block))]
+    parts += [packer.compress(b'"}'), packer.flush()]
+    return b"".join(parts)
+
+
+@pytest.fixture(scope="module")
+def bomb() -> bytes:
+    return gzip_bomb()
+
+
+def test_13_an_answer_that_inflates_past_the_cap_is_refused_without_filling_memory(
+    mode: str, bomb: bytes
+) -> None:
+    assert len(bomb) < 1024 * 1024 and _pipeline.MAX_ANSWER_BYTES < 64 * 1024 * 1024
+    with RawServer(lambda _: response(200, bomb, {"Content-Encoding": "gzip"})) as server:
+        client = raw_client(server.url)
+        tracemalloc.start()
+        try:
+            with pytest.raises(ResponseValidationError) as caught:
+                call(mode, send_message_to_chat, client)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert "inflates past" in str(caught.value) and caught.value.may_have_been_delivered
+    assert peak < 32 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB for a 64 MB bomb"
+
+
+def test_13_a_small_compressed_answer_still_reads(mode: str) -> None:
+    body = gzip.compress(b'{"status":"OK","result":{"chatId":5}}')
+    with RawServer(lambda _: response(200, body, {"Content-Encoding": "gzip"})) as server:
+        assert call(mode, create_chat, raw_client(server.url)).result.chat_id == 5
+        assert server.received[0].headers["accept-encoding"] == "gzip, deflate"
+
+
+def test_13_an_answer_larger_than_the_cap_is_refused(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_pipeline, "MAX_ANSWER_BYTES", 1000)
+    with (
+        RawServer(lambda _: response(500, b"x" * 5000)) as server,
+        pytest.raises(InternalServerError) as caught,
+    ):
+        call(mode, create_chat, raw_client(server.url))
+    assert "larger than 1000 bytes" in str(caught.value) and len(caught.value.body) <= 1000
+
+
 # --- 14. Clear errors for the remaining raw ones -------------------------------------------------
 
 
@@ -469,6 +669,28 @@ def test_14_a_call_after_close_is_a_typed_error(mode: str, sim: MarketSim) -> No
         call(mode, send_message_to_chat, client)
     assert isinstance(caught.value, RuntimeError) and "closed" in str(caught.value)
     assert len(sim.seen) == 1
+
+
+def test_14_a_redirect_loop_is_a_typed_error(mode: str) -> None:
+    with (
+        RawServer(lambda request: response(307, b"", {"Location": request.target})) as server,
+        pytest.raises(APIStatusError) as caught,
+    ):
+        call(mode, create_chat, raw_client(server.url, follow_redirects=True))
+    assert caught.value.status_code == 307 and "redirected more than 20 times" in str(caught.value)
+    assert len(server.received) == 21
+
+
+def test_14_a_request_the_http_layer_refused_is_not_reported_as_maybe_delivered(mode: str) -> None:
+    # Your own httpx client with a header h11 refuses: nothing leaves the machine.
+    with RawServer(lambda _: response(200, OK)) as server:
+        client = raw_client(server.url, max_retries=2)
+        client.set_httpx_client(httpx.Client(headers={"X-Broken": "a\nb"}))
+        client.set_async_httpx_client(httpx.AsyncClient(headers={"X-Broken": "a\nb"}))
+        with pytest.raises(APIConnectionError) as caught:
+            call(mode, send_message_to_chat, client)
+        assert not caught.value.may_have_been_delivered and "nothing was sent" in str(caught.value)
+        assert server.received == []
 
 
 # --- 5, the interrupts, for the whole of a sync call (the limiter on its own: test_hardening_limits)

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import httpx
 from attrs import define, evolve, field
 
-from . import _pipeline
+from . import _deadline, _pipeline
 from ._limits import RateLimiter
 from .errors import ClientStateError, InvalidRequestError
 
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """Finite by default: the service itself gives up on a request after 10 s."""
+ACCEPT_ENCODING = "gzip, deflate"
+"""The encodings asked for: those the pipeline decodes within MAX_ANSWER_BYTES (_pipeline._decode)."""
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RATE_LIMIT_WAIT = 60.0
 """Seconds: a rate-limit wait longer than this raises RateLimitError instead of sleeping."""
@@ -183,6 +185,11 @@ def _close_on(loop: Any, client: httpx.AsyncClient) -> None:
         asyncio.run_coroutine_threadsafe(client.aclose(), loop)
 
 
+def _asks_more(http: httpx.Client | httpx.AsyncClient) -> bool:
+    """Whether an httpx client of yours asks for encodings besides ACCEPT_ENCODING's."""
+    return bool(http.headers.get("Accept-Encoding", ACCEPT_ENCODING) != ACCEPT_ENCODING)
+
+
 @define
 class _Pool:
     """The httpx clients, shared by every copy made with with_options()."""
@@ -198,6 +205,9 @@ class _Pool:
     last: tuple[object, httpx.AsyncClient] | None = None
     """The (loop, client) of the latest call: the common case, found without the lock."""
     async_closed: bool = False
+    ask_encodings: bool = False
+    """Whether a request must say Accept-Encoding itself: your own httpx client may ask for
+    encodings (br, zstd) that the pipeline does not decode within its bound; ours never do."""
     tls: ssl.SSLContext | None = None
     """One TLS context for every per-loop client (making one takes tens of milliseconds)."""
     lock: threading.Lock = field(factory=threading.Lock)
@@ -224,7 +234,8 @@ class AuthenticatedClient:
     auth_header_name: str = field(default="Api-Key", validator=_check_header_name)
     """The header that carries the token."""
     timeout: httpx.Timeout = field(default=DEFAULT_TIMEOUT, converter=to_timeout)
-    """Per request. Never unlimited: None, or a part left None, means the default's. Applies to a
+    """Each attempt, as a whole (see _pipeline): waiting for a place in flight, connecting,
+    sending and reading the whole answer. Never unlimited: None means the default. Applies to a
     client set with set_httpx_client() too."""
     max_retries: int = field(default=DEFAULT_MAX_RETRIES, validator=_check_max_retries)
     """Retries after a 420/429, a connection that failed before sending, and (idempotent
@@ -279,6 +290,8 @@ class AuthenticatedClient:
     def _auth_headers(self) -> dict[str, str]:
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
         headers = {"User-Agent": self.user_agent, **self.headers, self.auth_header_name: value}
+        if self._pool.ask_encodings:
+            headers.setdefault("Accept-Encoding", ACCEPT_ENCODING)
         if self.integration:
             headers["X-Market-Integration"] = self.integration
         return headers
@@ -295,6 +308,8 @@ class AuthenticatedClient:
         with self._pool.lock:
             self._pool.sync = client
             self._pool.sync_closed = False
+            self._pool.ask_encodings = self._pool.ask_encodings or _asks_more(client)
+        _deadline.install(client)
         return self
 
     def get_httpx_client(self) -> httpx.Client:
@@ -308,8 +323,9 @@ class AuthenticatedClient:
                         cookies=self.cookies,
                         verify=self.verify_ssl,
                         follow_redirects=self.follow_redirects,
-                        **self.httpx_args,
+                        **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                     )
+                    _deadline.install(pool.sync)
                 client = pool.sync
         if client is None or client.is_closed:
             raise ClientStateError("the client is closed: make a new one to send again (nothing was sent)")
@@ -324,6 +340,8 @@ class AuthenticatedClient:
             self._pool.user_async = async_client
             self._pool.user_async_loop = None
             self._pool.async_closed = False
+            self._pool.ask_encodings = self._pool.ask_encodings or _asks_more(async_client)
+        _deadline.install(async_client)
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
@@ -364,8 +382,9 @@ class AuthenticatedClient:
                     cookies=self.cookies,
                     verify=self._tls(),
                     follow_redirects=self.follow_redirects,
-                    **self.httpx_args,
+                    **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                 )
+                _deadline.install(client)
             pool.last = (loop, client)
             return client
 
@@ -475,7 +494,8 @@ class ClientOptions(TypedDict, Generic[_Http], total=False):
     base_url: str | None
     """Default: YANDEX_MARKET_BASE_URL, else the production API."""
     timeout: httpx.Timeout | float | None
-    """Per request, and for the whole call with its waits (default 30 s, connect 10 s)."""
+    """Each attempt as a whole: the wait for a place in flight, connecting, sending and reading the
+    whole answer (default 30 s, connect 10 s; never unlimited). A retry is a new attempt."""
     max_retries: int
     """How often a call may be sent again when that is safe (default 2; 0 turns retries off)."""
     max_rate_limit_wait: float

@@ -74,7 +74,8 @@ class YandexMarketChat(Chat[httpx.Client]):
         api_key: The Api-Key (default: YANDEX_MARKET_API_KEY). Sent as `Api-Key: <key>`, never logged.
         business_id: Used by every call that does not pass its own (default: YANDEX_MARKET_BUSINESS_ID).
         base_url: Where the API is (default: YANDEX_MARKET_BASE_URL, else https://api.partner.market.yandex.ru).
-        timeout: Per request, and for the whole call with its waits (default 30 s, connect 10 s).
+        timeout: Each attempt as a whole, waiting for a place in flight included (default 30 s,
+            connect 10 s; never unlimited). A retry is a new attempt.
         max_retries: Retries of what is safe to send again (default 2; 0 turns them off).
         max_rate_limit_wait: Longest wait for a rate-limit window in seconds (default 60);
             a longer one raises RateLimitError.
@@ -965,7 +966,8 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
         api_key: The Api-Key (default: YANDEX_MARKET_API_KEY). Sent as `Api-Key: <key>`, never logged.
         business_id: Used by every call that does not pass its own (default: YANDEX_MARKET_BUSINESS_ID).
         base_url: Where the API is (default: YANDEX_MARKET_BASE_URL, else https://api.partner.market.yandex.ru).
-        timeout: Per request, and for the whole call with its waits (default 30 s, connect 10 s).
+        timeout: Each attempt as a whole, waiting for a place in flight included (default 30 s,
+            connect 10 s; never unlimited). A retry is a new attempt.
         max_retries: Retries of what is safe to send again (default 2; 0 turns them off).
         max_rate_limit_wait: Longest wait for a rate-limit window in seconds (default 60);
             a longer one raises RateLimitError.

@@ -94,6 +94,11 @@ def _parse_json(body: bytes) -> Any:
         return None
 
 
+NOTE = "yandex_market_chat.note"
+"""The key of httpx.Response.extensions under which the pipeline says what was wrong with an answer
+besides its status (its body could not be read, a redirect was not followed)."""
+
+
 class APIStatusError(YandexMarketError):
     """The service answered with a non-2xx status."""
 
@@ -142,18 +147,19 @@ class APIStatusError(YandexMarketError):
             error_class = InternalServerError
         request = response.request
         maybe = status >= 500 and not idempotent
+        text = f"{status} from {request.method} {request.url}"
+        note = response.extensions.get(NOTE)
+        if note:
+            text += f" ({note})"
+        if maybe:
+            text += " (the request may already have been delivered: sending it again could post it twice)"
         return error_class(
             status_code=status,
             body=response.content,
             headers=response.headers,
             method=request.method,
             url=str(request.url),
-            message=(
-                f"{status} from {request.method} {request.url} (the request may already have been "
-                "delivered: sending it again could post it twice)"
-                if maybe
-                else None
-            ),
+            message=text,
             may_have_been_delivered=maybe,
         )
 
@@ -225,10 +231,12 @@ class APITimeoutError(APIConnectionError):
 
 
 class ResponseValidationError(YandexMarketError):
-    """A 2xx answer whose body does not fit the spec (not JSON, empty, a required field missing).
+    """A 2xx answer whose body does not fit the spec (not JSON, empty, a required field missing) or
+    cannot be read at all (a broken Content-Encoding, larger than MAX_ANSWER_BYTES).
 
-    `may_have_been_delivered` is True for an operation that is not safe to repeat: the service
-    answered 2xx, so it most likely took effect, and sending it again could post it twice.
+    `body` is what arrived (undecoded when it could not be decoded). `may_have_been_delivered` is
+    True for an operation that is not safe to repeat: the service answered 2xx, so it most likely
+    took effect, and sending it again could post it twice.
     """
 
     def __init__(
@@ -258,5 +266,5 @@ class BudgetStoreError(YandexMarketError):
     """The shared HourlyBudget's store (a SQLite file, Redis) failed or did not answer in time.
 
     Raised when the budget is made, where the fault can be seen then (a missing directory, a
-    corrupt file, Redis unreachable), and otherwise by the call that needed the store, after at
-    most the budget's `store_timeout`. Nothing was sent."""
+    corrupt file, Redis unreachable), and otherwise by the call that needed the store, within that
+    call's timeout. Nothing was sent."""

@@ -1,9 +1,28 @@
 """The request pipeline: client-side limits, typed connection errors, retries, logging.
 
-Every attempt waits for a place from the client's RateLimiter (_limits.py), which may also raise
-RateLimitError at once when the service's window or the budget is spent for longer than
-`max_rate_limit_wait`. What may be sent again, at most `max_retries` times, comes from the spec
-(`x-idempotent`, rendered into each endpoint module's `Operation`):
+A call first builds its httpx request, so that everything that can fail before sending (a header
+the HTTP layer would refuse, a file it could not read) fails before a place in flight or a unit of
+the budget is taken. Then each attempt takes a place from the client's RateLimiter (_limits.py),
+which may also raise RateLimitError at once when the service's window or the budget is spent for
+longer than `max_rate_limit_wait`.
+
+An attempt is bounded as a whole by the client's `timeout` (its largest part): the wait for a place
+in flight, connecting, sending and reading the whole answer share one deadline, which reaches every
+socket read and write (_deadline.py), so a server that sends a byte now and then cannot stretch it.
+Rate-limit waits (the window, the budget, a 420) are bounded by `max_rate_limit_wait` instead, and
+a retry is a new attempt with a deadline of its own.
+
+The answer is read here, as a stream, at most MAX_ANSWER_BYTES of it, raw and decoded (gzip and
+deflate are the only encodings asked for, and decoded within that bound). An answer that cannot be
+read (a broken Content-Encoding, too large) keeps its status and raw bytes and becomes the typed
+error of its status: ResponseValidationError for a 2xx.
+
+Redirects are followed here (when the httpx client says to), never with the key to another origin,
+and never with the body of an operation that is not safe to repeat: such a redirect is not
+followed, nor is one past the client's max_redirects; the 3xx is the answer.
+
+What may be sent again, at most `max_retries` times, comes from the spec (`x-idempotent`, rendered
+into each endpoint module's `Operation`):
 - 420/429: the request was not processed; wait for the window (X-RateLimit-Resource-Until or
   Retry-After, trusted for an hour at most), or back off when the limit hit is the parallel one or
   no usable reset time is given; a wait longer than `max_rate_limit_wait` returns the 420 at once
@@ -19,6 +38,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+import zlib
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -26,8 +46,9 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from . import _headers
+from ._deadline import DEADLINE, install
 from ._limits import LONGEST_WINDOW
-from .errors import APIConnectionError, APITimeoutError
+from .errors import NOTE, APIConnectionError, APITimeoutError, InvalidRequestError, ResponseValidationError
 
 if TYPE_CHECKING:
     from ._client import AuthenticatedClient
@@ -38,12 +59,22 @@ logger = logging.getLogger("yandex_market_chat")
 # httpx errors raised before the request left this machine: sending again cannot duplicate it.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
+"""The most of an answer this client reads, as it arrives and once decoded: the API's answers are a
+few hundred bytes, so anything larger (a compressed answer that inflates to gigabytes) is refused
+with a typed error instead of filling memory."""
 
 BACKOFF_BASE = 0.5
 """Seconds: the first backoff step; each retry doubles it, up to BACKOFF_CAP."""
 BACKOFF_CAP = 8.0
 LONGEST_WAIT = LONGEST_WINDOW.total_seconds()
 """A 420's reset is trusted this far ahead at most (the service's windows are hourly)."""
+_CREDENTIALS = ("api-key", "authorization", "proxy-authorization", "cookie")
+
+
+def attempt_seconds(timeout: httpx.Timeout) -> float:
+    """How long one attempt may take in all: the largest part of its timeout."""
+    return max(timeout.connect or 0.0, timeout.read or 0.0, timeout.write or 0.0, timeout.pool or 0.0)
 
 
 def backoff(attempt: int) -> float:
@@ -69,9 +100,9 @@ def delay_after_error(
     client: AuthenticatedClient, exc: httpx.TransportError, operation: Operation, attempt: int
 ) -> float | None:
     """Seconds to wait before sending again after a transport error, or None to give up."""
-    if attempt >= client.max_retries:
-        return None
-    if isinstance(exc, NOT_SENT) or operation.idempotent:
+    if attempt >= client.max_retries or isinstance(exc, httpx.LocalProtocolError):
+        return None  # (the HTTP layer refusing the request would refuse it again)
+    if not sent(exc) or operation.idempotent:
         return backoff(attempt)
     return None
 
@@ -106,16 +137,52 @@ def rewind(positions: list[tuple[Any, int]]) -> None:
         payload.seek(position)
 
 
+def sent(exc: Exception) -> bool:
+    """False when the request provably did not leave this machine: the connection failed, or the
+    HTTP layer refused the request's headers before writing any of it."""
+    if isinstance(exc, NOT_SENT):
+        return False
+    if isinstance(exc, httpx.LocalProtocolError):
+        return not _refused_headers(exc)
+    return True
+
+
+def _refused_headers(exc: BaseException) -> bool:
+    """Whether httpcore raised this while building the request's headers (h11 refusing a name or
+    value), before it wrote a byte: its traceback passes through _send_request_headers and never
+    reaches _send_event. Only looked at for a LocalProtocolError, on the error path."""
+    cause = exc.__cause__ or exc.__context__
+    traceback = cause.__traceback__ if cause is not None else exc.__traceback__
+    functions = set()
+    while traceback is not None:
+        functions.add(traceback.tb_frame.f_code.co_name)
+        traceback = traceback.tb_next
+    return "_send_request_headers" in functions and "_send_event" not in functions
+
+
+def redact(text: str, client: AuthenticatedClient) -> str:
+    """`text` with the key taken out, whatever put it there."""
+    return text.replace(client.token, "<the key>") if client.token in text else text
+
+
 def connection_error(
-    exc: httpx.TransportError, operation: Operation, request: Mapping[str, Any]
+    exc: Exception, operation: Operation, request: httpx.Request, client: AuthenticatedClient
 ) -> APIConnectionError:
-    sent = not isinstance(exc, NOT_SENT)
-    text = f"{operation.id}: no answer from {request['url']} ({type(exc).__name__}: {exc})"
-    if sent and not operation.idempotent:
+    went = sent(exc)
+    if isinstance(exc, httpx.LocalProtocolError):
+        what = "the HTTP layer refused a header name or value"  # (its message would show the value)
+    else:
+        what = f"{type(exc).__name__}: {exc}"
+    text = f"{operation.id}: no answer from {request.url} ({what})"
+    if not went:
+        text += "; nothing was sent"
+    elif not operation.idempotent:
         text += "; the request was sent, so it may already have been delivered"
         text += ": sending it again could post it twice"
     error_class = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    return error_class(text, method=request["method"], url=str(request["url"]), may_have_been_delivered=sent)
+    return error_class(
+        redact(text, client), method=request.method, url=str(request.url), may_have_been_delivered=went
+    )
 
 
 def log_response(response: httpx.Response, elapsed: float) -> None:
@@ -152,15 +219,209 @@ def response_reason(response: httpx.Response, operation: Operation) -> str:
     return f"status {status}"
 
 
+# --- building the request, reading the answer ---------------------------------------------------
+
+
+def build(http: httpx.Client | httpx.AsyncClient, kwargs: Mapping[str, Any]) -> httpx.Request:
+    """The httpx request, built once before any limit is entered (a retry sends it again)."""
+    try:
+        return http.build_request(**kwargs)
+    except (ValueError, UnicodeError, httpx.InvalidURL) as exc:
+        # (never the exception's text: it may show a header value, and a header may hold the key)
+        raise InvalidRequestError(
+            "request", f"cannot be built ({type(exc).__name__}): nothing was sent"
+        ) from None
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    port = url.port or {"http": 80, "https": 443}.get(url.scheme)
+    return url.scheme, url.host, port
+
+
+def _next_hop(
+    client: AuthenticatedClient,
+    operation: Operation,
+    first: httpx.Request,
+    response: httpx.Response,
+    hops: int,
+    most: int,
+) -> httpx.Request | None:
+    """The request a redirect asks for, with only what may go where it points; None (and a note on
+    the response) when it is not to be followed."""
+    target = response.next_request
+    if target is None:
+        return None
+    if hops >= most:
+        response.extensions[NOTE] = f"redirected more than {most} times: not followed further"
+        return None
+    if _origin(target.url) != _origin(first.url):
+        if not operation.idempotent:
+            response.extensions[NOTE] = (
+                f"redirected to another origin, {target.url.scheme}://{target.url.netloc.decode()}: not "
+                "followed, so neither the key nor the request went there"
+            )
+            return None
+        for name in (*_CREDENTIALS, client.auth_header_name.lower()):
+            target.headers.pop(name, None)
+    return target
+
+
+def _decode(raw: bytes, coding: str) -> tuple[bytes, str | None]:
+    """The body under its Content-Encoding, inflated to at most MAX_ANSWER_BYTES; (raw, the problem)
+    when it cannot be."""
+    data = raw
+    for name in reversed(coding.lower().split(",")):
+        name = name.strip()
+        if name in ("", "identity"):
+            continue
+        forms: tuple[int, ...]
+        if name in ("gzip", "x-gzip"):
+            forms = (zlib.MAX_WBITS | 16,)
+        elif name == "deflate":
+            forms = (zlib.MAX_WBITS, -zlib.MAX_WBITS)  # zlib-wrapped as the RFC says, or raw as some send
+        else:
+            return raw, f"its Content-Encoding {name!r} is not one this client asks for"
+        problem = ""
+        for wbits in forms:
+            inflater = zlib.decompressobj(wbits)
+            try:
+                out = inflater.decompress(data, MAX_ANSWER_BYTES + 1)
+                if len(out) <= MAX_ANSWER_BYTES and not inflater.unconsumed_tail:
+                    out += inflater.flush()
+            except zlib.error as exc:
+                problem = f"it is not valid {name} data ({exc})"
+                continue
+            if len(out) > MAX_ANSWER_BYTES or inflater.unconsumed_tail:
+                return raw, f"it inflates past {MAX_ANSWER_BYTES} bytes"
+            if not inflater.eof:
+                return raw, f"its {name} data is cut short"
+            data = out
+            break
+        else:
+            return raw, problem
+    return data, None
+
+
+def _settle(response: httpx.Response, chunks: list[bytes], too_large: bool) -> None:
+    """Give the response the body read: decoded, or the raw bytes and a note saying why not."""
+    raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    problem = f"it is larger than {MAX_ANSWER_BYTES} bytes" if too_large else None
+    coding = response.headers.get("content-encoding")
+    content = raw
+    if coding and raw and problem is None:
+        content, problem = _decode(raw, coding)
+    if problem is not None:
+        response.extensions[NOTE] = f"the answer could not be read: {problem}"
+    # httpx keeps a read body here (Response.read() sets it); the public way would decode it again.
+    response._content = content
+
+
+def read_answer(response: httpx.Response, deadline: float) -> None:
+    """Read the streamed answer's body, bounded in size and by the attempt's deadline."""
+    if response.is_stream_consumed:  # an in-memory transport (httpx.MockTransport) read it already
+        response.close()
+        return
+    chunks: list[bytes] = []
+    size = 0
+    too_large = False
+    try:
+        for chunk in response.iter_raw():
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                too_large = True
+                break
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise httpx.ReadTimeout(
+                    "the answer did not arrive within the timeout", request=response.request
+                )
+    finally:
+        response.close()
+    _settle(response, chunks, too_large)
+
+
+async def aread_answer(response: httpx.Response, deadline: float) -> None:
+    """The async twin of read_answer()."""
+    if response.is_stream_consumed:
+        await response.aclose()
+        return
+    chunks: list[bytes] = []
+    size = 0
+    too_large = False
+    try:
+        async for chunk in response.aiter_raw():
+            size += len(chunk)
+            if size > MAX_ANSWER_BYTES:
+                too_large = True
+                break
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise httpx.ReadTimeout(
+                    "the answer did not arrive within the timeout", request=response.request
+                )
+    finally:
+        await response.aclose()
+    _settle(response, chunks, too_large)
+
+
+def exchange(
+    client: AuthenticatedClient,
+    http: httpx.Client,
+    operation: Operation,
+    request: httpx.Request,
+    deadline: float,
+) -> httpx.Response:
+    """Send the request, follow what redirects may be followed, read the answer."""
+    response = http.send(request, stream=True, follow_redirects=False)
+    if response.next_request is not None and http.follow_redirects:
+        hops = 0
+        while True:
+            target = _next_hop(client, operation, request, response, hops, http.max_redirects)
+            if target is None:
+                break
+            response.close()
+            hops += 1
+            response = http.send(target, stream=True, follow_redirects=False)
+    read_answer(response, deadline)
+    return response
+
+
+async def aexchange(
+    client: AuthenticatedClient,
+    http: httpx.AsyncClient,
+    operation: Operation,
+    request: httpx.Request,
+    deadline: float,
+) -> httpx.Response:
+    """The async twin of exchange()."""
+    response = await http.send(request, stream=True, follow_redirects=False)
+    if response.next_request is not None and http.follow_redirects:
+        hops = 0
+        while True:
+            target = _next_hop(client, operation, request, response, hops, http.max_redirects)
+            if target is None:
+                break
+            await response.aclose()
+            hops += 1
+            response = await http.send(target, stream=True, follow_redirects=False)
+    await aread_answer(response, deadline)
+    return response
+
+
 class Attempts:
     """One operation's request across its attempts: what send() and asend() both decide after
     each attempt (retry or not, how long to wait, what to log, rewinding files)."""
 
     def __init__(
-        self, client: AuthenticatedClient, operation: Operation, request: dict[str, Any], scope: object
+        self,
+        client: AuthenticatedClient,
+        operation: Operation,
+        request: httpx.Request,
+        kwargs: Mapping[str, Any],
+        scope: object,
     ):
         self.client, self.operation, self.request, self.scope = client, operation, request, scope
-        self.positions = file_positions(request)
+        self.positions = file_positions(kwargs)
         self.attempt = 0
 
     def after_error(self, exc: httpx.TransportError) -> float:
@@ -168,9 +429,22 @@ class Attempts:
         the request may not be sent again."""
         delay = delay_after_error(self.client, exc, self.operation, self.attempt)
         if delay is None:
-            raise connection_error(exc, self.operation, self.request) from exc
+            raise connection_error(exc, self.operation, self.request, self.client) from exc
         self._next(type(exc).__name__, delay)
         return delay
+
+    def unexpected(self, exc: Exception) -> APIConnectionError:
+        """The typed error for anything else the HTTP layer raised while sending (it may have sent)."""
+        text = (
+            f"{self.operation.id}: the HTTP layer failed while sending to {self.request.url} "
+            f"({type(exc).__name__}: {exc}); the request may have been sent"
+        )
+        return APIConnectionError(
+            redact(text, self.client),
+            method=self.request.method,
+            url=str(self.request.url),
+            may_have_been_delivered=True,
+        )
 
     def after_response(self, response: httpx.Response, started: float) -> float | None:
         """Seconds to wait before the next attempt, or None: the response is the answer."""
@@ -182,6 +456,18 @@ class Attempts:
             self._next(reason, delay)
         return delay
 
+    def answer(self, response: httpx.Response) -> httpx.Response:
+        """The answer, or ResponseValidationError for a 2xx that could not be read."""
+        if 200 <= response.status_code <= 299 and NOTE in response.extensions:
+            raise ResponseValidationError(
+                f"{self.operation.id}: {response.extensions[NOTE]}",
+                status_code=response.status_code,
+                body=response.content,
+                headers=response.headers,
+                may_have_been_delivered=not self.operation.idempotent,
+            )
+        return response
+
     def _next(self, reason: str, delay: float) -> None:
         log_retry(self.operation, reason, delay, self.attempt)
         self.attempt += 1
@@ -189,44 +475,75 @@ class Attempts:
 
 
 def send(
-    client: AuthenticatedClient, operation: Operation, request: dict[str, Any], scope: object
+    client: AuthenticatedClient, operation: Operation, kwargs: Mapping[str, Any], scope: object
 ) -> httpx.Response:
     """Send one prepared request with the retries and limits its operation allows."""
-    attempts = Attempts(client, operation, request, scope)
     http = client.get_httpx_client()
+    request = build(http, kwargs)
+    attempts = Attempts(client, operation, request, kwargs, scope)
+    limiter = client.rate_limiter
+    seconds = attempt_seconds(client.timeout)
     while True:
-        with client.rate_limiter.slot(scope, operation.name, client.max_rate_limit_wait):
+        place = limiter.acquire(scope, operation.name, client.max_rate_limit_wait, seconds)
+        try:
             started = time.monotonic()
+            token = DEADLINE.set(place.deadline)
             try:
-                response = http.request(**request)
-            except httpx.TransportError as exc:
-                delay = attempts.after_error(exc)
-            else:
-                retry_in = attempts.after_response(response, started)
-                if retry_in is None:
-                    return response
-                delay = retry_in
+                response = exchange(client, http, operation, request, place.deadline)
+            finally:
+                DEADLINE.reset(token)
+        except httpx.TransportError as exc:
+            delay = attempts.after_error(exc)
+        except (httpx.HTTPError, RuntimeError) as exc:
+            raise attempts.unexpected(exc) from exc
+        else:
+            retry_in = attempts.after_response(response, started)
+            if retry_in is None:
+                return attempts.answer(response)
+            delay = retry_in
+        finally:
+            limiter.release(place)
         time.sleep(delay)
 
 
 async def asend(
-    client: AuthenticatedClient, operation: Operation, request: dict[str, Any], scope: object
+    client: AuthenticatedClient, operation: Operation, kwargs: Mapping[str, Any], scope: object
 ) -> httpx.Response:
     """The async twin of send()."""
     import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
-    attempts = Attempts(client, operation, request, scope)
     http = client.get_async_httpx_client()
+    request = build(http, kwargs)
+    attempts = Attempts(client, operation, request, kwargs, scope)
+    limiter = client.rate_limiter
+    seconds = attempt_seconds(client.timeout)
+    bounded = install(http)  # our deadline is under its pool; else a timer stands in for it
     while True:
-        async with client.rate_limiter.aslot(scope, operation.name, client.max_rate_limit_wait):
+        place = await limiter.aacquire(scope, operation.name, client.max_rate_limit_wait, seconds)
+        try:
             started = time.monotonic()
+            token = DEADLINE.set(place.deadline)
             try:
-                response = await http.request(**request)
-            except httpx.TransportError as exc:
-                delay = attempts.after_error(exc)
-            else:
-                retry_in = attempts.after_response(response, started)
-                if retry_in is None:
-                    return response
-                delay = retry_in
+                if bounded:
+                    response = await aexchange(client, http, operation, request, place.deadline)
+                else:
+                    loop = asyncio.get_running_loop()
+                    try:
+                        async with asyncio.timeout_at(loop.time() + (place.deadline - time.monotonic())):
+                            response = await aexchange(client, http, operation, request, place.deadline)
+                    except TimeoutError:
+                        raise httpx.ReadTimeout("the attempt used up its timeout", request=request) from None
+            finally:
+                DEADLINE.reset(token)
+        except httpx.TransportError as exc:
+            delay = attempts.after_error(exc)
+        except (httpx.HTTPError, RuntimeError) as exc:
+            raise attempts.unexpected(exc) from exc
+        else:
+            retry_in = attempts.after_response(response, started)
+            if retry_in is None:
+                return attempts.answer(response)
+            delay = retry_in
+        finally:
+            limiter.release(place)
         await asyncio.sleep(delay)

@@ -115,6 +115,7 @@ class MarketSim:
     _windows: dict[tuple[int, str], _Window] = field(default_factory=dict)
     _script: dict[str, deque[Reply]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _arrived: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
 
     @property
@@ -151,6 +152,12 @@ class MarketSim:
         """Answer the next requests of `operation` with these, in order."""
         with self._lock:
             self._script.setdefault(operation, deque()).extend(replies)
+
+    def wait_for_arrivals(self, count: int, timeout: float = 10.0) -> None:
+        """Block until `count` requests have arrived (the event, not a sleep)."""
+        with self._arrived:
+            arrived = self._arrived.wait_for(lambda: len(self.seen) >= count, timeout)
+        assert arrived, f"{len(self.seen)} of {count} requests arrived within {timeout} s"
 
     def statuses(self, operation: str | None = None) -> list[int]:
         with self._lock:
@@ -222,7 +229,9 @@ class MarketSim:
             self.seen.append(
                 Seen(operation, business, 0 if reply.drop else status, body, content_type, now, until)
             )
-            return reply, status, headers
+        with self._arrived:
+            self._arrived.notify_all()
+        return reply, status, headers
 
 
 def scope_of(operation: Operation, target: str) -> int:

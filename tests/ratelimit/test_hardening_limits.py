@@ -4,10 +4,13 @@ differ (9), store faults (11), one bad header (12). The rest of the issue: tests
 from __future__ import annotations
 
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
@@ -15,15 +18,18 @@ from typing import Any
 
 import pytest
 from yandex_market_chat import (
+    AuthenticatedClient,
     BudgetStoreError,
     HourlyBudget,
     RateLimiter,
     RateLimitError,
     YandexMarketError,
 )
+from yandex_market_chat.api.chats import send_message_to_chat
+from yandex_market_chat.models import SendMessageToChatRequest
 
 from .conftest import free_port
-from .support import MarketSim, Reply, Runner, arguments, http_date
+from .support import FAKE_KEY, MarketSim, Reply, Runner, arguments, http_date, pinned_redis_server
 
 MESSAGE = "send_message_to_chat"
 
@@ -123,6 +129,122 @@ def test_11_unreachable_redis_is_refused_when_the_budget_is_made() -> None:
     with pytest.raises(BudgetStoreError):
         HourlyBudget.redis(f"redis://127.0.0.1:{free_port()}/0", 10)
     assert time.monotonic() - started < 10
+
+
+def four_calls_at_once(client: AuthenticatedClient) -> tuple[list[Any], float]:
+    """Four threads, each one call; what each raised or returned, and how long all took."""
+    body = SendMessageToChatRequest(message="hello")
+
+    def one(_: int) -> Any:
+        try:
+            return send_message_to_chat.sync(1, client=client, chat_id=7, body=body)
+        except Exception as exc:
+            return exc
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(4) as pool:
+        outcomes = list(pool.map(one, range(4)))
+    return outcomes, time.monotonic() - started
+
+
+def test_11_a_locked_sqlite_file_fails_each_call_within_its_timeout(sim: MarketSim, tmp_path: Path) -> None:
+    path = tmp_path / "budget.sqlite"
+    budget = HourlyBudget.sqlite(path, 10)
+    client = AuthenticatedClient(
+        token=FAKE_KEY, base_url=sim.url, timeout=1.0, rate_limiter=RateLimiter(budget=budget)
+    )
+    locker = sqlite3.connect(path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")  # another process holds the file
+    try:
+        outcomes, took = four_calls_at_once(client)
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert all(isinstance(outcome, BudgetStoreError) for outcome in outcomes), outcomes
+    assert took < 4.0, f"four calls with timeout=1 took {took:.1f} s: serialised behind one lock"
+    assert sim.seen == []
+    budget.close()
+
+
+@pytest.fixture
+def own_redis() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A redis-server of this test's own, which it may pause (SIGSTOP)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            str(pinned_redis_server()),
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            HourlyBudget.redis(url, 1, key_prefix="probe")
+            break
+        except BudgetStoreError:
+            assert time.monotonic() < deadline and process.poll() is None, "redis-server did not start"
+            time.sleep(0.05)
+    try:
+        yield url, process
+    finally:
+        process.send_signal(signal.SIGCONT)
+        process.terminate()
+        process.wait(10)
+
+
+def test_11_a_paused_redis_fails_each_call_within_its_timeout(
+    sim: MarketSim, own_redis: tuple[str, subprocess.Popen[bytes]]
+) -> None:
+    url, process = own_redis
+    budget = HourlyBudget.redis(url, 10, key_prefix=f"paused-{uuid.uuid4()}")
+    client = AuthenticatedClient(
+        token=FAKE_KEY, base_url=sim.url, timeout=1.0, rate_limiter=RateLimiter(budget=budget)
+    )
+    process.send_signal(signal.SIGSTOP)
+    try:
+        outcomes, took = four_calls_at_once(client)
+    finally:
+        process.send_signal(signal.SIGCONT)
+    assert all(isinstance(outcome, BudgetStoreError) for outcome in outcomes), outcomes
+    assert took < 4.0, f"four calls with timeout=1 took {took:.1f} s"
+    assert sim.seen == []
+    with pytest.raises(BudgetStoreError):  # paused before it is made: known then
+        process.send_signal(signal.SIGSTOP)
+        try:
+            HourlyBudget.redis(url, 10, store_timeout=0.5)
+        finally:
+            process.send_signal(signal.SIGCONT)
+
+
+async def test_11_an_async_call_waits_for_a_paused_store_no_longer_than_its_timeout(
+    sim: MarketSim, own_redis: tuple[str, subprocess.Popen[bytes]]
+) -> None:
+    from yandex_market_chat.api.chats import send_message_to_chat as module
+
+    url, process = own_redis
+    budget = HourlyBudget.redis(url, 10, key_prefix=f"paused-{uuid.uuid4()}")
+    client = AuthenticatedClient(
+        token=FAKE_KEY, base_url=sim.url, timeout=1.0, rate_limiter=RateLimiter(budget=budget)
+    )
+    process.send_signal(signal.SIGSTOP)
+    started = time.monotonic()
+    try:
+        with pytest.raises(BudgetStoreError):
+            await module.asyncio(1, client=client, chat_id=7, body=SendMessageToChatRequest(message="hi"))
+    finally:
+        process.send_signal(signal.SIGCONT)
+    assert time.monotonic() - started < 3.0
+    await client.aclose()
 
 
 # --- 12. One bad header does not poison the window -----------------------------------------------
