@@ -646,6 +646,19 @@ def test_14_a_business_id_that_is_not_ascii_digits_is_refused(monkeypatch: pytes
         YandexMarketChat(api_key=FAKE_KEY)
 
 
+def test_14_bad_limiter_settings_are_invalid_request_errors(tmp_path: Path) -> None:
+    # "Apart from this hierarchy the client raises only TypeError": these were bare ValueErrors.
+    for make in (
+        lambda: RateLimiter(max_in_flight=0),
+        lambda: HourlyBudget(0),
+        lambda: HourlyBudget(10, period=0),
+        lambda: HourlyBudget(10, period=float("inf")),
+        lambda: HourlyBudget.sqlite(tmp_path / "b.sqlite", 10, store_timeout=0),
+    ):
+        with pytest.raises(InvalidRequestError):
+            make()
+
+
 def test_14_a_with_options_copy_used_as_a_context_manager_leaves_the_pool_open(sim: MarketSim) -> None:
     chat = YandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url)
     chat.send_message_to_chat(chat_id=7, message="before")

@@ -40,7 +40,7 @@ from inspect import isawaitable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _headers
-from .errors import APITimeoutError, BudgetStoreError, RateLimitError
+from .errors import APITimeoutError, BudgetStoreError, InvalidRequestError, RateLimitError
 
 if TYPE_CHECKING:
     import asyncio
@@ -201,8 +201,8 @@ class RateLimiter:
     def __init__(
         self, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT, budget: HourlyBudget | None = None
     ) -> None:
-        if max_in_flight < 1:
-            raise ValueError("max_in_flight must be at least 1")
+        if isinstance(max_in_flight, bool) or not isinstance(max_in_flight, int) or max_in_flight < 1:
+            raise InvalidRequestError("max_in_flight", f"must be an int of at least 1, got {max_in_flight!r}")
         self.max_in_flight = max_in_flight
         self.budget = budget
         self._lock = threading.Lock()
@@ -512,10 +512,12 @@ class HourlyBudget:
     """Whether the store is kept in pyrate-limiter buckets (the `budget` extra)."""
 
     def __init__(self, limit: int = 1000, *, period: float = 3600.0) -> None:
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1 or not period > 0:
-            raise ValueError("an HourlyBudget needs limit >= 1 and period > 0")
-        if math.isinf(period):
-            raise ValueError("an HourlyBudget needs a finite period")
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            raise InvalidRequestError("limit", f"must be an int of at least 1, got {limit!r}")
+        if not 0 < period < math.inf:
+            raise InvalidRequestError(
+                "period", f"must be a positive finite number of seconds, got {period!r}"
+            )
         self.limit = limit
         self.period = period
         self._lock = threading.Lock()
@@ -607,7 +609,9 @@ class _SharedBudget(HourlyBudget):
     def __init__(self, limit: int, *, period: float, store_timeout: float) -> None:
         super().__init__(limit, period=period)
         if not store_timeout > 0 or math.isinf(store_timeout):
-            raise ValueError("store_timeout must be a positive number of seconds")
+            raise InvalidRequestError(
+                "store_timeout", f"must be a positive finite number of seconds, got {store_timeout!r}"
+            )
         self.store_timeout = store_timeout
         self._workers = _Workers(self.store)
 
