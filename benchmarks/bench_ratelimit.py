@@ -50,15 +50,27 @@ class NoLimits(RateLimiter):
     takes a place with acquire() / aacquire() and gives it back with release(); the place only
     carries the attempt's deadline.)"""
 
-    def acquire(self, scope: object, operation: str, max_wait: float, timeout: float = math.inf) -> _Place:
+    def acquire(
+        self,
+        scope: object,
+        operation: str,
+        max_wait: float,
+        timeout: float = math.inf,
+        hourly_limit: int | None = None,
+    ) -> _Place:
         place = _Place()
         place.deadline = time.monotonic() + timeout
         return place
 
     async def aacquire(
-        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
+        self,
+        scope: object,
+        operation: str,
+        max_wait: float,
+        timeout: float = math.inf,
+        hourly_limit: int | None = None,
     ) -> _Place:
-        return self.acquire(scope, operation, max_wait, timeout)
+        return self.acquire(scope, operation, max_wait, timeout, hourly_limit)
 
     def release(self, place: _Place) -> None:
         return None

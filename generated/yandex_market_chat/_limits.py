@@ -218,8 +218,17 @@ class RateLimiter:
 
     # --- taking and giving back a place ------------------------------------------------------------
 
-    def acquire(self, scope: object, operation: str, max_wait: float, timeout: float = math.inf) -> _Place:
+    def acquire(
+        self,
+        scope: object,
+        operation: str,
+        max_wait: float,
+        timeout: float = math.inf,
+        hourly_limit: int | None = None,
+    ) -> _Place:
         """Wait for a place for one request of `operation` for business `scope`, and take it.
+        `hourly_limit` is the operation's own (its `x-hourly-limit`): the budget's limit for it
+        when the budget names none.
 
         `timeout` bounds the wait for a place and the budget store's I/O (APITimeoutError or
         BudgetStoreError when it runs out); rate-limit waits are bounded by `max_wait` instead
@@ -227,7 +236,7 @@ class RateLimiter:
         Give the place back with release()."""
         deadline = time.monotonic() + timeout
         if self.budget is not None:
-            deadline = self._spend_budget(scope, operation, max_wait, deadline)
+            deadline = self._spend_budget(scope, operation, max_wait, deadline, hourly_limit)
         announced = False
         while True:
             with self._lock:
@@ -254,14 +263,19 @@ class RateLimiter:
                 deadline += time.monotonic() - started
 
     async def aacquire(
-        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
+        self,
+        scope: object,
+        operation: str,
+        max_wait: float,
+        timeout: float = math.inf,
+        hourly_limit: int | None = None,
     ) -> _Place:
         """The async twin of acquire(): waits without blocking the event loop."""
         import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
         deadline = time.monotonic() + timeout
         if self.budget is not None:
-            deadline = await self._aspend_budget(scope, operation, max_wait, deadline)
+            deadline = await self._aspend_budget(scope, operation, max_wait, deadline, hourly_limit)
         loop = asyncio.get_running_loop()
         announced = False
         while True:
@@ -396,20 +410,28 @@ class RateLimiter:
 
     # --- the budget ----------------------------------------------------------------------------
 
-    def _spend_budget(self, scope: object, operation: str, max_wait: float, deadline: float) -> float:
+    def _spend_budget(
+        self, scope: object, operation: str, max_wait: float, deadline: float, limit: int | None
+    ) -> float:
         assert self.budget is not None
-        while (spent_for := self.budget.take(scope, operation, timeout=deadline - time.monotonic())) > 0:
+        while (
+            spent_for := self.budget.take(scope, operation, timeout=deadline - time.monotonic(), limit=limit)
+        ) > 0:
             self._before_budget_wait(scope, operation, spent_for, max_wait)
             time.sleep(spent_for)
             deadline += spent_for
         return deadline
 
-    async def _aspend_budget(self, scope: object, operation: str, max_wait: float, deadline: float) -> float:
+    async def _aspend_budget(
+        self, scope: object, operation: str, max_wait: float, deadline: float, limit: int | None
+    ) -> float:
         import asyncio
 
         assert self.budget is not None
         while (
-            spent_for := await self.budget.atake(scope, operation, timeout=deadline - time.monotonic())
+            spent_for := await self.budget.atake(
+                scope, operation, timeout=deadline - time.monotonic(), limit=limit
+            )
         ) > 0:
             self._before_budget_wait(scope, operation, spent_for, max_wait)
             await asyncio.sleep(spent_for)
@@ -494,9 +516,10 @@ class _Workers:
 
 class HourlyBudget:
     """At most `limit` requests per `period` seconds for each (business, operation): a sliding
-    window.
+    window. Without a `limit`, each operation gets the hourly limit the spec documents for it
+    (`x-hourly-limit`: 1,000 for most chat methods, 5,000 for getChats, 10,000 for getChatHistory).
 
-    `HourlyBudget(limit)` keeps it in memory (one process, pyrate-limiter);
+    `HourlyBudget()` keeps it in memory (one process, pyrate-limiter);
     `HourlyBudget.sqlite(path, limit)` in a SQLite file shared by processes on one machine
     (pyrate-limiter); `HourlyBudget.redis(url_or_client, limit)` in Redis, shared by several
     machines (needs the `redis` extra), counted on the Redis server's clock, so the machines'
@@ -511,9 +534,9 @@ class HourlyBudget:
     _PYRATE = True
     """Whether the store is kept in pyrate-limiter buckets (the `budget` extra)."""
 
-    def __init__(self, limit: int = 1000, *, period: float = 3600.0) -> None:
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise InvalidRequestError("limit", f"must be an int of at least 1, got {limit!r}")
+    def __init__(self, limit: int | None = None, *, period: float = 3600.0) -> None:
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise InvalidRequestError("limit", f"must be an int of at least 1 (or None), got {limit!r}")
         if not 0 < period < math.inf:
             raise InvalidRequestError(
                 "period", f"must be a positive finite number of seconds, got {period!r}"
@@ -523,22 +546,34 @@ class HourlyBudget:
         self._lock = threading.Lock()
         if self._PYRATE:
             try:
-                from pyrate_limiter import Rate
+                import pyrate_limiter  # noqa: F401  (the store's buckets; checked here, used later)
             except ImportError as exc:  # the `budget` extra
                 raise ImportError(
                     "HourlyBudget needs pyrate-limiter: pip install 'yandex-market-chat[budget]'"
                 ) from exc
-            self._rate: Rate = Rate(limit, max(1, round(period * 1000)))
+            self._rates: dict[int, Rate] = {}
             self._buckets: dict[str, AbstractBucket] = {}
             self._leaked_at: dict[str, int] = {}
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(store={self.store!r}, limit={self.limit}, period={self.period:g})"
+        limit = "per operation" if self.limit is None else self.limit
+        return f"{type(self).__name__}(store={self.store!r}, limit={limit}, period={self.period:g})"
+
+    def limit_for(self, operation: str, hourly_limit: int | None) -> int:
+        """The budget of `operation`: this budget's limit, else the operation's own (scaled to the
+        period); InvalidRequestError when neither is known."""
+        if self.limit is not None:
+            return self.limit
+        if hourly_limit is None:
+            raise InvalidRequestError(
+                "limit", f"the spec documents no hourly limit for {operation}: give HourlyBudget(limit=...)"
+            )
+        return max(1, round(hourly_limit * self.period / 3600.0))
 
     @staticmethod
     def sqlite(
         path: str | os.PathLike[str],
-        limit: int = 1000,
+        limit: int | None = None,
         *,
         period: float = 3600.0,
         store_timeout: float = STORE_TIMEOUT,
@@ -549,7 +584,7 @@ class HourlyBudget:
     @staticmethod
     def redis(
         redis: str | Redis,
-        limit: int = 1000,
+        limit: int | None = None,
         *,
         period: float = 3600.0,
         key_prefix: str = "yandex-market-chat",
@@ -559,16 +594,22 @@ class HourlyBudget:
         yours a socket_timeout, or a hung server keeps a worker thread of this budget forever)."""
         return _RedisBudget(redis, limit, period=period, key_prefix=key_prefix, store_timeout=store_timeout)
 
-    def take(self, scope: object, operation: str, timeout: float | None = None) -> float:
+    def take(
+        self, scope: object, operation: str, timeout: float | None = None, limit: int | None = None
+    ) -> float:
         """Spend one request of the budget of (scope, operation) and return 0.0; or, when it is
-        spent, spend nothing and return the seconds until a request is free again. A shared store
-        that does not answer within `timeout` (or its `store_timeout`) raises BudgetStoreError."""
+        spent, spend nothing and return the seconds until a request is free again. `limit` is the
+        operation's hourly limit (used when the budget names none). A shared store that does not
+        answer within `timeout` (or its `store_timeout`) raises BudgetStoreError."""
+        budget = self.limit_for(operation, limit)
         with self._lock:
-            return self._take(f"{scope}:{operation}")
+            return self._take(f"{scope}:{operation}", budget)
 
-    async def atake(self, scope: object, operation: str, timeout: float | None = None) -> float:
+    async def atake(
+        self, scope: object, operation: str, timeout: float | None = None, limit: int | None = None
+    ) -> float:
         """take() for a coroutine, without blocking the event loop (the memory store answers at once)."""
-        return self.take(scope, operation, timeout)
+        return self.take(scope, operation, timeout, limit)
 
     def close(self) -> None:
         """Close the store's connections (a SQLite file, Redis); they reopen when used again."""
@@ -577,14 +618,22 @@ class HourlyBudget:
                 bucket.close()
             self._buckets.clear()
 
-    def _take(self, key: str) -> float:
+    def _rate(self, limit: int) -> Rate:
+        from pyrate_limiter import Rate
+
+        rate = self._rates.get(limit)
+        if rate is None:
+            rate = self._rates[limit] = Rate(limit, max(1, round(self.period * 1000)))
+        return rate
+
+    def _take(self, key: str, limit: int) -> float:
         from pyrate_limiter import RateItem
 
         bucket = self._buckets.get(key)
         if bucket is None:
-            bucket = self._buckets[key] = self._new_bucket(key)
+            bucket = self._buckets[key] = self._new_bucket(key, self._rate(limit))
         now = time.time_ns() // 1_000_000
-        if now - self._leaked_at.get(key, 0) >= self._rate.interval // 10:
+        if now - self._leaked_at.get(key, 0) >= self._rate(limit).interval // 10:
             _done(bucket.leak(now))  # drop what has left the window, now and then
             self._leaked_at[key] = now
         item = RateItem(key, now)
@@ -593,10 +642,10 @@ class HourlyBudget:
         wait_ms = _done(bucket.waiting(item))
         return max(wait_ms, 1) / 1000 if wait_ms >= 0 else self.period
 
-    def _new_bucket(self, key: str) -> AbstractBucket:
+    def _new_bucket(self, key: str, rate: Rate) -> AbstractBucket:
         from pyrate_limiter import InMemoryBucket
 
-        return InMemoryBucket([self._rate])
+        return InMemoryBucket([rate])
 
     def _put(self, bucket: AbstractBucket, item: RateItem) -> bool:
         return _done(bucket.put(item))
@@ -606,7 +655,7 @@ class _SharedBudget(HourlyBudget):
     """A budget whose store is shared and can fail or hang: its operations run on worker threads,
     each caller waiting no longer than its timeout."""
 
-    def __init__(self, limit: int, *, period: float, store_timeout: float) -> None:
+    def __init__(self, limit: int | None, *, period: float, store_timeout: float) -> None:
         super().__init__(limit, period=period)
         if not store_timeout > 0 or math.isinf(store_timeout):
             raise InvalidRequestError(
@@ -615,8 +664,11 @@ class _SharedBudget(HourlyBudget):
         self.store_timeout = store_timeout
         self._workers = _Workers(self.store)
 
-    def take(self, scope: object, operation: str, timeout: float | None = None) -> float:
-        job = _Job(lambda: self._guarded(f"{scope}:{operation}"))
+    def take(
+        self, scope: object, operation: str, timeout: float | None = None, limit: int | None = None
+    ) -> float:
+        budget = self.limit_for(operation, limit)
+        job = _Job(lambda: self._guarded(f"{scope}:{operation}", budget))
         self._workers.submit(job)
         wait = self._wait_for(timeout)
         if not job.done.acquire(True, wait):
@@ -624,11 +676,14 @@ class _SharedBudget(HourlyBudget):
             raise self._late(wait)
         return self._outcome(job)
 
-    async def atake(self, scope: object, operation: str, timeout: float | None = None) -> float:
+    async def atake(
+        self, scope: object, operation: str, timeout: float | None = None, limit: int | None = None
+    ) -> float:
         import asyncio
 
+        budget = self.limit_for(operation, limit)
         loop = asyncio.get_running_loop()
-        job = _Job(lambda: self._guarded(f"{scope}:{operation}"))
+        job = _Job(lambda: self._guarded(f"{scope}:{operation}", budget))
         waiter: asyncio.Future[None] = loop.create_future()
         job.notify = (loop, waiter)
         self._workers.submit(job)
@@ -666,15 +721,15 @@ class _SharedBudget(HourlyBudget):
             ) from None
         return job.result
 
-    def _guarded(self, key: str) -> float:
+    def _guarded(self, key: str, limit: int) -> float:
         with self._lock:  # (held by a worker thread, never by a caller)
-            return self._take(key)
+            return self._take(key, limit)
 
 
 class _SQLiteBudget(_SharedBudget):
     store = "sqlite"
 
-    def __init__(self, path: str, limit: int, *, period: float, store_timeout: float) -> None:
+    def __init__(self, path: str, limit: int | None, *, period: float, store_timeout: float) -> None:
         super().__init__(limit, period=period, store_timeout=store_timeout)
         self.path = path
         self._check()
@@ -695,22 +750,22 @@ class _SQLiteBudget(_SharedBudget):
                 f"the SQLite file of the hourly budget cannot be used: {self.path!r}: {exc}"
             ) from None
 
-    def _guarded(self, key: str) -> float:
+    def _guarded(self, key: str, limit: int) -> float:
         import sqlite3
 
         try:
-            return super()._guarded(key)
+            return super()._guarded(key, limit)
         except (sqlite3.Error, OSError) as exc:
             raise BudgetStoreError(
                 f"the SQLite file of the hourly budget failed: {self.path!r}: {exc}; nothing was sent"
             ) from None
 
-    def _new_bucket(self, key: str) -> AbstractBucket:
+    def _new_bucket(self, key: str, rate: Rate) -> AbstractBucket:
         # A table per (business, operation): pyrate-limiter's SQLite bucket counts its whole table.
         from pyrate_limiter import SQLiteBucket
 
         table = "yandex_market_chat_" + re.sub(r"\W", "_", key)
-        bucket = SQLiteBucket.init_from_file([self._rate], table=table, db_path=self.path)
+        bucket = SQLiteBucket.init_from_file([rate], table=table, db_path=self.path)
         bucket.conn.execute(f"PRAGMA busy_timeout = {round(self.store_timeout * 1000)}")
         return bucket
 
@@ -753,7 +808,7 @@ class _RedisBudget(_SharedBudget):
     _PYRATE = False
 
     def __init__(
-        self, redis: str | Redis, limit: int, *, period: float, key_prefix: str, store_timeout: float
+        self, redis: str | Redis, limit: int | None, *, period: float, key_prefix: str, store_timeout: float
     ) -> None:
         super().__init__(limit, period=period, store_timeout=store_timeout)
         try:
@@ -774,14 +829,14 @@ class _RedisBudget(_SharedBudget):
         except (RedisError, OSError) as exc:
             raise BudgetStoreError(f"the Redis store of the hourly budget cannot be reached: {exc}") from None
 
-    def _guarded(self, key: str) -> float:
+    def _guarded(self, key: str, limit: int) -> float:
         # No lock: the script is one atomic step on the server, and redis.Redis is thread-safe.
         from redis import RedisError
 
         member = os.urandom(9).hex()
         try:
             wait_ms = _done(
-                self._script(keys=[f"{self.key_prefix}:{key}"], args=[self.limit, self._period_ms, member])
+                self._script(keys=[f"{self.key_prefix}:{key}"], args=[limit, self._period_ms, member])
             )
         except (RedisError, OSError) as exc:
             raise BudgetStoreError(

@@ -68,6 +68,7 @@ class Operation:
         "body_names",
         "deprecated",
         "files",
+        "hourly_limit",
         "id",
         "idempotent",
         "name",
@@ -86,6 +87,7 @@ class Operation:
         body_names: Mapping[str, str] | None = None,
         deprecated: Mapping[str, str] | None = None,
         files: Mapping[str, tuple[int, int | None]] | None = None,
+        hourly_limit: int | None = None,
     ) -> None:
         self.id = id
         """The operationId."""
@@ -102,6 +104,8 @@ class Operation:
         """Python name of a deprecated argument -> what to use instead."""
         self.files = files or {}
         """Body field of a file -> (fewest, most) bytes."""
+        self.hourly_limit = hourly_limit
+        """x-hourly-limit: requests per hour the service allows for the method (None: not documented)."""
 
     def __repr__(self) -> str:
         return f"Operation({self.id!r}, idempotent={self.idempotent})"

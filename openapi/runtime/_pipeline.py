@@ -484,7 +484,9 @@ def send(
     limiter = client.rate_limiter
     seconds = attempt_seconds(client.timeout)
     while True:
-        place = limiter.acquire(scope, operation.name, client.max_rate_limit_wait, seconds)
+        place = limiter.acquire(
+            scope, operation.name, client.max_rate_limit_wait, seconds, operation.hourly_limit
+        )
         try:
             started = time.monotonic()
             token = DEADLINE.set(place.deadline)
@@ -519,7 +521,9 @@ async def asend(
     seconds = attempt_seconds(client.timeout)
     bounded = install(http)  # our deadline is under its pool; else a timer stands in for it
     while True:
-        place = await limiter.aacquire(scope, operation.name, client.max_rate_limit_wait, seconds)
+        place = await limiter.aacquire(
+            scope, operation.name, client.max_rate_limit_wait, seconds, operation.hourly_limit
+        )
         try:
             started = time.monotonic()
             token = DEADLINE.set(place.deadline)

@@ -5,9 +5,9 @@ sendMessageToChat, and the reverse — for every operation of the spec against e
 from __future__ import annotations
 
 import pytest
-from yandex_market_chat import RateLimitError
+from yandex_market_chat import HourlyBudget, InvalidRequestError, RateLimiter, RateLimitError
 
-from .support import OPERATIONS, MarketSim, Runner, arguments, timed
+from .support import BY_NAME, OPERATIONS, MarketSim, Runner, arguments, timed
 
 
 @pytest.mark.parametrize("spent", OPERATIONS)
@@ -34,3 +34,33 @@ def test_a_spent_window_holds_back_its_own_method_only(runner: Runner, sim: Mark
     windows = client.rate_limits["businesses"][1]["operations"]
     assert windows[spent]["remaining"] == 0
     assert all(windows[other]["remaining"] == 1 for other in OPERATIONS if other != spent)
+
+
+def test_a_budget_without_a_limit_gives_each_method_its_documented_hourly_limit(
+    runner: Runner, sim: MarketSim
+) -> None:
+    """HourlyBudget() takes each operation's x-hourly-limit (scaled to its period): the read methods
+    get their larger budgets, and spending one method's budget leaves the others'."""
+    period = 3.6  # a thousandth of an hour: 1,000 an hour -> 1, 5,000 -> 5, 10,000 -> 10
+    budget = HourlyBudget(period=period)
+    client = runner.client(sim.url, max_rate_limit_wait=0.1, rate_limiter=RateLimiter(budget=budget))
+
+    def call(operation: str) -> object:
+        return runner.call(client, operation, **arguments(operation))
+
+    for name in OPERATIONS:
+        documented = BY_NAME[name].definition["x-hourly-limit"]
+        allowed = max(1, round(documented * period / 3600))
+        results = [timed(lambda: call(name))[0] for _ in range(allowed + 1)]  # noqa: B023 (called at once)
+        assert not any(isinstance(r, BaseException) for r in results[:allowed]), (name, results)
+        assert isinstance(results[-1], RateLimitError), (name, results[-1])
+        assert sim.statuses(name) == [200] * allowed, name
+
+
+def test_a_budget_needs_a_limit_from_somewhere() -> None:
+    assert HourlyBudget(5).take(1, "anything") == 0.0
+    with pytest.raises(InvalidRequestError) as caught:
+        HourlyBudget().take(1, "undocumented")
+    assert caught.value.field == "limit" and "undocumented" in str(caught.value)
+    assert HourlyBudget().take(1, "documented", limit=1000) == 0.0
+    assert "per operation" in repr(HourlyBudget())

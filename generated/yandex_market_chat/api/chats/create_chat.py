@@ -26,6 +26,7 @@ _OPERATION = _request.Operation(
     deprecated={
         "order_id": "The order id. Deprecated — use `context` with type `ORDER`."
     },
+    hourly_limit=1000,
 )
 
 

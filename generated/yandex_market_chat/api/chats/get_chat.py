@@ -20,6 +20,7 @@ _OPERATION = _request.Operation(
     idempotent=True,
     validate=_validators.get_chat,
     param_names={"business_id": "businessId", "chat_id": "chatId"},
+    hourly_limit=1000,
 )
 
 

@@ -27,6 +27,7 @@ _OPERATION = _request.Operation(
         "page_token": "pageToken",
     },
     body_names={"messageIdFrom": "message_id_from"},
+    hourly_limit=10000,
 )
 
 

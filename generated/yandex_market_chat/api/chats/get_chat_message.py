@@ -24,6 +24,7 @@ _OPERATION = _request.Operation(
         "chat_id": "chatId",
         "message_id": "messageId",
     },
+    hourly_limit=1000,
 )
 
 

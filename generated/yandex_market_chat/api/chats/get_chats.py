@@ -24,6 +24,7 @@ _OPERATION = _request.Operation(
     param_names={"business_id": "businessId", "page_token": "pageToken"},
     body_names={"orderIds": "order_ids", "contextTypes": "context_types"},
     deprecated={"order_ids": "Market order ids. Deprecated — use `contexts`."},
+    hourly_limit=5000,
 )
 
 

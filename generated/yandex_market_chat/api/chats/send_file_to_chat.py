@@ -22,6 +22,7 @@ _OPERATION = _request.Operation(
     validate=_validators.send_file_to_chat,
     param_names={"business_id": "businessId", "chat_id": "chatId"},
     files={"file": (1, 5242880)},
+    hourly_limit=1000,
 )
 
 

@@ -22,6 +22,7 @@ _OPERATION = _request.Operation(
     idempotent=False,
     validate=_validators.send_message_to_chat,
     param_names={"business_id": "businessId", "chat_id": "chatId"},
+    hourly_limit=1000,
 )
 
 
