@@ -451,9 +451,10 @@ class Attempts:
         self.client.rate_limiter.observe(self.scope, self.operation.name, response.headers)
         log_response(response, time.monotonic() - started)
         delay = delay_after_response(self.client, response, self.operation, self.attempt)
-        reason = response_reason(response, self.operation)
-        if delay is not None:
-            self._next(reason, delay)
+        if delay is not None or response.status_code >= 500:  # (a 5xx may be warned about)
+            reason = response_reason(response, self.operation)
+            if delay is not None:
+                self._next(reason, delay)
         return delay
 
     def answer(self, response: httpx.Response) -> httpx.Response:

@@ -103,7 +103,7 @@ def _no_place(scope: object, operation: str, timeout: float, max_in_flight: int)
 class _Window:
     """What the service last said of one (business, operation) window, and our requests in flight."""
 
-    __slots__ = ("credible", "limit", "places", "remaining", "reset_at", "until")
+    __slots__ = ("credible", "last", "limit", "places", "remaining", "reset_at", "until")
 
     def __init__(self) -> None:
         self.limit: int | None = None
@@ -116,12 +116,19 @@ class _Window:
         """False when `until` was further ahead than any real window ends (a wrong header)."""
         self.places = _Places()
         """Our requests of this operation in flight."""
+        self.last: tuple[str | None, str | None, str | None] | None = None
+        """The three headers as they came last: the same again changes nothing."""
 
     @property
     def in_flight(self) -> int:
         return len(self.places)
 
     def observe(self, headers: Mapping[str, str]) -> None:
+        raw = (headers.get(_headers.LIMIT), headers.get(_headers.REMAINING), headers.get(_headers.UNTIL))
+        same = raw == self.last and raw[2] is not None and self.reset_at is not None
+        if same and self.reset_at is not None and datetime.now(UTC) < self.reset_at:
+            return  # the answer before said the same: nothing to learn (most answers)
+        self.last = raw
         limit = _headers.header_int(headers, _headers.LIMIT)
         if limit is not None and limit >= 0:
             self.limit = limit

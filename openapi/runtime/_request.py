@@ -114,9 +114,15 @@ class Operation:
 # --- arguments to JSON ------------------------------------------------------------------------
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+"""Types sent as they are (exactly these: a str enum or an int subclass goes the long way)."""
+
+
 def to_json(value: Any, where: str = "body") -> Any:
     """An argument as the JSON value it is sent as: a model through its to_dict(), a mapping or
     list item by item (UNSET entries dropped), an enum as its value, a date as ISO 8601."""
+    if type(value) in _PLAIN:  # most arguments: one set lookup instead of the checks below
+        return value
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, str):
@@ -140,10 +146,14 @@ def to_json(value: Any, where: str = "body") -> Any:
     return value  # the validator names what is wrong with it
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+"""json.dumps() with these options would build a JSONEncoder on every call."""
+
+
 def encode_json(data: Any) -> bytes:
     """The JSON body, encoded once (compact, UTF-8). A lone surrogate is refused by name."""
     try:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+        return _ENCODER.encode(data).encode("utf-8")
     except UnicodeEncodeError:
         where = _surrogate_at(data, "body") or "body"
         raise InvalidRequestError(
@@ -175,7 +185,11 @@ def _surrogate_at(data: Any, where: str) -> str | None:
 
 def arguments(values: Mapping[str, Any]) -> dict[str, Any]:
     """An operation's arguments (Python names) as JSON values, the ones not given (UNSET) left out."""
-    return {name: to_json(value, name) for name, value in values.items() if not isinstance(value, Unset)}
+    return {
+        name: value if type(value) in _PLAIN else to_json(value, name)
+        for name, value in values.items()
+        if not isinstance(value, Unset)
+    }
 
 
 def fields(values: Mapping[str, Any], *, required: bool) -> Any:
