@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypedDict, TypeV
 from urllib.parse import urlsplit
 
 import httpx
-from attrs import define, evolve, field
 
 from . import _deadline, _pipeline
 from ._limits import RateLimiter
@@ -58,11 +57,7 @@ def check_key(value: object, name: str) -> str:
     return value
 
 
-def _check_token(_instance: object, _attribute: object, value: str) -> None:
-    check_key(value, "token")
-
-
-def _check_integration(_instance: object, _attribute: object, value: str | None) -> None:
+def _check_integration(value: str | None) -> None:
     if value is not None and (not value or not value.isascii() or not value.isprintable()):
         raise InvalidRequestError("integration", "must be a non-empty '<name>/<version>' in printable ASCII")
 
@@ -96,21 +91,9 @@ def check_headers(headers: Mapping[str, str], name: str) -> None:
         check_header_value(value, f"{name}[{header!r}]")
 
 
-def _check_headers(_instance: object, attribute: Any, value: Mapping[str, str]) -> None:
-    check_headers(value, attribute.name)
-
-
-def _check_header_name(_instance: object, attribute: Any, value: str) -> None:
+def _check_header_name(value: str, name: str) -> None:
     if not isinstance(value, str) or not _HEADER_NAME.fullmatch(value):
-        raise InvalidRequestError(attribute.name, "must be a valid HTTP header name")
-
-
-def _check_prefix(_instance: object, _attribute: object, value: str) -> None:
-    check_header_value(value, "prefix")
-
-
-def validate_user_agent(_instance: object, _attribute: object, value: str) -> None:
-    check_header_value(value, "user_agent")
+        raise InvalidRequestError(name, "must be a valid HTTP header name")
 
 
 def _masked(headers: Mapping[str, str]) -> str:
@@ -141,14 +124,14 @@ def to_timeout(value: httpx.Timeout | float | None) -> httpx.Timeout:
     return httpx.Timeout(**parts)
 
 
-def _check_max_retries(_instance: object, _attribute: object, value: int) -> None:
+def _check_max_retries(value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"max_retries must be an int, not {type(value).__name__}")
     if value < 0:
         raise InvalidRequestError("max_retries", f"must be 0 or more, got {value}")
 
 
-def _check_max_wait(_instance: object, _attribute: object, value: float) -> None:
+def _check_max_wait(value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"max_rate_limit_wait must be seconds, not {type(value).__name__}")
     if not value >= 0:
@@ -161,10 +144,6 @@ def check_base_url(value: object, name: str = "base_url") -> str:
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidRequestError(name, f"must be an http:// or https:// URL with a host, got {value!r}")
     return str(value)
-
-
-def validate_base_url(_instance: object, _attribute: object, value: str) -> None:
-    check_base_url(value)
 
 
 def _running_loop() -> object:
@@ -190,31 +169,34 @@ def _asks_more(http: httpx.Client | httpx.AsyncClient) -> bool:
     return bool(http.headers.get("Accept-Encoding", ACCEPT_ENCODING) != ACCEPT_ENCODING)
 
 
-@define
 class _Pool:
     """The httpx clients, shared by every copy made with with_options()."""
 
-    sync: httpx.Client | None = None
-    sync_closed: bool = False
-    user_async: httpx.AsyncClient | None = None
-    """Your own httpx.AsyncClient (set_async_httpx_client): used on one event loop only."""
-    user_async_loop: object = None
-    """The event loop your httpx.AsyncClient was first used on through this client."""
-    loops: dict[object, httpx.AsyncClient] = field(factory=dict)
-    """Our own httpx.AsyncClient per event loop: its connections belong to the loop that opened them."""
-    last: tuple[object, httpx.AsyncClient] | None = None
-    """The (loop, client) of the latest call: the common case, found without the lock."""
-    async_closed: bool = False
-    ask_encodings: bool = False
-    """Whether a request must say Accept-Encoding itself: your own httpx client may ask for
-    encodings (br, zstd) that the pipeline does not decode within its bound; ours never do."""
-    tls: ssl.SSLContext | None = None
-    """One TLS context for every per-loop client (making one takes tens of milliseconds)."""
-    lock: threading.Lock = field(factory=threading.Lock)
-    """Threads making their first call at once build one httpx client, not one each."""
+    def __init__(self) -> None:
+        self.sync: httpx.Client | None = None
+        self.sync_closed = False
+        self.user_async: httpx.AsyncClient | None = None
+        """Your own httpx.AsyncClient (set_async_httpx_client): used on one event loop only."""
+        self.user_async_loop: object = None
+        """The event loop your httpx.AsyncClient was first used on through this client."""
+        self.loops: dict[object, httpx.AsyncClient] = {}
+        """Our own httpx.AsyncClient per event loop: its connections belong to the loop that opened them."""
+        self.last: tuple[object, httpx.AsyncClient] | None = None
+        """The (loop, client) of the latest call: the common case, found without the lock."""
+        self.async_closed = False
+        self.ask_encodings = False
+        """Whether a request must say Accept-Encoding itself: your own httpx client may ask for
+        encodings (br, zstd) that the pipeline does not decode within its bound; ours never do."""
+        self.tls: ssl.SSLContext | None = None
+        """One TLS context for every per-loop client (making one takes tens of milliseconds)."""
+        self.lock = threading.Lock()
+        """Threads making their first call at once build one httpx client, not one each."""
 
 
-@define(kw_only=True)
+_UNGIVEN: Any = object()
+"""A setting not given: its default applies."""
+
+
 class AuthenticatedClient:
     """Configuration and connection pool for the operation modules in `yandex_market_chat.api`.
 
@@ -222,44 +204,137 @@ class AuthenticatedClient:
     the key as `Api-Key: <token>`. For an OAuth token, pass `auth_header_name="Authorization"`
     and `prefix="Bearer"` (or use `AuthenticatedClient.oauth(token)`). It reads no environment
     variables: pass `base_url=` to send elsewhere.
+
+    Settings (keyword arguments; each checked when it is set, with_options() included):
+    token: the Api-Key (or OAuth token), never shown in repr, logs or errors; base_url: where
+    the API is (requests go to base_url + the path); prefix: put before the token ("Bearer" for
+    OAuth); auth_header_name: the header that carries the token; timeout: each attempt as a whole
+    (waiting for a place in flight, connecting, sending and reading the whole answer), never
+    unlimited (None means the default), also for a client set with set_httpx_client(); max_retries:
+    retries after a 420/429, a connection that failed before sending, and (idempotent operations
+    only) a 5xx or a timeout, 0 turns them off; max_rate_limit_wait: longest wait for a rate-limit
+    window in seconds; integration: sent as X-Market-Integration ("<name>/<version>"); headers:
+    extra headers for every request; cookies, verify_ssl, follow_redirects, httpx_args: for the
+    httpx clients this client makes; rate_limiter: client-side limits, shared by with_options()
+    copies; user_agent: sent as User-Agent.
     """
 
-    token: str = field(repr=False, validator=_check_token)
+    BASE_URL: ClassVar[str | None] = None
+    """The default base_url (the package's AuthenticatedClient: the spec's server)."""
+    USER_AGENT: ClassVar[str] = "yandex-market-chat"
+    """The default user_agent (the package's AuthenticatedClient: yandex-market-chat/<version>)."""
+    _SETTINGS: ClassVar[tuple[str, ...]] = (
+        "token",
+        "base_url",
+        "prefix",
+        "auth_header_name",
+        "timeout",
+        "max_retries",
+        "max_rate_limit_wait",
+        "integration",
+        "headers",
+        "cookies",
+        "verify_ssl",
+        "follow_redirects",
+        "httpx_args",
+        "rate_limiter",
+        "user_agent",
+    )
+
+    def __init__(
+        self,
+        *,
+        token: str,
+        base_url: str = _UNGIVEN,
+        prefix: str = "",
+        auth_header_name: str = "Api-Key",
+        timeout: httpx.Timeout | float | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_rate_limit_wait: float = DEFAULT_MAX_RATE_LIMIT_WAIT,
+        integration: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        cookies: Mapping[str, str] | None = None,
+        verify_ssl: str | bool | ssl.SSLContext = True,
+        follow_redirects: bool = False,
+        httpx_args: Mapping[str, Any] | None = None,
+        rate_limiter: RateLimiter | None = None,
+        user_agent: str = _UNGIVEN,
+    ) -> None:
+        if base_url is _UNGIVEN:
+            if self.BASE_URL is None:
+                raise InvalidRequestError("base_url", "is required")
+            base_url = self.BASE_URL
+        self._set(
+            token=token,
+            base_url=base_url,
+            prefix=prefix,
+            auth_header_name=auth_header_name,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_rate_limit_wait=max_rate_limit_wait,
+            integration=integration,
+            headers=dict(headers or {}),
+            cookies=dict(cookies or {}),
+            verify_ssl=verify_ssl,
+            follow_redirects=follow_redirects,
+            httpx_args=dict(httpx_args or {}),
+            rate_limiter=rate_limiter if rate_limiter is not None else RateLimiter(),
+            user_agent=self.USER_AGENT if user_agent is _UNGIVEN else user_agent,
+        )
+        self._pool = _Pool()
+        self._owns_pool = True
+        """False for a with_options() copy: closing a copy leaves the pool its original still uses."""
+
+    def _set(self, **settings: Any) -> None:
+        """Check and set settings (the checks name the argument and never show a header's value)."""
+        for name, value in settings.items():
+            if name == "token":
+                check_key(value, "token")
+            elif name == "base_url":
+                check_base_url(value)
+            elif name == "prefix":
+                check_header_value(value, "prefix")
+            elif name == "auth_header_name":
+                _check_header_name(value, name)
+            elif name == "timeout":
+                value = to_timeout(value)
+            elif name == "max_retries":
+                _check_max_retries(value)
+            elif name == "max_rate_limit_wait":
+                _check_max_wait(value)
+            elif name == "integration":
+                _check_integration(value)
+            elif name == "headers":
+                check_headers(value, "headers")
+            elif name == "user_agent":
+                check_header_value(value, "user_agent")
+            setattr(self, name, value)
+
+    token: str
     """The Api-Key (or OAuth token). Never shown in repr, logs or errors."""
-    base_url: str = field(validator=validate_base_url)
-    """Where the API is; requests go to base_url + the operation's path. (The package's
-    AuthenticatedClient defaults it to the spec's server.)"""
-    prefix: str = field(default="", validator=_check_prefix)
-    """Put before the token in the auth header ("Bearer" for OAuth); empty for Api-Key."""
-    auth_header_name: str = field(default="Api-Key", validator=_check_header_name)
-    """The header that carries the token."""
-    timeout: httpx.Timeout = field(default=DEFAULT_TIMEOUT, converter=to_timeout)
-    """Each attempt, as a whole (see _pipeline): waiting for a place in flight, connecting,
-    sending and reading the whole answer. Never unlimited: None means the default. Applies to a
-    client set with set_httpx_client() too."""
-    max_retries: int = field(default=DEFAULT_MAX_RETRIES, validator=_check_max_retries)
-    """Retries after a 420/429, a connection that failed before sending, and (idempotent
-    operations only) a 5xx or a timeout. 0 turns retries off."""
-    max_rate_limit_wait: float = field(default=DEFAULT_MAX_RATE_LIMIT_WAIT, validator=_check_max_wait)
-    """Longest wait for a rate-limit window, in seconds; longer raises RateLimitError."""
-    integration: str | None = field(default=None, validator=_check_integration)
-    """Sent as `X-Market-Integration` ("<name>/<version>"): the seller sees it in the API log."""
-    headers: dict[str, str] = field(factory=dict, validator=_check_headers, repr=_masked)
-    """Extra headers for every request."""
-    cookies: dict[str, str] = field(factory=dict)
-    verify_ssl: str | bool | ssl.SSLContext = True
-    follow_redirects: bool = False
-    httpx_args: dict[str, Any] = field(factory=dict)
-    """More arguments for the httpx.Client / httpx.AsyncClient this client makes."""
-    rate_limiter: RateLimiter = field(factory=RateLimiter)
-    """Client-side limits, shared by with_options() copies: at most 4 requests in flight per
-    business, the window the service reports, and an optional budget shared across processes,
-    e.g. `RateLimiter(max_in_flight=4, budget=HourlyBudget.sqlite("budget.sqlite", 1000))`."""
-    user_agent: str = field(default="yandex-market-chat", validator=validate_user_agent)
-    """Sent as User-Agent (the package's AuthenticatedClient: yandex-market-chat/<version>)."""
-    _pool: _Pool = field(factory=_Pool, init=False, repr=False)
-    _owns_pool: bool = field(default=True, init=False, repr=False)
-    """False for a with_options() copy: closing a copy leaves the pool its original still uses."""
+    base_url: str
+    prefix: str
+    auth_header_name: str
+    timeout: httpx.Timeout
+    max_retries: int
+    max_rate_limit_wait: float
+    integration: str | None
+    headers: dict[str, str]
+    cookies: dict[str, str]
+    verify_ssl: str | bool | ssl.SSLContext
+    follow_redirects: bool
+    httpx_args: dict[str, Any]
+    rate_limiter: RateLimiter
+    user_agent: str
+
+    def __repr__(self) -> str:
+        shown = []
+        for name in self._SETTINGS:
+            if name == "token":
+                continue
+            value = getattr(self, name)
+            shown.append(f"{name}={_masked(value) if name == 'headers' else repr(value)}")
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @classmethod
     def oauth(cls, token: str, **kwargs: Any) -> Self:
@@ -269,7 +344,14 @@ class AuthenticatedClient:
     def with_options(self, **changes: Any) -> Self:
         """A copy with some settings changed, sharing this one's connection pool and limits.
         Closing the copy (or leaving it as a context manager) does not close that pool."""
-        copy = evolve(self, **changes)
+        unknown = sorted(set(changes) - set(self._SETTINGS))
+        if unknown:
+            raise TypeError(
+                f"with_options() got an unknown setting {unknown[0]!r}; it takes: {', '.join(self._SETTINGS)}"
+            )
+        copy = object.__new__(type(self))
+        copy.__dict__.update(self.__dict__)
+        copy._set(**changes)
         copy._pool = self._pool
         copy._owns_pool = False
         return copy

@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Unpack
 
 import httpx
-from attrs import define, field
 
 from . import _client
 from ._client import DEFAULT_TIMEOUT, Chat, ChatBase, ClientOptions
@@ -43,19 +42,10 @@ DEFAULT_BASE_URL = "https://api.partner.market.yandex.ru"
 USER_AGENT = f"yandex-market-chat/{__version__}"
 
 
-@define(kw_only=True)
 class AuthenticatedClient(_client.AuthenticatedClient):
-    """Configuration and connection pool for the module functions in `yandex_market_chat.api`.
-
-    `AuthenticatedClient(token="...")` needs nothing else: requests go to https://api.partner.market.yandex.ru
-    with the key as `Api-Key: <token>`. For an OAuth token use `AuthenticatedClient.oauth(token)`.
-    It reads no environment variables: pass `base_url=` to send elsewhere.
-    """
-
-    base_url: str = field(default=DEFAULT_BASE_URL, validator=_client.validate_base_url)
-    """Where the API is (default: the spec's server); requests go to base_url + the path."""
-    user_agent: str = field(default=USER_AGENT, validator=_client.validate_user_agent)
-    """Sent as User-Agent."""
+    __doc__ = _client.AuthenticatedClient.__doc__
+    BASE_URL = DEFAULT_BASE_URL
+    USER_AGENT = USER_AGENT
 
 
 _DEFAULTS: dict[str, tuple[str, type]] = {

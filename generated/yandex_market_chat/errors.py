@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
 import httpx
 
 from . import _headers
@@ -65,8 +64,7 @@ class InvalidRequestError(YandexMarketError, ValueError):
         super().__init__(f"{where} {problem}")
 
 
-@attrs.frozen
-class ErrorDetail:
+class ErrorDetail(NamedTuple):
     """One entry of the `errors` list of an error body (`ApiErrorDTO`)."""
 
     code: str
