@@ -1,5 +1,5 @@
-"""Shared test fixtures: an obviously fake key, clients wired to an httpx.MockTransport, and the
-`mode` every sync/async pair of tests runs in."""
+"""Shared test fixtures: an obviously fake key, clients wired to an httpx.MockTransport, the
+simulated service on loopback, and the `mode` every sync/async pair of tests runs in."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pytest
 # check shows the values, as in a test module (before anything imports it).
 pytest.register_assert_rewrite("spec_support")
 
+from ratelimit.support import MarketSim  # noqa: E402
 from yandex_market_chat import AuthenticatedClient  # noqa: E402
 
 FAKE_KEY = "fake-api-key-for-tests-0000"
@@ -40,6 +41,15 @@ def env(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
         if name.startswith("YANDEX_MARKET_"):
             monkeypatch.delenv(name)
     yield monkeypatch
+
+
+@pytest.fixture
+def sim() -> Iterator[MarketSim]:
+    """The simulated service (tests/ratelimit/support.py) on 127.0.0.1, stopped after the test."""
+    server = MarketSim()
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(params=["sync", "async"])

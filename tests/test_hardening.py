@@ -21,7 +21,7 @@ import threading
 import time
 import tracemalloc
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -30,6 +30,7 @@ import httpx
 import pytest
 import yandex_market_chat
 from conftest import FAKE_KEY, mock_client
+from conftest import call as call_module
 from loopback import RawServer, Received, response
 from ratelimit.support import MarketSim
 from yandex_market_chat import (
@@ -70,27 +71,12 @@ CREATE = CreateChatRequest(context=ChatContextDTO(type_=ChatContextIdentifiableT
 OK = b'{"status":"OK"}'
 
 
-@pytest.fixture
-def sim() -> Iterator[MarketSim]:
-    server = MarketSim()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(params=["sync", "async"])
-def mode(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 def call(mode: str, module: Any, client: AuthenticatedClient, **kwargs: Any) -> Any:
     """One call of an operation module, the sync or the async way."""
     kwargs.setdefault("body", CREATE if module is create_chat else MESSAGE)
     if module is not create_chat:
         kwargs.setdefault("chat_id", 7)
-    if mode == "sync":
-        return module.sync(1, client=client, **kwargs)
-    return asyncio.run(module.asyncio(1, client=client, **kwargs))
+    return call_module(mode, module, business_id=1, client=client, **kwargs)
 
 
 def raw_client(url: str, **options: Any) -> AuthenticatedClient:

@@ -11,7 +11,7 @@ import pytest
 import redis
 from yandex_market_chat import _pipeline
 
-from .support import MarketSim, Runner, pinned_redis_server
+from .support import Runner, pinned_redis_server
 
 
 @pytest.fixture(autouse=True)
@@ -19,15 +19,6 @@ def fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     """Backoff scaled down tenfold, like the simulated quota: the same steps, 25-50 ms first."""
     monkeypatch.setattr(_pipeline, "BACKOFF_BASE", _pipeline.BACKOFF_BASE / 10)
     monkeypatch.setattr(_pipeline, "BACKOFF_CAP", _pipeline.BACKOFF_CAP / 10)
-
-
-@pytest.fixture
-def sim() -> Iterator[MarketSim]:
-    """The simulated service on 127.0.0.1 (a free port), stopped after the test."""
-    server = MarketSim()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(params=["sync", "async"])
