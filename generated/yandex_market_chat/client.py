@@ -14,7 +14,7 @@ import httpx
 from . import _client
 from ._client import DEFAULT_TIMEOUT, Chat, ChatBase, ClientOptions
 from ._request import fields as _fields
-from .pagination import AsyncPager, SyncPage
+from .pagination import AsyncPager, Paging, SyncPage
 from .pagination import start_after as _start_after
 from .types import UNSET, File, FileSource, Response, Unset
 from .types import afile as _afile
@@ -267,16 +267,18 @@ class YandexMarketChat(Chat[httpx.Client]):
         return SyncPage.first(
             fetch,
             page_token,
-            next_token=(
-                "result",
-                "paging",
-                "next_page_token",
+            Paging(
+                next_token=(
+                    "result",
+                    "paging",
+                    "next_page_token",
+                ),
+                items=(
+                    "result",
+                    "chats",
+                ),
+                item_key="chat_id",
             ),
-            items=(
-                "result",
-                "chats",
-            ),
-            item_key="chat_id",
         )
 
     def get_chat(
@@ -400,17 +402,19 @@ class YandexMarketChat(Chat[httpx.Client]):
         return SyncPage.first(
             fetch,
             page_token,
-            next_token=(
-                "result",
-                "paging",
-                "next_page_token",
+            Paging(
+                next_token=(
+                    "result",
+                    "paging",
+                    "next_page_token",
+                ),
+                items=(
+                    "result",
+                    "messages",
+                ),
+                item_key="message_id",
+                hide=after_message_id,
             ),
-            items=(
-                "result",
-                "messages",
-            ),
-            item_key="message_id",
-            hide=after_message_id,
         )
 
     def get_chat_message(
@@ -1160,16 +1164,18 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
         return AsyncPager(
             fetch,
             page_token,
-            next_token=(
-                "result",
-                "paging",
-                "next_page_token",
+            Paging(
+                next_token=(
+                    "result",
+                    "paging",
+                    "next_page_token",
+                ),
+                items=(
+                    "result",
+                    "chats",
+                ),
+                item_key="chat_id",
             ),
-            items=(
-                "result",
-                "chats",
-            ),
-            item_key="chat_id",
         )
 
     async def get_chat(
@@ -1294,17 +1300,19 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
         return AsyncPager(
             fetch,
             page_token,
-            next_token=(
-                "result",
-                "paging",
-                "next_page_token",
+            Paging(
+                next_token=(
+                    "result",
+                    "paging",
+                    "next_page_token",
+                ),
+                items=(
+                    "result",
+                    "messages",
+                ),
+                item_key="message_id",
+                hide=after_message_id,
             ),
-            items=(
-                "result",
-                "messages",
-            ),
-            item_key="message_id",
-            hide=after_message_id,
         )
 
     async def get_chat_message(

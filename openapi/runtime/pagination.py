@@ -16,7 +16,7 @@ or `async for` over it for the items of every page.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from .errors import InvalidRequestError
 from .types import UNSET, Unset
@@ -45,41 +45,38 @@ def start_after(after: Any, given: Any, after_name: str, field_name: str) -> Any
     return after
 
 
-class _Paging(Generic[ItemT, PageT]):
-    """What a page knows of its operation: where the items and the next token are, what
-    identifies an item, and which item keys to leave out."""
+class Paging(NamedTuple):
+    """How one paged call pages: where the next token and the items are in a parsed answer (attribute
+    paths), what identifies an item (for de-duplication across pages), and an item key to leave out
+    (the item a listing starts after)."""
 
-    def __init__(
-        self,
-        next_token: Sequence[str],
-        items: Sequence[str],
-        item_key: str | None,
-        sent: str | Unset,
-        hide: object = UNSET,
-    ) -> None:
-        self._next_path, self._items_path, self._item_key, self._sent = next_token, items, item_key, sent
-        self._hide = hide
+    next_token: Sequence[str]
+    items: Sequence[str]
+    item_key: str | None = None
+    hide: object = UNSET
 
-    def _hidden(self) -> set[object]:
-        return set() if isinstance(self._hide, Unset) else {self._hide}
-
-    def _page_items(self, answer: PageT) -> list[ItemT]:
-        items = walk(answer, self._items_path)
+    def items_of(self, answer: object) -> list[Any]:
+        items = walk(answer, self.items)
         return list(items) if items else []
 
-    def _next_of(self, answer: PageT, items: list[ItemT]) -> str | None:
-        token = walk(answer, self._next_path)
-        if not isinstance(token, str) or not token or not items or token == self._sent:
+    def next_of(self, answer: object, items: list[Any], sent: str | Unset) -> str | None:
+        """The next page's token: None when there is none, the page is empty or the token is the one
+        just sent (no endless loop)."""
+        token = walk(answer, self.next_token)
+        if not isinstance(token, str) or not token or not items or token == sent:
             return None
         return token
 
-    def _fresh(self, items: list[ItemT], seen: set[object]) -> Iterator[ItemT]:
+    def seen_at_start(self) -> set[object]:
+        return set() if isinstance(self.hide, Unset) else {self.hide}
+
+    def fresh(self, items: list[ItemT], seen: set[object]) -> Iterator[ItemT]:
         """Items not met on an earlier page (by item key), noting them as met."""
-        if self._item_key is None:
+        if self.item_key is None:
             yield from items
             return
         for item in items:
-            key = getattr(item, self._item_key, None)
+            key = getattr(item, self.item_key, None)
             if key is not None and not isinstance(key, Unset):
                 if key in seen:
                     continue
@@ -87,64 +84,52 @@ class _Paging(Generic[ItemT, PageT]):
             yield item
 
 
-class SyncPage(_Paging[ItemT, PageT]):
-    """One page of a paged operation. Iterating it yields the items of this page and of every
-    later one (fetched lazily); `items` is this page's alone, `answer` the parsed answer."""
+class _Page(Generic[ItemT, PageT]):
+    """What a sync and an async page share: the answer, its items and the next token."""
 
-    def __init__(
-        self,
-        fetch: Callable[[str | Unset], PageT],
-        sent: str | Unset,
-        answer: PageT,
-        *,
-        next_token: Sequence[str],
-        items: Sequence[str],
-        item_key: str | None = None,
-        hide: object = UNSET,
-    ) -> None:
-        super().__init__(next_token, items, item_key, sent, hide)
-        self._fetch = fetch
+    def __init__(self, sent: str | Unset, answer: PageT, paging: Paging) -> None:
+        self._paging = paging
         self.answer: PageT = answer
         """The parsed answer of this page."""
-        self.items: list[ItemT] = self._page_items(answer)
+        self.items: list[ItemT] = paging.items_of(answer)
         """The items of this page, as the answer has them (iterate the page for the items of
         every page, de-duplicated)."""
-        self.next_page_token: str | None = self._next_of(answer, self.items)
+        self.next_page_token: str | None = paging.next_of(answer, self.items, sent)
         """The token of the next page; None on the last page."""
-
-    @classmethod
-    def first(
-        cls,
-        fetch: Callable[[str | Unset], PageT],
-        token: str | Unset,
-        *,
-        next_token: Sequence[str],
-        items: Sequence[str],
-        item_key: str | None = None,
-        hide: object = UNSET,
-    ) -> SyncPage[ItemT, PageT]:
-        """Fetch the first page (at `token`, or the very first when it is UNSET)."""
-        return cls(
-            fetch, token, fetch(token), next_token=next_token, items=items, item_key=item_key, hide=hide
-        )
 
     def has_next_page(self) -> bool:
         return self.next_page_token is not None
 
-    def get_next_page(self) -> SyncPage[ItemT, PageT]:
-        """Fetch the next page; LookupError when there is none (check has_next_page())."""
+    def _next_token(self) -> str:
         if self.next_page_token is None:
             raise LookupError("there is no next page: check has_next_page() first")
-        token = self.next_page_token
-        return SyncPage(
-            self._fetch,
-            token,
-            self._fetch(token),
-            next_token=self._next_path,
-            items=self._items_path,
-            item_key=self._item_key,
-            hide=self._hide,
-        )
+        return self.next_page_token
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(items={len(self.items)}, next_page_token={self.next_page_token!r})"
+
+
+class SyncPage(_Page[ItemT, PageT]):
+    """One page of a paged operation. Iterating it yields the items of this page and of every
+    later one (fetched lazily); `items` is this page's alone, `answer` the parsed answer."""
+
+    def __init__(
+        self, fetch: Callable[[str | Unset], PageT], sent: str | Unset, answer: PageT, paging: Paging
+    ) -> None:
+        super().__init__(sent, answer, paging)
+        self._fetch = fetch
+
+    @classmethod
+    def first(
+        cls, fetch: Callable[[str | Unset], PageT], token: str | Unset, paging: Paging
+    ) -> SyncPage[ItemT, PageT]:
+        """Fetch the first page (at `token`, or the very first when it is UNSET)."""
+        return cls(fetch, token, fetch(token), paging)
+
+    def get_next_page(self) -> SyncPage[ItemT, PageT]:
+        """Fetch the next page; LookupError when there is none (check has_next_page())."""
+        token = self._next_token()
+        return SyncPage(self._fetch, token, self._fetch(token), self._paging)
 
     def iter_pages(self) -> Iterator[SyncPage[ItemT, PageT]]:
         """This page and every later one, each fetched when the loop gets to it."""
@@ -155,15 +140,12 @@ class SyncPage(_Paging[ItemT, PageT]):
             yield page
 
     def __iter__(self) -> Iterator[ItemT]:
-        seen = self._hidden()
+        seen = self._paging.seen_at_start()
         for page in self.iter_pages():
-            yield from self._fresh(page.items, seen)
-
-    def __repr__(self) -> str:
-        return f"SyncPage(items={len(self.items)}, next_page_token={self.next_page_token!r})"
+            yield from self._paging.fresh(page.items, seen)
 
 
-class AsyncPage(_Paging[ItemT, PageT]):
+class AsyncPage(_Page[ItemT, PageT]):
     """The async twin of SyncPage: `async for` yields the items of this page and the later ones."""
 
     def __init__(
@@ -171,35 +153,15 @@ class AsyncPage(_Paging[ItemT, PageT]):
         fetch: Callable[[str | Unset], Awaitable[PageT]],
         sent: str | Unset,
         answer: PageT,
-        *,
-        next_token: Sequence[str],
-        items: Sequence[str],
-        item_key: str | None = None,
-        hide: object = UNSET,
+        paging: Paging,
     ) -> None:
-        super().__init__(next_token, items, item_key, sent, hide)
+        super().__init__(sent, answer, paging)
         self._fetch = fetch
-        self.answer: PageT = answer
-        self.items: list[ItemT] = self._page_items(answer)
-        self.next_page_token: str | None = self._next_of(answer, self.items)
-
-    def has_next_page(self) -> bool:
-        return self.next_page_token is not None
 
     async def get_next_page(self) -> AsyncPage[ItemT, PageT]:
         """Fetch the next page; LookupError when there is none (check has_next_page())."""
-        if self.next_page_token is None:
-            raise LookupError("there is no next page: check has_next_page() first")
-        token = self.next_page_token
-        return AsyncPage(
-            self._fetch,
-            token,
-            await self._fetch(token),
-            next_token=self._next_path,
-            items=self._items_path,
-            item_key=self._item_key,
-            hide=self._hide,
-        )
+        token = self._next_token()
+        return AsyncPage(self._fetch, token, await self._fetch(token), self._paging)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT, PageT]]:
         page = self
@@ -209,13 +171,10 @@ class AsyncPage(_Paging[ItemT, PageT]):
             yield page
 
     async def __aiter__(self) -> AsyncIterator[ItemT]:
-        seen = self._hidden()
+        seen = self._paging.seen_at_start()
         async for page in self.iter_pages():
-            for item in self._fresh(page.items, seen):
+            for item in self._paging.fresh(page.items, seen):
                 yield item
-
-    def __repr__(self) -> str:
-        return f"AsyncPage(items={len(self.items)}, next_page_token={self.next_page_token!r})"
 
 
 class AsyncPager(Generic[ItemT, PageT]):
@@ -223,29 +182,12 @@ class AsyncPager(Generic[ItemT, PageT]):
     `async for` over it for the items of every page."""
 
     def __init__(
-        self,
-        fetch: Callable[[str | Unset], Awaitable[PageT]],
-        token: str | Unset,
-        *,
-        next_token: Sequence[str],
-        items: Sequence[str],
-        item_key: str | None = None,
-        hide: object = UNSET,
+        self, fetch: Callable[[str | Unset], Awaitable[PageT]], token: str | Unset, paging: Paging
     ) -> None:
-        self._fetch, self._token = fetch, token
-        self._next_path, self._items_path, self._item_key, self._hide = next_token, items, item_key, hide
+        self._fetch, self._token, self._paging = fetch, token, paging
 
     async def first_page(self) -> AsyncPage[ItemT, PageT]:
-        answer = await self._fetch(self._token)
-        return AsyncPage(
-            self._fetch,
-            self._token,
-            answer,
-            next_token=self._next_path,
-            items=self._items_path,
-            item_key=self._item_key,
-            hide=self._hide,
-        )
+        return AsyncPage(self._fetch, self._token, await self._fetch(self._token), self._paging)
 
     def __await__(self) -> Generator[Any, None, AsyncPage[ItemT, PageT]]:
         return self.first_page().__await__()
