@@ -11,6 +11,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
@@ -202,6 +203,16 @@ def own_redis() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
         process.wait(10)
 
 
+@contextmanager
+def paused(process: subprocess.Popen[bytes]) -> Iterator[None]:
+    """The redis-server stopped (SIGSTOP) for the block, then let go on."""
+    process.send_signal(signal.SIGSTOP)
+    try:
+        yield
+    finally:
+        process.send_signal(signal.SIGCONT)
+
+
 def test_11_a_paused_redis_fails_each_call_within_its_timeout(
     sim: MarketSim, own_redis: tuple[str, subprocess.Popen[bytes]]
 ) -> None:
@@ -210,20 +221,13 @@ def test_11_a_paused_redis_fails_each_call_within_its_timeout(
     client = AuthenticatedClient(
         token=FAKE_KEY, base_url=sim.url, timeout=1.0, rate_limiter=RateLimiter(budget=budget)
     )
-    process.send_signal(signal.SIGSTOP)
-    try:
+    with paused(process):
         outcomes, took = four_calls_at_once(client)
-    finally:
-        process.send_signal(signal.SIGCONT)
     assert all(isinstance(outcome, BudgetStoreError) for outcome in outcomes), outcomes
     assert took < 4.0, f"four calls with timeout=1 took {took:.1f} s"
     assert sim.seen == []
-    with pytest.raises(BudgetStoreError):  # paused before it is made: known then
-        process.send_signal(signal.SIGSTOP)
-        try:
-            HourlyBudget.redis(url, 10, store_timeout=0.5)
-        finally:
-            process.send_signal(signal.SIGCONT)
+    with pytest.raises(BudgetStoreError), paused(process):  # paused before it is made: known then
+        HourlyBudget.redis(url, 10, store_timeout=0.5)
 
 
 async def test_11_an_async_call_waits_for_a_paused_store_no_longer_than_its_timeout(
@@ -236,13 +240,9 @@ async def test_11_an_async_call_waits_for_a_paused_store_no_longer_than_its_time
     client = AuthenticatedClient(
         token=FAKE_KEY, base_url=sim.url, timeout=1.0, rate_limiter=RateLimiter(budget=budget)
     )
-    process.send_signal(signal.SIGSTOP)
     started = time.monotonic()
-    try:
-        with pytest.raises(BudgetStoreError):
-            await module.asyncio(1, client=client, chat_id=7, body=SendMessageToChatRequest(message="hi"))
-    finally:
-        process.send_signal(signal.SIGCONT)
+    with paused(process), pytest.raises(BudgetStoreError):
+        await module.asyncio(1, client=client, chat_id=7, body=SendMessageToChatRequest(message="hi"))
     assert time.monotonic() - started < 3.0
     await client.aclose()
 
