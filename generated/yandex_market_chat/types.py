@@ -11,6 +11,7 @@ from __future__ import annotations
 import mimetypes
 import os
 from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
@@ -42,36 +43,18 @@ FileSource = str | os.PathLike[str] | bytes | BinaryIO
 """What a file argument takes: a path, bytes or a binary file object."""
 
 
-class _Plain:
-    """A small value class: keyword or positional fields (__slots__), repr and equality by
-    them. (Not attrs: importing attrs would double the package's import time; the generated
-    models import it when they are first used.)"""
-
-    __slots__: tuple[str, ...] = ()
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self.__slots__)
-
-    __hash__ = None  # type: ignore[assignment]  # (mutable, as the attrs classes it replaces)
+# The value classes below are dataclasses, not attrs: httpx already imports dataclasses, while
+# importing attrs would double the package's import time (the generated models import it when they
+# are first used).
 
 
-class File(_Plain):
+@dataclass(slots=True)
+class File:
     """A file to upload: its content, and the name and MIME type sent with it."""
 
-    __slots__ = ("file_name", "mime_type", "payload")
-
-    def __init__(
-        self, payload: BinaryIO | bytes, file_name: str | None = None, mime_type: str | None = None
-    ) -> None:
-        self.payload = payload
-        self.file_name = file_name
-        self.mime_type = mime_type
+    payload: BinaryIO | bytes
+    file_name: str | None = None
+    mime_type: str | None = None
 
     def to_tuple(self) -> FileTypes:
         """The (name, content, MIME type) tuple httpx takes for multipart/form-data."""
@@ -120,30 +103,24 @@ class File(_Plain):
 T = TypeVar("T")
 
 
-class RateLimit(_Plain):
+@dataclass(slots=True)
+class RateLimit:
     """The X-RateLimit-Resource-* headers of one answer (None where a header is missing)."""
 
-    __slots__ = ("limit", "remaining", "reset_at")
-
-    def __init__(self, limit: int | None, remaining: int | None, reset_at: datetime | None) -> None:
-        self.limit = limit
-        self.remaining = remaining
-        self.reset_at = reset_at
+    limit: int | None
+    remaining: int | None
+    reset_at: datetime | None
 
 
-class Response(_Plain, Generic[T]):
+@dataclass(slots=True)
+class Response(Generic[T]):
     """An answer: the status as an int, headers, raw content and the parsed body (the model the
     spec documents for the status; for a 2xx always)."""
 
-    __slots__ = ("content", "headers", "parsed", "status_code")
-
-    def __init__(
-        self, status_code: int, content: bytes, headers: MutableMapping[str, str], parsed: T | None
-    ) -> None:
-        self.status_code = status_code
-        self.content = content
-        self.headers = headers
-        self.parsed = parsed
+    status_code: int
+    content: bytes
+    headers: MutableMapping[str, str]
+    parsed: T | None
 
     @property
     def rate_limit(self) -> RateLimit:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
 import math
 import os
@@ -223,23 +224,8 @@ class AuthenticatedClient:
     """The default base_url (the package's AuthenticatedClient: the spec's server)."""
     USER_AGENT: ClassVar[str] = "yandex-market-chat"
     """The default user_agent (the package's AuthenticatedClient: yandex-market-chat/<version>)."""
-    _SETTINGS: ClassVar[tuple[str, ...]] = (
-        "token",
-        "base_url",
-        "prefix",
-        "auth_header_name",
-        "timeout",
-        "max_retries",
-        "max_rate_limit_wait",
-        "integration",
-        "headers",
-        "cookies",
-        "verify_ssl",
-        "follow_redirects",
-        "httpx_args",
-        "rate_limiter",
-        "user_agent",
-    )
+    _SETTINGS: ClassVar[tuple[str, ...]]
+    """The names of the settings: __init__'s keyword arguments (set below the class)."""
 
     def __init__(
         self,
@@ -539,6 +525,9 @@ class AuthenticatedClient:
 
 
 # --- what the client objects share --------------------------------------------------------------
+
+
+AuthenticatedClient._SETTINGS = tuple(inspect.signature(AuthenticatedClient.__init__).parameters)[1:]
 
 
 def configure_logging_from_env() -> None:
