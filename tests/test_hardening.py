@@ -600,6 +600,18 @@ def test_13_an_answer_larger_than_the_cap_is_refused(mode: str, monkeypatch: pyt
     assert "larger than 1000 bytes" in str(caught.value) and len(caught.value.body) <= 1000
 
 
+@pytest.mark.parametrize(("status", "error"), [(200, ResponseValidationError), (500, InternalServerError)])
+def test_13_an_answer_an_in_memory_transport_read_already_is_held_to_the_same_cap(
+    mode: str, monkeypatch: pytest.MonkeyPatch, status: int, error: type[Exception]
+) -> None:
+    monkeypatch.setattr(_pipeline, "MAX_ANSWER_BYTES", 1000)
+    body = b'{"status":"OK"' + b" " * 5000 + b"}"
+    client = mock_client(lambda _: httpx.Response(status, content=body), max_retries=0)
+    with pytest.raises(error) as caught:
+        call(mode, send_message_to_chat, client)
+    assert "larger than 1000 bytes" in str(caught.value)
+
+
 # --- 14. Clear errors for the remaining raw ones -------------------------------------------------
 
 

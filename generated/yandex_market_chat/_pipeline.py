@@ -64,6 +64,11 @@ MAX_ANSWER_BYTES = 4 * 1024 * 1024
 few hundred bytes, so anything larger (a compressed answer that inflates to gigabytes) is refused
 with a typed error instead of filling memory."""
 
+
+def _too_large() -> str:
+    return f"it is larger than {MAX_ANSWER_BYTES} bytes"
+
+
 BACKOFF_BASE = 0.5
 """Seconds: the first backoff step; each retry doubles it, up to BACKOFF_CAP."""
 BACKOFF_CAP = 8.0
@@ -181,7 +186,10 @@ def connection_error(
         text += ": sending it again could post it twice"
     error_class = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     return error_class(
-        redact(text, client), method=request.method, url=str(request.url), may_have_been_delivered=went
+        redact(text, client),
+        method=request.method,
+        url=str(request.url),
+        may_have_been_delivered=went and not operation.idempotent,
     )
 
 
@@ -305,7 +313,7 @@ def _decode(raw: bytes, coding: str) -> tuple[bytes, str | None]:
 def _settle(response: httpx.Response, chunks: list[bytes], too_large: bool) -> None:
     """Give the response the body read: decoded, or the raw bytes and a note saying why not."""
     raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    problem = f"it is larger than {MAX_ANSWER_BYTES} bytes" if too_large else None
+    problem = _too_large() if too_large else None
     coding = response.headers.get("content-encoding")
     content = raw
     if coding and raw and problem is None:
@@ -316,9 +324,19 @@ def _settle(response: httpx.Response, chunks: list[bytes], too_large: bool) -> N
     response._content = content
 
 
+def _read_already(response: httpx.Response) -> bool:
+    """Whether an in-memory transport (httpx.MockTransport) read the body already; such a body is
+    held to the same bound."""
+    if not response.is_stream_consumed:
+        return False
+    if len(response.content) > MAX_ANSWER_BYTES:
+        response.extensions[NOTE] = f"the answer could not be read: {_too_large()}"
+    return True
+
+
 def read_answer(response: httpx.Response, deadline: float) -> None:
     """Read the streamed answer's body, bounded in size and by the attempt's deadline."""
-    if response.is_stream_consumed:  # an in-memory transport (httpx.MockTransport) read it already
+    if _read_already(response):
         response.close()
         return
     chunks: list[bytes] = []
@@ -342,7 +360,7 @@ def read_answer(response: httpx.Response, deadline: float) -> None:
 
 async def aread_answer(response: httpx.Response, deadline: float) -> None:
     """The async twin of read_answer()."""
-    if response.is_stream_consumed:
+    if _read_already(response):
         await response.aclose()
         return
     chunks: list[bytes] = []
@@ -443,7 +461,7 @@ class Attempts:
             redact(text, self.client),
             method=self.request.method,
             url=str(self.request.url),
-            may_have_been_delivered=True,
+            may_have_been_delivered=not self.operation.idempotent,
         )
 
     def after_response(self, response: httpx.Response, started: float) -> float | None:

@@ -210,9 +210,9 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 class APIConnectionError(YandexMarketError):
     """No answer came: the connection was refused, reset or dropped.
 
-    `may_have_been_delivered` is True when the request may have reached the service (it was
-    sent, and the answer was lost): for an operation that posts something, it may already be
-    in the chat, so sending it again could post it twice.
+    `may_have_been_delivered` is True when the request of an operation that is not safe to repeat
+    (one that posts something) may have reached the service (it was sent, and the answer was
+    lost): it may already be in the chat, so sending it again could post it twice.
     """
 
     def __init__(
