@@ -375,8 +375,32 @@ def test_default_headers_user_agent_and_integration(env: pytest.MonkeyPatch) -> 
     plain = YandexMarketChat(FAKE_KEY, http_client=api.sync_client())
     first(plain)
     assert "x-market-integration" not in api.last.headers
-    with pytest.raises(InvalidRequestError):
-        YandexMarketChat(FAKE_KEY, integration="bad\r\nX-Evil: 1")
+    for bad in ("bad\r\nX-Evil: 1", " my-crm/2.1", "my-crm/2.1 ", ""):
+        with pytest.raises(InvalidRequestError):
+            YandexMarketChat(FAKE_KEY, integration=bad)
+
+
+def test_a_header_is_never_sent_twice_whatever_the_case_of_its_name(env: pytest.MonkeyPatch) -> None:
+    api = Api()
+    chat = YandexMarketChat(
+        FAKE_KEY,
+        http_client=api.sync_client(),
+        default_headers={"user-agent": "mine/1", "api-key": "not-the-key", "X-Note": "a"},
+    )
+    first(chat, extra_headers={"x-note": "b"})
+    sent = [(name.lower(), value) for name, value in api.last.headers.multi_items()]
+    names = [name for name, _ in sent]
+    assert len(names) == len(set(names)), sent
+    assert ("user-agent", "mine/1") in sent and ("x-note", "b") in sent
+    assert ("api-key", FAKE_KEY) in sent  # the key is the client's, whatever default_headers say
+
+
+def test_an_http_client_of_the_other_kind_is_refused(env: pytest.MonkeyPatch) -> None:
+    api = Api()
+    with pytest.raises(TypeError, match=r"must be an httpx\.Client,"):
+        YandexMarketChat(FAKE_KEY, http_client=api.async_client())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"must be an httpx\.AsyncClient,"):
+        AsyncYandexMarketChat(FAKE_KEY, http_client=api.sync_client())  # type: ignore[arg-type]
 
 
 def test_context_managers_close_the_pool(env: pytest.MonkeyPatch) -> None:

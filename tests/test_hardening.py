@@ -638,6 +638,32 @@ def test_14_a_file_path_that_is_missing_or_a_directory_is_an_invalid_request(
         assert caught.value.field == "file"
 
 
+def test_14_a_closed_file_is_refused_and_a_file_that_fails_while_sent_is_a_typed_error(
+    mode: str, tmp_path: Path
+) -> None:
+    closed = (tmp_path / "scan.pdf").open("wb+")
+    closed.close()
+    with RawServer(lambda _: response(200, OK)) as server:
+        chat_class = YandexMarketChat if mode == "sync" else AsyncYandexMarketChat
+        chat = chat_class(api_key=FAKE_KEY, business_id=1, base_url=server.url, max_retries=0)
+
+        def send(file: Any) -> Any:
+            sent = chat.send_file_to_chat(chat_id=7, file=file, file_name="scan.pdf")
+            return asyncio.run(sent) if asyncio.iscoroutine(sent) else sent
+
+        with pytest.raises(InvalidRequestError, match="closed") as refused:
+            send(closed)
+        assert refused.value.field == "file"
+
+        class Failing(io.BytesIO):
+            def read(self, size: int | None = -1) -> bytes:
+                raise OSError("the disk went away")
+
+        with pytest.raises(APIConnectionError) as failed:
+            send(Failing(b"%PDF-1.7"))
+        assert failed.value.may_have_been_delivered  # sendFileToChat: part of it may have gone out
+
+
 def test_14_a_business_id_that_is_not_ascii_digits_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("YANDEX_MARKET_BUSINESS_ID", "²")
     with pytest.raises(InvalidRequestError, match="business_id"):

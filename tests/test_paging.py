@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -24,6 +25,7 @@ from yandex_market_chat import (
     ResponseValidationError,
     YandexMarketChat,
 )
+from yandex_market_chat.pagination import Paging
 from yandex_market_chat.types import UNSET
 
 each_paged_operation = operations_where(lambda op: op.paged)
@@ -312,3 +314,16 @@ def test_after_an_item_sends_where_to_start_and_hides_that_item(
         collect(mode, operation, server.url, **{after["argument"]: 41, after["field"]: 41})
     assert caught.value.field == after["argument"]
     assert len(server.seen) == 2, "a bad call must not reach the server"
+
+
+def test_an_item_whose_key_cannot_be_a_set_member_passes_through() -> None:
+    # A page from a server that breaks the spec (an id that is a list) must not raise a raw
+    # TypeError from the de-duplication: the items are given as they came.
+    paging = Paging(next_token=("next",), items=("items",), item_key="key")
+    items = [
+        SimpleNamespace(key=[1]),
+        SimpleNamespace(key=[1]),
+        SimpleNamespace(key=2),
+        SimpleNamespace(key=2),
+    ]
+    assert list(paging.fresh(items, set())) == items[:3]

@@ -127,7 +127,18 @@ def test_a_bad_key_is_named_api_key_and_never_shown(key: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["127.0.0.1:4010", "api.partner.market.yandex.ru", "ftp://host", "http://", ""]
+    "url",
+    [
+        "127.0.0.1:4010",
+        "api.partner.market.yandex.ru",
+        "ftp://host",
+        "http://",
+        "",
+        "https://exa mple.com",
+        "https://example.com\n",
+        " https://example.com",
+        "https://example.com/\tx",
+    ],
 )
 def test_a_base_url_without_scheme_and_host_is_refused_at_once(
     url: str, monkeypatch: pytest.MonkeyPatch

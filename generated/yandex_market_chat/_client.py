@@ -18,7 +18,18 @@ import sys
 import threading
 import warnings
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypedDict, TypeVar, Unpack
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Generic,
+    Self,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    get_args,
+    get_origin,
+)
 from urllib.parse import urlsplit
 
 import httpx
@@ -59,7 +70,7 @@ def check_key(value: object, name: str) -> str:
 
 
 def _check_integration(value: str | None) -> None:
-    if value is not None and (not value or not value.isascii() or not value.isprintable()):
+    if value is not None and not check_header_value(value, "integration"):
         raise InvalidRequestError("integration", "must be a non-empty '<name>/<version>' in printable ASCII")
 
 
@@ -95,6 +106,25 @@ def check_headers(headers: Mapping[str, str], name: str) -> None:
 def _check_header_name(value: str, name: str) -> None:
     if not isinstance(value, str) or not _HEADER_NAME.fullmatch(value):
         raise InvalidRequestError(name, "must be a valid HTTP header name")
+
+
+def merge_headers(
+    headers: dict[str, str], more: Mapping[str, str], *, replace: bool = True
+) -> dict[str, str]:
+    """`headers` with those of `more` added, names compared without regard to case (as HTTP does):
+    a header already there is replaced (kept, with replace=False), so none is ever sent twice."""
+    if not more:
+        return headers
+    names = {name.lower(): name for name in headers}
+    for name, value in more.items():
+        there = names.get(name.lower())
+        if there is not None:
+            if not replace:
+                continue
+            del headers[there]
+        headers[name] = value
+        names[name.lower()] = name
+    return headers
 
 
 def _masked(headers: Mapping[str, str]) -> str:
@@ -140,7 +170,10 @@ def _check_max_wait(value: float) -> None:
 
 
 def check_base_url(value: object, name: str = "base_url") -> str:
-    """An http(s) URL with a host, or InvalidRequestError naming `name`."""
+    """An http(s) URL with a host and no whitespace or control characters, or InvalidRequestError
+    naming `name`."""
+    if isinstance(value, str) and (not value.isprintable() or any(char.isspace() for char in value)):
+        raise InvalidRequestError(name, f"must not contain whitespace or control characters, got {value!r}")
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidRequestError(name, f"must be an http:// or https:// URL with a host, got {value!r}")
@@ -356,18 +389,21 @@ class AuthenticatedClient:
         return self.rate_limiter.snapshot()
 
     def _auth_headers(self) -> dict[str, str]:
+        """The headers every request of this client carries: the User-Agent (unless `headers` set
+        one), `headers`, the key, and X-Market-Integration."""
         value = f"{self.prefix} {self.token}" if self.prefix else self.token
-        headers = {"User-Agent": self.user_agent, **self.headers, self.auth_header_name: value}
+        headers = merge_headers({"User-Agent": self.user_agent}, self.headers)
+        merge_headers(headers, {self.auth_header_name: value})
         if self._pool.ask_encodings:
-            headers.setdefault("Accept-Encoding", ACCEPT_ENCODING)
+            merge_headers(headers, {"Accept-Encoding": ACCEPT_ENCODING}, replace=False)
         if self.integration:
-            headers["X-Market-Integration"] = self.integration
+            merge_headers(headers, {"X-Market-Integration": self.integration})
         return headers
 
     def _request_kwargs(self, kwargs: Mapping[str, Any]) -> dict[str, Any]:
         request = dict(kwargs)
         request["url"] = self.base_url.rstrip("/") + kwargs["url"]
-        request["headers"] = {**self._auth_headers(), **kwargs.get("headers", {})}
+        request["headers"] = merge_headers(self._auth_headers(), kwargs.get("headers", {}))
         request["timeout"] = self.timeout
         return request
 
@@ -655,6 +691,15 @@ def _default_from_env(name: str, env: str, kind: type, value: Any) -> Any:
 class Chat(ChatBase, Generic[_Http]):
     """The construction and options the sync and async client objects share."""
 
+    _HTTP: ClassVar[type[httpx.Client] | type[httpx.AsyncClient]] = httpx.Client
+    """The kind of httpx client `http_client=` must be: the class's type argument (Chat[httpx.Client])."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for base in cls.__dict__.get("__orig_bases__", ()):
+            if get_origin(base) is Chat:
+                cls._HTTP = get_args(base)[0]
+
     def __init__(
         self,
         api_key: str | None = None,
@@ -687,6 +732,11 @@ class Chat(ChatBase, Generic[_Http]):
             )
         self._client = self._CLIENT(token=key, **{k: v for k, v in settings.items() if v is not None})
         http_client = options.get("http_client")
+        if http_client is not None and not isinstance(http_client, self._HTTP):
+            raise TypeError(
+                f"http_client of {type(self).__name__} must be an {self._HTTP.__module__.split('.')[0]}."
+                f"{self._HTTP.__name__}, not {type(http_client).__name__}"
+            )
         if isinstance(http_client, httpx.AsyncClient):
             self._client.set_async_httpx_client(http_client)
         elif http_client is not None:

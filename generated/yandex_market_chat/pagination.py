@@ -15,7 +15,7 @@ or `async for` over it for the items of every page.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from .errors import InvalidRequestError
@@ -71,13 +71,14 @@ class Paging(NamedTuple):
         return set() if isinstance(self.hide, Unset) else {self.hide}
 
     def fresh(self, items: list[ItemT], seen: set[object]) -> Iterator[ItemT]:
-        """Items not met on an earlier page (by item key), noting them as met."""
+        """Items not met on an earlier page (by item key), noting them as met. (An item whose key
+        is missing or cannot be a set member is passed through.)"""
         if self.item_key is None:
             yield from items
             return
         for item in items:
             key = getattr(item, self.item_key, None)
-            if key is not None and not isinstance(key, Unset):
+            if isinstance(key, Hashable) and key is not None and not isinstance(key, Unset):
                 if key in seen:
                     continue
                 seen.add(key)

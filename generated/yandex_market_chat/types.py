@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from . import _headers
+from ._files import check_file_names, check_readable, read_path
 
 
 class Unset:
@@ -76,8 +77,6 @@ class File:
         break the multipart headers (InvalidRequestError naming the argument). The name defaults
         to the path's (or the file object's) base name and the MIME type is guessed from the name.
         """
-        from ._request import check_file_names, check_readable, read_path
-
         check_file_names(file_name, mime_type)
         if isinstance(source, str | os.PathLike):
             payload: BinaryIO | bytes = read_path(source, "file", max_bytes)

@@ -515,7 +515,7 @@ def send(
                 DEADLINE.reset(token)
         except httpx.TransportError as exc:
             delay = attempts.after_error(exc)
-        except (httpx.HTTPError, RuntimeError) as exc:
+        except (httpx.HTTPError, RuntimeError, OSError) as exc:  # (OSError: reading your file failed)
             raise attempts.unexpected(exc) from exc
         else:
             retry_in = attempts.after_response(response, started)
@@ -560,7 +560,7 @@ async def asend(
                 DEADLINE.reset(token)
         except httpx.TransportError as exc:
             delay = attempts.after_error(exc)
-        except (httpx.HTTPError, RuntimeError) as exc:
+        except (httpx.HTTPError, RuntimeError, OSError) as exc:  # (OSError: reading your file failed)
             raise attempts.unexpected(exc) from exc
         else:
             retry_in = attempts.after_response(response, started)

@@ -1,0 +1,111 @@
+"""Files to upload, checked before anything is sent: a path is sized before it is read, a file
+object must be open, binary and seekable (so it can be sized and sent again on a retry), and a file
+name or MIME type cannot break the headers of its multipart part.
+
+Shared by `types.File.from_source` and the request checks of `_request`; it imports neither.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+
+from .errors import InvalidRequestError
+
+
+def payload_size(payload: object) -> int | None:
+    """Bytes httpx will send from bytes or a seekable binary file (it rewinds a file to its start),
+    found without reading it; None if unknown."""
+    if isinstance(payload, bytes | bytearray | memoryview):
+        return len(payload)
+    seekable = getattr(payload, "seekable", None)
+    if callable(seekable) and seekable():
+        position: int = payload.tell()  # type: ignore[attr-defined]
+        end: int = payload.seek(0, os.SEEK_END)  # type: ignore[attr-defined]
+        payload.seek(position)  # type: ignore[attr-defined]
+        return end
+    return None
+
+
+_TOKEN = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
+_MIME_TYPE = re.compile(rf'{_TOKEN}/{_TOKEN}(?:[ \t]*;[ \t]*{_TOKEN}=(?:{_TOKEN}|"[^"\\\x00-\x1f\x7f]*"))*')
+"""type/subtype with optional parameters (RFC 9110): nothing that could end the header line."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def check_file_names(file_name: object, mime_type: object) -> None:
+    """Refuse a file name or MIME type that could break the headers of its multipart part: a CR or
+    LF would start a header of its own (a second Content-Disposition). A file name may hold quotes
+    and backslashes (httpx escapes them); it may not hold control characters or half a character."""
+    if file_name is not None:
+        if not isinstance(file_name, str):
+            raise TypeError(f"file_name must be a str, not {type(file_name).__name__}")
+        if _CONTROL.search(file_name):
+            raise InvalidRequestError(
+                "file_name", "must not contain control characters (CR, LF, tab, NUL ...)"
+            )
+        if not file_name.isascii() and not _encodable(file_name):
+            raise InvalidRequestError(
+                "file_name", "holds a lone surrogate (half a character): it cannot be sent"
+            )
+    if mime_type is not None:
+        if not isinstance(mime_type, str):
+            raise TypeError(f"mime_type must be a str, not {type(mime_type).__name__}")
+        if not _MIME_TYPE.fullmatch(mime_type):
+            raise InvalidRequestError(
+                "mime_type",
+                "must be a MIME type such as application/pdf (type/subtype, optional ;parameters)",
+            )
+
+
+def check_readable(payload: object, where: str) -> None:
+    """Refuse a file object that is closed or opened in text mode: httpx would fail on it only
+    while sending."""
+    if getattr(payload, "closed", False) is True:
+        raise InvalidRequestError(where, "is closed: pass an open file (or its path, or bytes)")
+    if isinstance(payload, io.TextIOBase):
+        raise InvalidRequestError(where, "must be opened in binary mode ('rb'), not text mode")
+
+
+def read_path(path: str | os.PathLike[str], where: str, max_bytes: int | None) -> bytes:
+    """The bytes of a regular file, sized before it is opened; InvalidRequestError naming `where`
+    for a path that is missing, not a regular file (a directory, a FIFO), too large or unreadable."""
+    shown = os.fspath(path)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise InvalidRequestError(where, f"must be a regular file: {shown!r} is {kind}")
+        if max_bytes is not None:
+            check_file_size(info.st_size, where, max_bytes=max_bytes)
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InvalidRequestError(where, f"names no file: {shown!r} does not exist") from None
+    except OSError as exc:
+        raise InvalidRequestError(where, f"cannot be read: {shown!r}: {exc.strerror}") from None
+
+
+def check_file_size(size: int | None, where: str, min_bytes: int = 0, max_bytes: int | None = None) -> None:
+    """Refuse a file that cannot be sized, or is outside [min_bytes, max_bytes]."""
+    if size is None:
+        raise InvalidRequestError(
+            where, "must be bytes, a path or a seekable binary file: a stream cannot be sized or re-sent"
+        )
+    if size < min_bytes:
+        raise InvalidRequestError(
+            where,
+            "must not be empty" if min_bytes == 1 else f"must be at least {min_bytes} bytes, got {size}",
+        )
+    if max_bytes is not None and size > max_bytes:
+        raise InvalidRequestError(where, f"must be at most {max_bytes} bytes, got {size}")
