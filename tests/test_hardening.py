@@ -283,6 +283,29 @@ def test_3_the_key_never_appears_in_a_repr_even_given_as_a_header() -> None:
         assert FAKE_KEY not in shown, shown
 
 
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [
+        (400, f'{{"status":"ERROR","errors":[{{"code":"BAD","message":"Api-Key {FAKE_KEY} is bad"}}]}}'),
+        (502, f"<html>proxy: your headers were Api-Key: {FAKE_KEY}</html>"),
+        (200, f"echo: {FAKE_KEY}"),
+    ],
+)
+@pytest.mark.parametrize("oauth", [False, True])
+def test_3_an_answer_that_echoes_the_key_does_not_put_it_in_the_error(
+    mode: str, status: int, body: str, oauth: bool
+) -> None:
+    with RawServer(lambda _: response(status, body.encode())) as server:
+        client = raw_client(server.url)
+        if oauth:
+            client = AuthenticatedClient.oauth(FAKE_KEY, base_url=server.url, max_retries=0)
+        with pytest.raises(YandexMarketError) as caught:
+            call(mode, send_message_to_chat, client)
+    assert isinstance(caught.value, APIStatusError | ResponseValidationError)
+    assert FAKE_KEY not in str(caught.value) and FAKE_KEY not in repr(caught.value)
+    assert FAKE_KEY.encode() in caught.value.body  # (the body itself is kept as it came)
+
+
 # --- 4. No key to another host -------------------------------------------------------------------
 
 

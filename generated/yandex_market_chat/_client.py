@@ -36,7 +36,7 @@ import httpx
 
 from . import _deadline, _pipeline
 from ._limits import RateLimiter
-from .errors import ClientStateError, InvalidRequestError
+from .errors import SENSITIVE_HEADERS, ClientStateError, InvalidRequestError
 
 if TYPE_CHECKING:
     from ._request import Operation
@@ -76,8 +76,6 @@ def _check_integration(value: str | None) -> None:
 
 _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 """An HTTP header name (a token, RFC 9110)."""
-SENSITIVE_HEADERS = frozenset({"api-key", "authorization", "proxy-authorization", "cookie"})
-"""Headers whose values are never shown (repr, errors), whichever of them carries the key."""
 
 
 def check_header_value(value: object, name: str) -> str:

@@ -398,12 +398,8 @@ def success(
         raise APIStatusError.from_response(response, idempotent=operation.idempotent)
     parsed = parse(response)
     if not isinstance(parsed, model):
-        raise ResponseValidationError(
-            f"{operation.id}: undocumented success status",
-            status_code=response.status_code,
-            body=response.content,
-            headers=response.headers,
-            may_have_been_delivered=not operation.idempotent,
+        raise ResponseValidationError.from_response(
+            f"{operation.id}: undocumented success status", response, idempotent=operation.idempotent
         )
     return parsed
 
@@ -425,10 +421,8 @@ def invalid_answer(
     """A 2xx body that does not fit its model. The service answered 2xx: an operation that is not
     safe to repeat most likely took effect."""
     problem = f"the field {exc.args[0]!r} is missing" if isinstance(exc, KeyError) and exc.args else repr(exc)
-    return ResponseValidationError(
+    return ResponseValidationError.from_response(
         f"{operation.id}: the {response.status_code} body does not fit {model}: {problem}",
-        status_code=response.status_code,
-        body=response.content,
-        headers=response.headers,
-        may_have_been_delivered=not operation.idempotent,
+        response,
+        idempotent=operation.idempotent,
     )

@@ -478,12 +478,10 @@ class Attempts:
     def answer(self, response: httpx.Response) -> httpx.Response:
         """The answer, or ResponseValidationError for a 2xx that could not be read."""
         if 200 <= response.status_code <= 299 and NOTE in response.extensions:
-            raise ResponseValidationError(
+            raise ResponseValidationError.from_response(
                 f"{self.operation.id}: {response.extensions[NOTE]}",
-                status_code=response.status_code,
-                body=response.content,
-                headers=response.headers,
-                may_have_been_delivered=not self.operation.idempotent,
+                response,
+                idempotent=self.operation.idempotent,
             )
         return response
 

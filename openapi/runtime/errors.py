@@ -97,6 +97,30 @@ NOTE = "yandex_market_chat.note"
 besides its status (its body could not be read, a redirect was not followed)."""
 
 
+SENSITIVE_HEADERS = frozenset({"api-key", "authorization", "proxy-authorization", "cookie"})
+"""Headers whose values are never shown (repr, errors), whichever of them carries the key."""
+
+
+def _secrets(response: httpx.Response) -> tuple[str, ...]:
+    """The values the request of `response` carried in its sensitive headers (the key, bare and as
+    sent): an answer that echoes them must not put them in an error message."""
+    try:
+        headers = response.request.headers
+    except RuntimeError:  # a Response made by hand, without its request
+        return ()
+    found: list[str] = []
+    for name, value in headers.items():
+        if name.lower() in SENSITIVE_HEADERS and value:
+            found += [value, value.rpartition(" ")[2]]
+    return tuple(sorted({each for each in found if each}, key=len, reverse=True))
+
+
+def _hidden(text: str, secrets: tuple[str, ...]) -> str:
+    for secret in secrets:
+        text = text.replace(secret, "<hidden>")
+    return text
+
+
 class APIStatusError(YandexMarketError):
     """The service answered with a non-2xx status."""
 
@@ -110,6 +134,7 @@ class APIStatusError(YandexMarketError):
         url: str = "",
         message: str | None = None,
         may_have_been_delivered: bool = False,
+        secrets: tuple[str, ...] = (),
     ) -> None:
         self.status_code = status_code
         self.body = body
@@ -124,7 +149,7 @@ class APIStatusError(YandexMarketError):
         if not details and body and self.json is None:
             details = f"non-JSON body ({len(body)} bytes): {body[:200].decode(errors='replace')!r}"
         text = message or f"{status_code} from {method} {url}".rstrip()
-        super().__init__(f"{text}: {details}" if details else text)
+        super().__init__(_hidden(f"{text}: {details}" if details else text, secrets))
 
     @property
     def request_id(self) -> str | None:
@@ -159,6 +184,7 @@ class APIStatusError(YandexMarketError):
             url=str(request.url),
             message=text,
             may_have_been_delivered=maybe,
+            secrets=_secrets(response),
         )
 
 
@@ -245,13 +271,31 @@ class ResponseValidationError(YandexMarketError):
         body: bytes,
         headers: Mapping[str, str] | None = None,
         may_have_been_delivered: bool = False,
+        secrets: tuple[str, ...] = (),
     ) -> None:
         self.status_code = status_code
         self.body = body
         self.headers = httpx.Headers(headers or {})
         self.may_have_been_delivered = may_have_been_delivered
         preview = body[:200].decode(errors="replace")
-        super().__init__(f"{message} (status {status_code}, {len(body)} bytes: {preview!r})")
+        super().__init__(
+            _hidden(f"{message} (status {status_code}, {len(body)} bytes: {preview!r})", secrets)
+        )
+
+    @classmethod
+    def from_response(
+        cls, message: str, response: httpx.Response, *, idempotent: bool
+    ) -> ResponseValidationError:
+        """The error for a 2xx `response` that cannot be taken as the answer. The service answered
+        2xx: an operation that is not safe to repeat most likely took effect."""
+        return cls(
+            message,
+            status_code=response.status_code,
+            body=response.content,
+            headers=response.headers,
+            may_have_been_delivered=not idempotent,
+            secrets=_secrets(response),
+        )
 
 
 class ClientStateError(YandexMarketError, RuntimeError):
