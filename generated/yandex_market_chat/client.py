@@ -773,6 +773,9 @@ class RawYandexMarketChat(ChatBase):
         Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
         10,000 requests per hour (each page is one request).
 
+        This raw view sends one request: it does not page, and takes `message_id_from` as it is instead
+        of `after_message_id`.
+
         Args:
             chat_id: The chat id. (At least 1.)
             page_token: The page to return: the `nextPageToken` of the previous answer. Leave it out for
@@ -1670,6 +1673,9 @@ class AsyncRawYandexMarketChat(ChatBase):
 
         Needs a token with the `communication`, `all-methods` or `all-methods:read-only` scope. Limit:
         10,000 requests per hour (each page is one request).
+
+        This raw view sends one request: it does not page, and takes `message_id_from` as it is instead
+        of `after_message_id`.
 
         Args:
             chat_id: The chat id. (At least 1.)
