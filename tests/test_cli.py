@@ -16,7 +16,8 @@ import httpx
 import pytest
 from conftest import FAKE_KEY
 from spec_support import OPERATIONS as SPEC_OPERATIONS
-from spec_support import operation_module
+from spec_support import example_call, flatten, json_differences, operation_module, operations_where
+from test_paging import Pages
 from yandex_market_chat import YandexMarketChat
 from yandex_market_chat._spec import OPERATIONS
 from yandex_market_chat.cli import EXIT_CODES, build_parser, run
@@ -152,6 +153,83 @@ def test_connection_failure_exit_status(env: None) -> None:
         refuse, "--max-retries", "0", "send-message-to-chat", "--chat-id", "2", "--message", "x"
     )
     assert code == EXIT_CODES["connection"] and "APIConnectionError" in err
+
+
+def required_options(operation_id: str) -> list[str]:
+    """The options a command cannot go without (the environment gives the business id), with the
+    values of the spec's example call."""
+    operation = SPEC_OPERATIONS[operation_id]
+    values = example_call(operation).client_kwargs()
+    argv: list[str] = []
+    for argument in OPERATIONS[operation.name]["arguments"]:
+        if not argument["required"] or argument["client_default"]:
+            continue
+        if argument["kind"] not in ("int", "float", "str", "json"):
+            raise NotImplementedError(f"{operation_id}: an option of kind {argument['kind']}")
+        given = values[argument["name"]]
+        given = given if argument["multiple"] else [given]
+        text = json.dumps if argument["kind"] == "json" else str
+        argv += ["--" + argument["name"].replace("_", "-"), *(text(value) for value in given)]
+    return argv
+
+
+@operations_where(lambda op: op.paged)
+def test_all_prints_every_item_of_every_page_one_json_object_per_line(env: None, operation_id: str) -> None:
+    operation = SPEC_OPERATIONS[operation_id]
+    pages = Pages(operation)
+    answers = {None: pages.answer([1, 2], "t1"), "t1": pages.answer([3], None)}
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        status, body, headers = answers[request.url.params.get("pageToken")]
+        return httpx.Response(status, json=body, headers=headers)
+
+    command = operation.name.replace("_", "-")
+    code, out, err, seen = cli(serve, command, *required_options(operation_id), "--all")
+    assert (code, err) == (0, "")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert all(isinstance(line, dict) for line in lines), out
+    listed = operation.media(operation.success_status)["schema"]
+    for step in operation.definition["x-paging"]["items"].split("."):
+        listed = flatten(listed)["properties"][step]
+    assert json_differences(listed, lines, [pages.item(key) for key in (1, 2, 3)], "items") == []
+    assert [request.url.params.get("pageToken") for request in seen] == [None, "t1"]
+
+
+UNFORESEEN = """
+import sys
+import httpx
+from yandex_market_chat import BudgetStoreError
+from yandex_market_chat.__main__ import main
+
+def fail(self, request):
+    raise {error}
+
+httpx.HTTPTransport.handle_request = fail
+sys.argv = ["yandex-market-chat", "send-message-to-chat", "--chat-id", "2", "--message", "x"]
+main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("error", "shown"),
+    [
+        ('BudgetStoreError("the budget store failed")', "error: BudgetStoreError: the budget store failed"),
+        ('LookupError("something unforeseen")', "LookupError: something unforeseen"),
+    ],
+    ids=["a library error of no other kind", "not the library's"],
+)
+def test_anything_else_exits_with_status_1(error: str, shown: str) -> None:
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("YANDEX_MARKET_")}
+    environment |= {"YANDEX_MARKET_API_KEY": FAKE_KEY, "YANDEX_MARKET_BUSINESS_ID": "7"}
+    done = subprocess.run(
+        [sys.executable, "-c", UNFORESEEN.format(error=error)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == EXIT_CODES["error"] == 1, done.stderr
+    assert done.stdout == "" and shown in done.stderr
 
 
 def test_missing_key_is_invalid_input(monkeypatch: pytest.MonkeyPatch) -> None:

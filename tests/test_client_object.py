@@ -19,7 +19,7 @@ from typing import Any, cast
 import httpx
 import pytest
 import yandex_market_chat
-from conftest import FAKE_KEY
+from conftest import FAKE_KEY, call, mock_client
 from spec_support import (
     OPERATIONS,
     Operation,
@@ -34,6 +34,7 @@ from spec_support import (
     operations_where,
 )
 from yandex_market_chat import (
+    DEFAULT_BASE_URL,
     AsyncYandexMarketChat,
     AuthenticatedClient,
     InvalidRequestError,
@@ -460,6 +461,28 @@ def test_log_switched_on_by_environment_variable() -> None:
         [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60
     )
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_the_module_functions_read_no_environment_variable(mode: str, env: pytest.MonkeyPatch) -> None:
+    """AuthenticatedClient and the operation modules: production unless base_url says otherwise,
+    the key given and no other, and no log handler, whatever YANDEX_MARKET_* says."""
+    env.setenv("YANDEX_MARKET_BASE_URL", "http://env.invalid")
+    env.setenv("YANDEX_MARKET_API_KEY", "fake-env-key")
+    env.setenv("YANDEX_MARKET_LOG", "debug")
+    for variable in defaulted(FIRST).values():
+        env.setenv(variable, "1")
+    package_logger = logging.getLogger("yandex_market_chat")
+    env.setattr(package_logger, "handlers", [])
+    env.setattr(package_logger, "level", logging.NOTSET)
+    assert AuthenticatedClient(token=FAKE_KEY).base_url == DEFAULT_BASE_URL
+    api = Api()
+    client = mock_client(api)
+    the_call = example_call(FIRST)
+    call(mode, FIRST.module, client=client, **the_call.module_kwargs())
+    assert str(api.last.url).startswith(DEFAULT_BASE_URL + "/")
+    assert api.last.url.path == the_call.wire().path
+    assert api.last.headers["Api-Key"] == FAKE_KEY
+    assert package_logger.handlers == [] and package_logger.level == logging.NOTSET
 
 
 def test_limits_are_exported() -> None:

@@ -298,6 +298,24 @@ def test_page_by_page(mode: str, operation_id: str, server: PageServer) -> None:
     assert server.tokens() == [None, "t1", "t1"]
 
 
+@each_paged_operation
+async def test_async_for_over_an_awaited_page_yields_the_items_of_every_page(
+    operation_id: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    server.script = {
+        None: [pages.answer([1, 2], "t1")],
+        "t1": [pages.answer([3, 4], "t2")],
+        "t2": [pages.answer([5], None)],
+    }
+    async with AsyncYandexMarketChat(FAKE_KEY, base_url=server.url) as chat:
+        page = await getattr(chat, operation.name)(**call_arguments(operation))
+        items = [item async for item in page]
+    assert [key_of(operation, item) for item in items] == [1, 2, 3, 4, 5]
+    assert server.tokens() == [None, "t1", "t2"]
+
+
 @operations_where(lambda op: op.paged and op.facts["paging"]["after"] is not None)
 def test_after_an_item_sends_where_to_start_and_hides_that_item(
     mode: str, operation_id: str, server: PageServer

@@ -237,6 +237,18 @@ def test_redis_is_imported_only_for_the_redis_budget(tmp_path: Path) -> None:
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
 
 
+def test_without_pyrate_limiter_the_budget_names_its_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyrate_limiter", None)  # as if the `budget` extra were not installed
+    with pytest.raises(ImportError) as in_memory:
+        HourlyBudget(5)
+    with pytest.raises(ImportError) as in_sqlite:
+        HourlyBudget.sqlite(tmp_path / "b.sqlite", 5)
+    for caught in (in_memory, in_sqlite):
+        assert "yandex-market-chat[budget]" in str(caught.value)
+
+
 # The limiter on its own, without a server.
 
 

@@ -174,6 +174,16 @@ def test_unusable_rate_limit_headers_fall_back_to_backoff(
     assert 0 < wait <= _pipeline.BACKOFF_BASE  # the first backoff step
 
 
+def test_backoff_doubles_with_jitter_and_never_exceeds_8_seconds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's steps in real seconds: 0.25-0.5, 0.5-1, 1-2 ... at most 8, each drawn anew."""
+    monkeypatch.undo()  # (this directory's fast_backoff: the real steps, not a tenth of them)
+    for attempt in range(20):
+        highest = min(8.0, 0.5 * 2**attempt)
+        waits = [_pipeline.backoff(attempt) for _ in range(2000)]
+        assert all(highest / 2 <= wait <= highest <= 8.0 for wait in waits), (attempt, min(waits), max(waits))
+        assert min(waits) < highest * 0.6 and max(waits) > highest * 0.9, (attempt, min(waits), max(waits))
+
+
 @pytest.mark.parametrize(
     "headers",
     [
