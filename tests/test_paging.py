@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from conftest import FAKE_KEY, run
-from spec_support import OPERATIONS, Operation, example_call, operations_where
+from spec_support import OPERATIONS, Operation, bounds, example_call, operations_where
 from yandex_market_chat import (
     AsyncYandexMarketChat,
     InvalidRequestError,
@@ -331,6 +331,12 @@ def test_after_an_item_sends_where_to_start_and_hides_that_item(
     with pytest.raises(InvalidRequestError) as caught:
         collect(mode, operation, server.url, **{after["argument"]: 41, after["field"]: 41})
     assert caught.value.field == after["argument"]
+    assert len(server.seen) == 2, "a bad call must not reach the server"
+    for bound in (each for each in bounds(operation) if each.where == after["field"]):
+        for value in bound.outside:  # a bad start is named as the argument the caller gave
+            with pytest.raises(InvalidRequestError) as named:
+                collect(mode, operation, server.url, **{after["argument"]: value, after["field"]: UNSET})
+            assert named.value.field == after["argument"], named.value
     assert len(server.seen) == 2, "a bad call must not reach the server"
 
 

@@ -414,6 +414,7 @@ class YandexMarketChat(Chat[httpx.Client]):
                 ),
                 item_key="message_id",
                 hide=after_message_id,
+                start=("message_id_from", "after_message_id"),
             ),
         )
 
@@ -1315,6 +1316,7 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
                 ),
                 item_key="message_id",
                 hide=after_message_id,
+                start=("message_id_from", "after_message_id"),
             ),
         )
 

@@ -16,6 +16,7 @@ or `async for` over it for the items of every page.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from .errors import InvalidRequestError
@@ -54,6 +55,19 @@ class Paging(NamedTuple):
     items: Sequence[str]
     item_key: str | None = None
     hide: object = UNSET
+    start: tuple[str, str] | None = None
+    """(body field, argument) of an operation that declares `after`: the field `hide` was sent in."""
+
+    @contextmanager
+    def naming(self) -> Iterator[None]:
+        """An InvalidRequestError about the field `hide` was sent in names the argument the caller
+        gave (`after_message_id`, not `message_id_from`)."""
+        try:
+            yield
+        except InvalidRequestError as error:
+            if self.start is None or isinstance(self.hide, Unset) or error.field != self.start[0]:
+                raise
+            raise InvalidRequestError(self.start[1], error.problem, wire=error.wire) from None
 
     def items_of(self, answer: object) -> list[Any]:
         items = walk(answer, self.items)
@@ -125,7 +139,9 @@ class SyncPage(_Page[ItemT, PageT]):
         cls, fetch: Callable[[str | Unset], PageT], token: str | Unset, paging: Paging
     ) -> SyncPage[ItemT, PageT]:
         """Fetch the first page (at `token`, or the very first when it is UNSET)."""
-        return cls(fetch, token, fetch(token), paging)
+        with paging.naming():
+            answer = fetch(token)
+        return cls(fetch, token, answer, paging)
 
     def get_next_page(self) -> SyncPage[ItemT, PageT]:
         """Fetch the next page; LookupError when there is none (check has_next_page())."""
@@ -188,7 +204,9 @@ class AsyncPager(Generic[ItemT, PageT]):
         self._fetch, self._token, self._paging = fetch, token, paging
 
     async def first_page(self) -> AsyncPage[ItemT, PageT]:
-        return AsyncPage(self._fetch, self._token, await self._fetch(self._token), self._paging)
+        with self._paging.naming():
+            answer = await self._fetch(self._token)
+        return AsyncPage(self._fetch, self._token, answer, self._paging)
 
     def __await__(self) -> Generator[Any, None, AsyncPage[ItemT, PageT]]:
         return self.first_page().__await__()
