@@ -384,7 +384,7 @@ class Call:
             if param["in"] == "path":
                 path = path.replace("{" + param["name"] + "}", quote(str(value), safe=""))
             elif param["in"] == "query":
-                query.append((param["name"], value))
+                query.extend(_query_pairs(operation, param["name"], value))
         body = operation.body
         json_body = parts = None
         if body is not None and body["kind"] == "json":
@@ -404,6 +404,18 @@ class Call:
 
     def with_body(self, body: Any) -> Call:
         return Call(self.operation, copy.deepcopy(self.params), body)
+
+
+def _query_pairs(operation: Operation, name: str, value: Any) -> list[tuple[str, Any]]:
+    """A query parameter's (name, text) pairs as the spec serializes it (style form): a list one
+    pair per item with `explode: true` (the default), one comma-joined pair with `explode: false`."""
+    if not isinstance(value, list):
+        return [(name, value)]
+    texts = [json.dumps(item) if isinstance(item, bool) else str(item) for item in value]
+    definition = resolve(_at(_param_pointer(operation, name)))
+    if definition.get("explode", definition.get("style", "form") == "form"):
+        return [(name, text) for text in texts]
+    return [(name, ",".join(texts))]
 
 
 def param_example(operation: Operation, param: Mapping[str, Any]) -> Any:
@@ -693,8 +705,12 @@ class Bound:
         """The example call with this argument set to `value` (missing parents made from their
         schema's smallest valid value)."""
         call = example_call(self.operation)
-        if self.param is not None:
+        if self.param is not None and not self.steps:
             return call.with_params(**{self.param: value})
+        if self.param is not None:  # an item of a list parameter
+            entry = next(p for p in self.operation.params if p["python"] == self.param)
+            items = _set(call.params.get(self.param), entry["schema"], self.steps, value)
+            return call.with_params(**{self.param: items})
         assert self.operation.body_schema is not None
         body = copy.deepcopy(call.body)
         body = _set(body, self.operation.body_schema, self.steps, value)

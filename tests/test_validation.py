@@ -349,7 +349,10 @@ def test_validators_track_a_changed_spec() -> None:
         for step in bound.pointer[:-1]:
             node = node[step]
         old = node[bound.keyword]
-        new = {"minimum": old + 9, "maximum": old - 9, "maxLength": max(old // 2, 1)}[bound.keyword]
+        # Widened, not narrowed: every example stays valid under the moved limits, so the argument
+        # a check sets is the only one that can be refused (narrowed, an example at its own limit,
+        # such as `page: 1` under `minimum: 1`, would be refused first).
+        new = {"minimum": old - 9, "maximum": old + 9, "maxLength": old * 2}[bound.keyword]
         node[bound.keyword] = moved[bound.pointer] = new
     code = compile_validators(changed, generate.read_facts(changed)["operations"])
     compiled: dict[str, Any] = {}

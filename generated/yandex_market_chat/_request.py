@@ -197,13 +197,32 @@ def fields(values: Mapping[str, Any], *, required: bool) -> Any:
     return given if given or required else UNSET
 
 
-def pick(arguments: Mapping[str, Any], names: Mapping[str, str], *, text: bool = False) -> dict[str, Any]:
+def pick(
+    arguments: Mapping[str, Any],
+    names: Mapping[str, str],
+    *,
+    text: bool = False,
+    delimited: tuple[str, ...] = (),
+) -> dict[str, Any]:
     """Wire name -> value of the given arguments among `names` (wire name -> Python name);
-    with `text`, values as header text (JSON for anything but a string)."""
+    with `text`, values as header text (JSON for anything but a string). A list under a wire name
+    in `delimited` (a query parameter with `explode: false`) is sent as one comma-separated value;
+    other lists as one `name=value` pair per item (httpx's way, `explode: true`)."""
     picked = {wire: arguments[python] for wire, python in names.items() if python in arguments}
     if text:
         return {wire: v if isinstance(v, str) else json.dumps(v) for wire, v in picked.items()}
+    for wire in delimited:
+        value = picked.get(wire)
+        if isinstance(value, list):
+            picked[wire] = ",".join(_query_text(item) for item in value)
     return picked
+
+
+def _query_text(value: Any) -> str:
+    """One item of a query list as httpx writes a query value."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
 
 
 # --- checking ---------------------------------------------------------------------------------

@@ -300,6 +300,11 @@ class Reader:
                     f"{where}: parameter {param.get('name')} in {param.get('in')} is not supported"
                 )
             schema = param.get("schema", {})
+            style = param.get("style", "form" if param["in"] == "query" else "simple")
+            if style != ("form" if param["in"] == "query" else "simple"):
+                raise GenerationError(
+                    f"{where}: parameter {param.get('name')}: style {style} in {param['in']} is not supported"
+                )
             python = self.namer.identifier(param["name"])
             if python in seen or python in ("body", "client", "extra_headers"):
                 raise GenerationError(
@@ -316,6 +321,7 @@ class Reader:
                 "doc": self.describe(schema, f"{where}/parameters/{param['name']}", param.get("description")),
                 "cli": self.cli(schema, f"{where}/parameters/{param['name']}"),
                 "deprecated": text(param.get("description")) if param.get("deprecated") else None,
+                "explode": bool(param.get("explode", style == "form")),
                 "client_default": None,
                 "example": param.get(
                     "example", resolve(self.spec, schema).get("example") if schema else None

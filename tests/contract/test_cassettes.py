@@ -35,6 +35,7 @@ from spec_support import (
     each_operation,
     each_pair,
     example_call,
+    flatten,
     operation_for,
     operations_where,
     pair_id,
@@ -128,8 +129,8 @@ def test_recorded_response_has_the_shape_the_spec_promises(operation_id: str, st
     if status >= 400:
         assert body["status"] == "ERROR"
         assert body["errors"] and all(isinstance(error["code"], str) for error in body["errors"])
-    else:
-        assert body["status"] == "OK"
+    elif "status" in flatten(OPERATIONS[operation_id].media(status)["schema"]).get("properties", {}):
+        assert body["status"] == "OK"  # (an answer without the ApiResponse wrapper has no status)
 
 
 def test_every_interaction_in_every_cassette_conforms_to_the_spec() -> None:
