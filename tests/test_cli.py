@@ -4,23 +4,42 @@ typed exit statuses; the library does not import it."""
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import json
 import os
+import socket
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import yandex_market_chat
+import yandex_market_chat.__main__
 from conftest import FAKE_KEY
+from ratelimit.support import MarketSim
+from spec_support import (
+    FILE_NAME,
+    Call,
+    check_request,
+    example_call,
+    flatten,
+    json_differences,
+    operation_module,
+    operations_where,
+)
 from spec_support import OPERATIONS as SPEC_OPERATIONS
-from spec_support import example_call, flatten, json_differences, operation_module, operations_where
+from spec_support import _items as distinct_items
 from test_paging import Pages
 from yandex_market_chat import YandexMarketChat
 from yandex_market_chat._spec import OPERATIONS
 from yandex_market_chat.cli import EXIT_CODES, build_parser, run
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RATE = {
     "X-RateLimit-Resource-Limit": "1000",
@@ -105,6 +124,32 @@ def test_a_file_is_a_path(env: None, tmp_path: Any) -> None:
     )
     assert code == 0
     assert b'filename="receipt.txt"' in seen[0].content and b"Total: 1 990 RUB" in seen[0].content
+
+
+PROMISED_EXIT_CODES = {
+    "ok": 0,
+    "error": 1,
+    "invalid input": 2,
+    "API error": 3,
+    "rate limit": 4,
+    "connection": 5,
+    "answer does not fit the spec": 6,
+}
+"""The exit statuses the README promises, written out: the tests below that compare with
+EXIT_CODES would still pass if the table itself gave every failure the same number."""
+
+
+def test_exit_codes_are_distinct() -> None:
+    assert EXIT_CODES == PROMISED_EXIT_CODES
+    assert len(set(EXIT_CODES.values())) == len(EXIT_CODES), "two outcomes share an exit status"
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert (
+        "exit status per kind: 2 invalid input, 3 API error, 4 rate limit, 5 connection, "
+        "6 an answer that does not fit the spec, 1 anything else"
+    ) in readme
+    description = " ".join((build_parser(OPERATIONS).description or "").split())
+    for what, code in PROMISED_EXIT_CODES.items():
+        assert f"{code} {what}" in description
 
 
 @pytest.mark.parametrize(
@@ -266,3 +311,148 @@ def test_importing_the_library_does_not_import_the_command_line() -> None:
     )
     shown = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
     assert shown.stdout.split() == ["False", "False"], shown.stderr
+
+
+# --- every argument of every operation, from the spec's examples ----------------------------------
+
+
+def subcommand(name: str) -> argparse.ArgumentParser:
+    """The subcommand of the operation with Python name `name`."""
+    parser = build_parser(OPERATIONS)
+    (commands,) = (a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    found: argparse.ArgumentParser = commands.choices[name.replace("_", "-")]
+    return found
+
+
+def option_words(value: Any) -> list[str]:
+    """How the command line takes a value: a list as several words after one option, an object
+    as JSON text, anything else as its text."""
+    items = value if isinstance(value, list) else [value]
+    return [json.dumps(item) if isinstance(item, dict | list) else str(item) for item in items]
+
+
+def command_line(call: Call, folder: Path) -> list[str]:
+    """`call` as a command line: every parameter and body field as its `--kebab-option`; a file
+    written to `folder` under FILE_NAME and given as its path."""
+    operation = call.operation
+    fields = {item["name"]: item for item in (operation.body or {"fields": []})["fields"]}
+    argv = [operation.name.replace("_", "-")]
+    values = [(python, value, False) for python, value in call.params.items()]
+    values += [
+        (fields[name]["python"], value, bool(fields[name]["file"]))
+        for name, value in (call.body or {}).items()
+    ]
+    for python, value, is_file in values:
+        option = "--" + python.replace("_", "-")
+        if is_file:
+            path = folder / FILE_NAME
+            path.write_bytes(value)
+            argv += [option, str(path)]
+        elif isinstance(value, bool):
+            argv.append(option if value else "--no-" + option[2:])
+        else:
+            argv += [option, *option_words(value)]
+    return argv
+
+
+def list_cases() -> list[tuple[str, str | None]]:
+    """(operationId, None) for the example call of every operation, and (operationId, field) for
+    every list field of its body that the example leaves out (sent with two items if it can)."""
+    cases: list[tuple[str, str | None]] = []
+    for operation in SPEC_OPERATIONS.values():
+        cases.append((operation.operation_id, None))
+        given = example_call(operation).body or {}
+        for name, schema in (operation.body_schema or {}).get("properties", {}).items():
+            if name not in given and flatten(schema).get("type") == "array":
+                cases.append((operation.operation_id, name))
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "list_field"),
+    list_cases(),
+    ids=[f"{op}+{field}" if field else op for op, field in list_cases()],
+)
+@pytest.mark.filterwarnings("ignore:.* is deprecated:DeprecationWarning")  # (the deprecated list fields)
+def test_every_parameter_is_an_option(
+    env: None, tmp_path: Path, operation_id: str, list_field: str | None
+) -> None:
+    """The command line sends what the method sends for the same arguments: the spec's example
+    call, typed as options, puts the example's request on the wire."""
+    operation = SPEC_OPERATIONS[operation_id]
+    options = {option for action in subcommand(operation.name)._actions for option in action.option_strings}
+    names = [p["python"] for p in operation.params]
+    names += [item["python"] for item in (operation.body or {"fields": []})["fields"]]
+    assert {"--" + name.replace("_", "-") for name in names} <= options
+    call = example_call(operation)
+    if list_field is not None:
+        schema = flatten((operation.body_schema or {})["properties"][list_field])
+        items = distinct_items(schema, 2) or distinct_items(schema, max(schema.get("minItems", 1), 1))
+        assert items, f"cannot make a value for {list_field}"
+        call = call.with_body({**call.body, list_field: items})
+    status = operation.success_status
+    answer = operation.example_answer(status)
+    code, out, err, seen = cli(lambda r: httpx.Response(status, json=answer), *command_line(call, tmp_path))
+    assert (code, err) == (0, "")
+    (request,) = seen
+    check_request(request, call.wire(), FAKE_KEY)
+    schema_ref = {"$ref": f"#/components/schemas/{operation.schema_name(status)}"}
+    assert json_differences(schema_ref, json.loads(out), answer, "stdout") == []
+
+
+# --- the installed command ------------------------------------------------------------------------
+
+
+def shell_environment(**values: str) -> dict[str, str]:
+    """The environment for the command in a subprocess: no YANDEX_MARKET_* variable but `values`,
+    and the package this test imported first on the path (not another checkout's)."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
+    package_root = str(Path(yandex_market_chat.__file__).resolve().parent.parent)
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
+    return environment | values
+
+
+def closed_port_url() -> str:
+    """A loopback URL nothing listens on (connections are refused)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def test_the_console_script_is_the_module_main() -> None:
+    """`yandex-market-chat` (pyproject's entry point) and `python -m yandex_market_chat` run the same
+    main, so the subprocess tests below run what the console script runs."""
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    module, _, attribute = scripts["yandex-market-chat"].partition(":")
+    assert getattr(importlib.import_module(module), attribute) is yandex_market_chat.__main__.main
+
+
+@pytest.mark.parametrize("command", [[sys.executable, "-m", "yandex_market_chat"], ["yandex-market-chat"]])
+def test_the_console_script_sends_to_the_server(command: list[str], sim: MarketSim) -> None:
+    if command[0] == "yandex-market-chat":
+        command = [os.path.join(os.path.dirname(sys.executable), "yandex-market-chat")]
+    environment = shell_environment(
+        YANDEX_MARKET_API_KEY=FAKE_KEY, YANDEX_MARKET_BUSINESS_ID="4242", YANDEX_MARKET_BASE_URL=sim.url
+    )
+    operation = next(op for op in SPEC_OPERATIONS.values() if op.name == "send_message_to_chat")
+
+    def shell(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*command, *argv], env=environment, capture_output=True, text=True, timeout=60)
+
+    sent = shell("send-message-to-chat", "--chat-id", "2", "--message", "Hello from the shell")
+    assert sent.returncode == EXIT_CODES["ok"], sent.stderr
+    assert json.loads(sent.stdout) == operation.example_answer(operation.success_status)
+    (seen,) = sim.seen
+    assert (seen.operation, seen.business, seen.status) == ("send_message_to_chat", 4242, 200)
+    assert seen.json == {"message": "Hello from the shell"}
+
+    # --base-url wins over YANDEX_MARKET_BASE_URL (here a port nothing listens on).
+    environment["YANDEX_MARKET_BASE_URL"] = closed_port_url()
+    refused = shell("--max-retries", "0", "send-message-to-chat", "--chat-id", "2", "--message", "lost")
+    assert refused.returncode == EXIT_CODES["connection"], refused.stderr
+    assert len(sim.seen) == 1
+    over = shell("--base-url", sim.url, "send-message-to-chat", "--chat-id", "2", "--message", "Over")
+    assert over.returncode == EXIT_CODES["ok"], over.stderr
+    assert json.loads(over.stdout) == operation.example_answer(operation.success_status)
+    assert [s.json for s in sim.seen] == [{"message": "Hello from the shell"}, {"message": "Over"}]

@@ -491,6 +491,16 @@ def test_limits_are_exported() -> None:
     from yandex_market_chat._limits import RateLimiter as Limiter
 
     assert (HourlyBudget, RateLimiter) == (Budget, Limiter)
+    from yandex_market_chat import _limits
+
+    for name in ("HourlyBudget", "RateLimiter"):
+        assert name in yandex_market_chat.__all__, f"{name} is not in yandex_market_chat.__all__"
+        runtime_class = getattr(_limits, name)
+        assert isinstance(runtime_class, type) and runtime_class.__module__ == "yandex_market_chat._limits"
+        assert getattr(yandex_market_chat, name) is runtime_class
+    star: dict[str, Any] = {}
+    exec("from yandex_market_chat import *", star)
+    assert star["HourlyBudget"] is _limits.HourlyBudget and star["RateLimiter"] is _limits.RateLimiter
 
 
 def test_threads_making_their_first_call_share_one_httpx_client() -> None:

@@ -3,6 +3,7 @@ spec) with the environment variables the README documents, and passes `mypy --st
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -25,6 +26,33 @@ ENVIRONMENT = {
 
 def test_the_readme_has_python_blocks() -> None:
     assert len(BLOCKS) >= 5
+
+
+def calls_to(tree: ast.AST, method: str) -> list[ast.Call]:
+    """Every call of `<something>.<method>(...)` in `tree`."""
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == method
+    ]
+
+
+def test_the_readme_opens_with_the_support_bot() -> None:
+    """The first usage a reader sees is the support-bot loop: over the chats that wait for the
+    seller (get_chats with WAITING_FOR_PARTNER), read each one's history and answer in it."""
+    first = BLOCKS[0]
+    loops = [
+        node
+        for node in ast.walk(ast.parse(first))
+        if isinstance(node, ast.For)
+        and any("WAITING_FOR_PARTNER" in ast.unparse(call) for call in calls_to(node.iter, "get_chats"))
+    ]
+    assert loops, (
+        f"the README's first Python block does not loop over get_chats(... WAITING_FOR_PARTNER):\n{first}"
+    )
+    inside = ast.Module(body=loops[0].body, type_ignores=[])
+    assert calls_to(inside, "get_chat_history"), "the loop does not read the chat's history"
+    assert calls_to(inside, "send_message_to_chat"), "the loop does not answer in the chat"
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,14 @@ import pydoc
 import re
 import typing
 import warnings
+from collections.abc import Collection, Mapping
+from typing import Any
 
 import httpx
 import pytest
 import yandex_market_chat.typed_dicts as typed_dicts
 from conftest import FAKE_KEY
-from spec_support import OPERATIONS, SPEC, operation_module, resolve
+from spec_support import OPERATIONS, SPEC, each_operation, flatten, operation_module, resolve
 from yandex_market_chat import (
     AsyncYandexMarketChat,
     AuthenticatedClient,
@@ -75,6 +77,92 @@ def test_constraints_reach_the_docstrings() -> None:
     doc = inspect.getdoc(YandexMarketChat.send_message_to_chat) or ""
     assert f"{message['maxLength']:,} UTF-16 code units" in doc
     assert "never sent twice" in doc
+
+
+LIMIT_KEYWORDS = ("minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "enum")
+
+
+def written_limits(schema: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """(keyword, value) of every limit the spec writes for an argument: its schema's own and, for a
+    list, its items' (the docstrings say them as "each ...")."""
+    schema = flatten(schema)
+    found = [(keyword, schema[keyword]) for keyword in LIMIT_KEYWORDS if keyword in schema]
+    if schema.get("type") == "array":
+        found += written_limits(schema.get("items", {}))
+    return found
+
+
+def args_entries(doc: str, body_fields: Collection[str] = ()) -> dict[str, str]:
+    """The entries of a docstring's `Args:` section, whitespace collapsed: name -> text. The body
+    fields a module function lists under `body:` (by wire name) are `body.<name>`."""
+    assert "\nArgs:\n" in doc, doc
+    section = doc.split("\nArgs:\n", 1)[1].split("\n\n", 1)[0]
+    entries: dict[str, list[str]] = {}
+    top = current = ""
+    for line in section.splitlines():
+        found = re.match(r"( *)(\w+): (.*)", line)
+        if found and len(found[1]) == 4:
+            top = current = found[2]
+            entries[current] = [found[3]]
+        elif found and len(found[1]) == 8 and top == "body" and found[2] in body_fields:
+            current = f"body.{found[2]}"
+            entries[current] = [found[3]]
+        else:
+            assert current, f"an Args section that does not start with an entry: {line!r}"
+            entries[current].append(line.strip())
+    return {name: " ".join(" ".join(words).split()) for name, words in entries.items()}
+
+
+def limit_problems(where: str, entry: str, limits: list[tuple[str, Any]]) -> list[str]:
+    """The limits an argument's docstring entry does not state: a bound by its number (as the
+    docstrings write numbers: 4,096), a lower bound of 1 on a length or a list also as "not
+    empty", an enum by every value."""
+    problems = []
+    for keyword, value in limits:
+        if keyword == "enum":
+            missing = [
+                v for v in value if v is not None and not re.search(rf"\b{re.escape(str(v))}\b", entry)
+            ]
+            if missing:
+                problems.append(f"{where}: enum values {missing} not in {entry!r}")
+            continue
+        number = re.escape(f"{value:,}")
+        if re.search(rf"(?<![\d,.]){number}(?![\d,]|\.\d)", entry):
+            continue
+        if keyword in ("minLength", "minItems") and value == 1 and "not empty" in entry.lower():
+            continue
+        problems.append(f"{where}: {keyword} {value} not in {entry!r}")
+    return problems
+
+
+@each_operation
+def test_every_argument_doc_carries_its_limits(operation_id: str) -> None:
+    """Every limit the spec writes for a parameter or a body field is in that argument's entry of
+    the client objects' method docstrings and of the module functions' `Args:`."""
+    operation = OPERATIONS[operation_id]
+    name = operation.name
+    module = operation_module(operation_id)
+    fields = (operation.body or {"fields": []})["fields"]
+    body_schema = operation.body_schema or {}
+    arguments = [(p["python"], p["python"], written_limits(p["schema"])) for p in operation.params]
+    arguments += [
+        (item["python"], f"body.{item['name']}", written_limits(body_schema["properties"][item["name"]]))
+        for item in fields
+    ]
+    problems: list[str] = []
+    for cls in (YandexMarketChat, AsyncYandexMarketChat):
+        entries = args_entries(inspect.getdoc(getattr(cls, name)) or "")
+        for python, _, limits in arguments:
+            where = f"{cls.__name__}.{name}({python})"
+            assert python in entries, f"{where}: no Args entry"
+            problems += limit_problems(where, entries[python], limits)
+    for function in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):
+        entries = args_entries(inspect.getdoc(getattr(module, function)) or "", [f["name"] for f in fields])
+        for _, key, limits in arguments:
+            where = f"{module.__name__}.{function}({key})"
+            assert key in entries, f"{where}: no Args entry"
+            problems += limit_problems(where, entries[key], limits)
+    assert problems == []
 
 
 def test_structured_arguments_have_typed_dicts() -> None:
