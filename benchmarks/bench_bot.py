@@ -34,13 +34,15 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from bench_server import HOURLY_LIMITS
 from bench_util import FAKE_KEY, LoopbackServer
 from yandex_market_chat import AsyncYandexMarketChat, YandexMarketChat
 
 BUSINESS = 1
 WINDOW = 2.0
-QUOTAS = {"getChats": 50, "getChatHistory": 100, "sendMessageToChat": 10}
-"""Per WINDOW seconds: the real hourly limits (5,000 / 10,000 / 1,000) in the same proportions."""
+QUOTAS = {name: HOURLY_LIMITS[name] // 100 for name in ("getChats", "getChatHistory", "sendMessageToChat")}
+"""Per WINDOW seconds, for the operations the bot uses: the spec's hourly limits (5,000 / 10,000 /
+1,000) in the same proportions."""
 PARALLEL = 4
 LATENCY = 0.02
 CHATS = 6

@@ -42,8 +42,11 @@ import time
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 from email.utils import formatdate
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
+
+import yaml
 
 HOST = "127.0.0.1"
 MAX_HEADER_BYTES = 64 * 1024
@@ -56,13 +59,41 @@ OPERATIONS = {
     ("POST", "chats"): "getChats",
     ("POST", "chats/history"): "getChatHistory",
 }
-JSON_OPERATIONS = {"createChat", "sendMessageToChat", "getChats", "getChatHistory"}
-HOURLY_LIMITS = {"getChats": 5000, "getChatHistory": 10000}
-"""The service's documented limits per hour (1,000 for the others), shown in the headers when no
-quota is enforced."""
-HOURLY_LIMIT = 1000
-PAGE_LIMITS = {"getChats": (10, 20), "getChatHistory": (50, 100)}
-"""(default, maximum) of the `limit` query parameter."""
+"""The operations this stand-in serves, by (method, path after /v2/businesses/<id>/)."""
+
+
+def _spec_facts() -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """From the spec: each operation's documented hourly limit (`x-hourly-limit`), and the
+    (default, maximum) of the `limit` query parameter of the paged ones."""
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+
+    def resolved(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            found: Any = spec
+            for step in node["$ref"].removeprefix("#/").split("/"):
+                found = found[step]
+            node = found
+        return node
+
+    hourly: dict[str, int] = {}
+    pages: dict[str, tuple[int, int]] = {}
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or "operationId" not in operation:
+                continue
+            name = operation["operationId"]
+            hourly[name] = operation["x-hourly-limit"]
+            for parameter in map(resolved, operation.get("parameters", [])):
+                if parameter["name"] == "limit" and "x-paging" in operation:
+                    schema = resolved(parameter["schema"])
+                    pages[name] = (schema["default"], schema["maximum"])
+    return hourly, pages
+
+
+SPEC = Path(__file__).resolve().parent.parent / "openapi" / "yandex-market-chat.yaml"
+HOURLY_LIMITS, PAGE_LIMITS = _spec_facts()
+"""The service's documented limits per hour, shown in the headers when no quota is enforced, and
+the (default, maximum) of the `limit` query parameter of each paged operation: read from the spec."""
 MOSCOW = timezone(timedelta(hours=3))
 """The service writes times with a +03:00 offset."""
 HISTORY_CHAT_ID = 3
@@ -138,7 +169,7 @@ class Limits:
         if quota is None:
             # No quota enforced: the documented hourly limit, reset at the top of the hour.
             until = math.floor(now / 3600) * 3600 + 3600
-            hourly = HOURLY_LIMITS.get(operation, HOURLY_LIMIT)
+            hourly = HOURLY_LIMITS[operation]
             return [
                 ("X-RateLimit-Resource-Limit", str(hourly)),
                 ("X-RateLimit-Resource-Remaining", str(hourly - 1)),

@@ -139,10 +139,11 @@ def test_1_your_own_async_client_on_another_loop_is_refused_before_sending(sim: 
 BOGUS_GZIP = b"this is not gzip at all"
 
 
-@pytest.mark.parametrize(("module", "delivered"), [(send_message_to_chat, True), (create_chat, False)])
+@pytest.mark.parametrize("module", [send_message_to_chat, create_chat])
 def test_2_a_2xx_with_a_broken_content_encoding_is_a_response_validation_error(
-    mode: str, module: Any, delivered: bool
+    mode: str, module: Any
 ) -> None:
+    delivered = not module._OPERATION.idempotent  # (the spec's x-idempotent: one of each kind here)
     with (
         RawServer(lambda _: response(200, BOGUS_GZIP, {"Content-Encoding": "gzip"})) as server,
         pytest.raises(ResponseValidationError) as caught,
