@@ -30,7 +30,14 @@ from spec_support import (
     header_param,
     operations_where,
 )
-from yandex_market_chat import AsyncYandexMarketChat, AuthenticatedClient, RateLimitError, YandexMarketChat
+from yandex_market_chat import (
+    AsyncYandexMarketChat,
+    AuthenticatedClient,
+    RateLimitError,
+    YandexMarketChat,
+    _pipeline,
+    _request,
+)
 from yandex_market_chat._request import encode_json
 
 
@@ -193,3 +200,69 @@ def test_own_httpx_client_keeps_auth_and_timeout(operation_id: str) -> None:
 def test_json_bodies_are_compact_utf8() -> None:
     """Text outside ASCII goes out as UTF-8, not as \\u escapes (what a JSON body is made with)."""
     assert encode_json({"message": "Привет 😀", "id": 1}) == '{"message":"Привет 😀","id":1}'.encode()
+
+
+# --- a JSON body is serialised once per call ------------------------------------------------------
+
+
+class Sequenced:
+    """An httpx handler that gives its answers in turn (the last one again once they run out) and
+    records the requests."""
+
+    def __init__(self, *answers: tuple[int, Any, dict[str, str]]) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        self.requests.append(request)
+        status, body, headers = self.answers[min(len(self.requests), len(self.answers)) - 1]
+        return httpx.Response(status, json=body, headers=headers)
+
+
+@operations_where(lambda op: bool(op.body and op.body["kind"] == "json"))
+@pytest.mark.parametrize("surface", ["module", "client-object"])
+def test_a_json_body_is_serialised_once_per_call(
+    operation_id: str, surface: str, mode: str, monkeypatch: pytest.MonkeyPatch, env: pytest.MonkeyPatch
+) -> None:
+    """The runtime's encode_json runs once per call, also when the call is sent twice (a 420 that
+    asks to retry, then the answer): the bytes on the wire, every attempt, are the ones it made
+    (not a second encoding by httpx, by a check or by the retry)."""
+    operation = OPERATIONS[operation_id]
+    encoded: list[bytes] = []
+
+    def spy(data: Any) -> bytes:
+        result = encode_json(data)
+        encoded.append(result)
+        return result
+
+    monkeypatch.setattr(_request, "encode_json", spy)
+    monkeypatch.setattr(_pipeline, "backoff", lambda attempt: 0.0)  # (no wait before the retry)
+    status = operation.success_status
+    busy = operation.example_headers(420) if 420 in operation.statuses else {}
+    busy = {**busy, "X-RateLimit-Resource-Remaining": "5"}  # (the parallel limit: retried at once)
+    handler = Sequenced(
+        (420, operation.example_answer(420) if 420 in operation.statuses else {}, busy),
+        (status, operation.example_answer(status), operation.example_headers(status)),
+    )
+    example = example_call(operation)
+    if surface == "module":
+        call(mode, operation.module, client=mock_client(handler), **example.module_kwargs())
+    else:
+        transport = httpx.MockTransport(handler)
+        kwargs = example.client_kwargs()
+        if mode == "sync":
+            with YandexMarketChat(FAKE_KEY, http_client=httpx.Client(transport=transport)) as chat:
+                getattr(chat, operation.name)(**kwargs)
+        else:
+
+            async def main() -> None:
+                http = httpx.AsyncClient(transport=transport)
+                async with AsyncYandexMarketChat(FAKE_KEY, http_client=http) as chat:
+                    await getattr(chat, operation.name)(**kwargs)
+
+            asyncio.run(main())
+    assert len(handler.requests) == 2, "the 420 was not retried"
+    assert len(encoded) == 1, f"the body was encoded {len(encoded)} times for one call"
+    assert [request.content for request in handler.requests] == encoded * 2
+    assert json.loads(encoded[0]) == example.wire().json
