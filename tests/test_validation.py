@@ -706,13 +706,6 @@ def test_every_openapi_keyword_is_checked() -> None:
     assert refused == params
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: `nullable` + allOf of a $ref compiles to anyOf [the reference, null], so a "
-    "bad value inside is refused as '<argument> cannot be validated by any definition', naming "
-    "neither the nested field nor the limit (the same value under a non-nullable allOf is named "
-    "exactly). No request body of today's spec has such a field; strict: remove this mark when fixed.",
-)
 def test_a_nullable_reference_names_the_nested_field() -> None:
     _, operation = keyword_operation()
     for value, field, words in [

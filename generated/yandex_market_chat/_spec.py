@@ -27,7 +27,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "business_id",
                 "wire": "businessId",
                 "required": False,
-                "client_default": True,
+                "client_default": "YANDEX_MARKET_BUSINESS_ID",
                 "help": "The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -35,7 +35,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "context",
                 "wire": "body.context",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": "The order or the return the chat is about.",
                 **{"choices": None, "kind": "json", "multiple": False},
             },
@@ -43,7 +43,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "order_id",
                 "wire": "body.orderId",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": "The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -75,7 +75,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "business_id",
                 "wire": "businessId",
                 "required": False,
-                "client_default": True,
+                "client_default": "YANDEX_MARKET_BUSINESS_ID",
                 "help": "The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -83,7 +83,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "page_token",
                 "wire": "pageToken",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "The page to return: the `nextPageToken` of the previous answer. Leave it out "
                     "for the first page. (Not empty.)"
@@ -94,7 +94,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "limit",
                 "wire": "limit",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": "How many chats a page holds. (1 to 20; default 10.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -102,7 +102,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "order_ids",
                 "wire": "body.orderIds",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "Market order ids. Deprecated — use `contexts`. (Not empty: leave it out "
                     "rather than pass []; no repeats; each at least 1.)"
@@ -113,7 +113,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "contexts",
                 "wire": "body.contexts",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "The orders or returns whose chats to return. (Not empty: leave it out rather "
                     "than pass []; no repeats.)"
@@ -124,7 +124,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "context_types",
                 "wire": "body.contextTypes",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "What the chats are about. (Not empty: leave it out rather than pass []; no "
                     "repeats; each one of ORDER, RETURN, DIRECT.)"
@@ -139,7 +139,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "types",
                 "wire": "body.types",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "The types of the chats. (Not empty: leave it out rather than pass []; no "
                     "repeats; each one of CHAT, ARBITRAGE.)"
@@ -150,7 +150,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "statuses",
                 "wire": "body.statuses",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "The statuses of the chats. (Not empty: leave it out rather than pass []; no "
                     "repeats; each one of NEW, WAITING_FOR_CUSTOMER, WAITING_FOR_PARTNER, "
@@ -190,7 +190,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "business_id",
                 "wire": "businessId",
                 "required": False,
-                "client_default": True,
+                "client_default": "YANDEX_MARKET_BUSINESS_ID",
                 "help": "The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -198,7 +198,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "chat_id",
                 "wire": "chatId",
                 "required": True,
-                "client_default": False,
+                "client_default": None,
                 "help": "The chat id. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -230,7 +230,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "business_id",
                 "wire": "businessId",
                 "required": False,
-                "client_default": True,
+                "client_default": "YANDEX_MARKET_BUSINESS_ID",
                 "help": "The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -238,7 +238,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "chat_id",
                 "wire": "chatId",
                 "required": True,
-                "client_default": False,
+                "client_default": None,
                 "help": "The chat id. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -246,7 +246,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "page_token",
                 "wire": "pageToken",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "The page to return: the `nextPageToken` of the previous answer. Leave it out "
                     "for the first page. (Not empty.)"
@@ -257,7 +257,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "limit",
                 "wire": "limit",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": "How many messages a page holds. (1 to 100; default 50.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -265,7 +265,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "message_id_from",
                 "wire": "body.messageIdFrom",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "Return the messages starting from this message id. Whether that message "
                     "itself is returned is not documented. (At least 1.)"
@@ -276,7 +276,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "after_message_id",
                 "wire": "body.message_id_from",
                 "required": False,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "Start after the item whose messageId this is: sends it as `messageIdFrom` "
                     "and leaves that item itself out of the items (whether the service includes "
@@ -307,7 +307,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "business_id",
                 "wire": "businessId",
                 "required": False,
-                "client_default": True,
+                "client_default": "YANDEX_MARKET_BUSINESS_ID",
                 "help": "The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -315,7 +315,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "chat_id",
                 "wire": "chatId",
                 "required": True,
-                "client_default": False,
+                "client_default": None,
                 "help": "The chat id. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -323,7 +323,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "message_id",
                 "wire": "messageId",
                 "required": True,
-                "client_default": False,
+                "client_default": None,
                 "help": "The message id. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -347,7 +347,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "business_id",
                 "wire": "businessId",
                 "required": False,
-                "client_default": True,
+                "client_default": "YANDEX_MARKET_BUSINESS_ID",
                 "help": "The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -355,7 +355,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "chat_id",
                 "wire": "chatId",
                 "required": True,
-                "client_default": False,
+                "client_default": None,
                 "help": "The chat id. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -363,7 +363,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "message",
                 "wire": "body.message",
                 "required": True,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     "The text of the message: 1 to 4,096 characters. The service counts "
                     "characters as Java does, in UTF-16 code units: a character outside the Basic "
@@ -392,7 +392,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "business_id",
                 "wire": "businessId",
                 "required": False,
-                "client_default": True,
+                "client_default": "YANDEX_MARKET_BUSINESS_ID",
                 "help": "The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -400,7 +400,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "chat_id",
                 "wire": "chatId",
                 "required": True,
-                "client_default": False,
+                "client_default": None,
                 "help": "The chat id. (At least 1.)",
                 **{"choices": None, "kind": "int", "multiple": False},
             },
@@ -408,7 +408,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "name": "file",
                 "wire": "body.file",
                 "required": True,
-                "client_default": False,
+                "client_default": None,
                 "help": (
                     'The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 '
                     "MiB (5,242,880 bytes), the larger of the two readings. (A path, bytes or a "

@@ -4,11 +4,12 @@
     python -m yandex_market_chat get-chats --statuses WAITING_FOR_PARTNER --all
 
 The key comes from YANDEX_MARKET_API_KEY (never from the command line, where other users and the
-shell history would see it); `--base-url` / YANDEX_MARKET_BASE_URL and `--business-id` /
-YANDEX_MARKET_BUSINESS_ID as for the client. Arguments are the method's, in kebab case, checked
-as the method checks them: a list takes several values (`--statuses NEW FINISHED`), an object a
-JSON text (`--context '{"type": "ORDER", "id": 1}'`), a file a path. The answer goes to stdout
-as JSON (`--all` on a paged operation: every item of every page, one JSON object per line);
+shell history would see it); `--base-url` / YANDEX_MARKET_BASE_URL and the parameters the client
+takes from the environment (`x-client-default` in the spec) as for the client. Arguments are the
+method's, in kebab case, checked as the method checks them: a list takes several values
+(`--statuses NEW FINISHED`), an object a JSON text (`--context '{"type": "ORDER", "id": 1}'`), a
+file a path. The answer goes to stdout as JSON (`--all` on a paged operation: every item of every
+page, one JSON object per line);
 errors go to stderr, and the exit status says what kind: see EXIT_CODES.
 """
 
@@ -21,6 +22,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
+from ._client import ENV_API_KEY, ENV_BASE_URL
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -67,7 +69,7 @@ def _add_argument(parser: argparse.ArgumentParser, argument: Mapping[str, Any]) 
     kind = argument["kind"]
     help_text = argument["help"].replace("%", "%%")
     if argument["client_default"]:
-        help_text += " Default: the environment's (see above)."
+        help_text += f" Default: {argument['client_default']} from the environment."
     options: dict[str, Any] = {"dest": argument["name"], "help": help_text, "default": None}
     if kind == "bool" and not argument["multiple"]:
         options["action"] = argparse.BooleanOptionalAction
@@ -88,19 +90,21 @@ def build_parser(
     operations: Mapping[str, Mapping[str, Any]], prog: str = "yandex-market-chat"
 ) -> argparse.ArgumentParser:
     """The parser: global options, then one subcommand per operation."""
+    environment = sorted(
+        {a["client_default"] for op in operations.values() for a in op["arguments"] if a["client_default"]}
+    )
     parser = argparse.ArgumentParser(
         prog=prog,
         description=(
-            "Call the Yandex Market chat API from the shell. The key is read from "
-            "YANDEX_MARKET_API_KEY; YANDEX_MARKET_BUSINESS_ID and YANDEX_MARKET_BASE_URL are read too. "
+            f"Call the Yandex Market chat API from the shell. The key is read from {ENV_API_KEY}; "
+            + "".join(f"{name} and " for name in environment)
+            + f"{ENV_BASE_URL} are read too. "
             "The answer is printed as JSON on stdout; errors go to stderr. Exit status: "
             + ", ".join(f"{code} {what}" for what, code in EXIT_CODES.items())
             + "."
         ),
     )
-    parser.add_argument(
-        "--base-url", help="where the API is (default: YANDEX_MARKET_BASE_URL, else production)"
-    )
+    parser.add_argument("--base-url", help=f"where the API is (default: {ENV_BASE_URL}, else production)")
     parser.add_argument("--timeout", type=float, help="seconds per request (default 30)")
     parser.add_argument("--max-retries", type=int, help="retries of what is safe to send again (default 2)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

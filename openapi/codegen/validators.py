@@ -108,10 +108,12 @@ class Converter:
             out["type"] = [kind, "null"] if node.get("nullable") else kind
             if node.get("nullable") and "enum" in out and None not in out["enum"]:
                 out["enum"] = [*out["enum"], None]
-        elif node.get("nullable"):
-            out = {"anyOf": [out, {"type": "null"}]}
         self.numbers(node, out)
         self.formats(node, out, where)
+        if kind is None and node.get("nullable"):
+            # null, or else the schema: a bad value is named by the schema's own error (anyOf of the
+            # two would only say that no branch fitted)
+            out = {"if": {"type": "null"}, "else": out}
         one_of = node.get("x-require-one-of")
         if one_of:
             need = {"anyOf": [{"required": [n]} for n in one_of], "x-require-one-of": list(one_of)}
