@@ -430,6 +430,19 @@ NEW_OPERATION: dict[str, Any] = {
                 "example": 5,
             },
             {"name": "query", "in": "query", "schema": {"type": "string", "minLength": 2}, "example": "abc"},
+            {
+                "name": "ids",
+                "in": "query",
+                "explode": False,
+                "schema": {"type": "array", "minItems": 1, "items": {"type": "integer", "format": "int64"}},
+                "example": [1, 2],
+            },
+            {
+                "name": "tags",
+                "in": "query",
+                "schema": {"type": "array", "items": {"type": "string"}},
+                "example": ["a", "b"],
+            },
         ],
         "requestBody": {
             "required": True,
@@ -537,7 +550,7 @@ def check(answer):
     assert report.kind == "NEW_KIND" and isinstance(report.kind, ReportKind)
 
 everything = dict(
-    limit=50, query="ab", filters=[{"kind": "DAILY", "minId": 3}],
+    limit=50, query="ab", ids=[1, 2], tags=["a", "b"], filters=[{"kind": "DAILY", "minId": 3}],
     kinds=[ReportKind.WEEKLY, "DAILY"], archived=False,
 )
 with YandexMarketChat("fake-key-for-tests", base_url=url) as chat:
@@ -559,7 +572,7 @@ async def main():
         check(await chat.search_reports(**everything))
 
 asyncio.run(main())
-full = "/v2/reports/search?limit=50&query=ab"
+full = "/v2/reports/search?limit=50&query=ab&ids=1%2C2&tags=a&tags=b"  # (explode: false, then true)
 bare = "/v2/reports/search"
 assert [path for path, _ in seen] == [bare, full, bare, bare, full], seen
 assert seen[0][1] == {} and seen[2][1] == {"kinds": None}
@@ -570,7 +583,8 @@ print("ok")
 
 
 def test_a_never_seen_operation_becomes_a_working_method(tmp_path: Path) -> None:
-    """A new tag, no businessId, only optional query parameters, a body of arrays of objects and
+    """A new tag, no businessId, only optional query parameters (two lists: one `explode: false`,
+    sent comma-joined, one exploded, sent once per item), a body of arrays of objects and
     enums, a boolean, a nullable array, a date-time and an open enum in an answer without the
     ApiResponse wrapper: generated, imported and called with and without its optional arguments,
     sync and async, over loopback; bad arguments are refused before any request."""
