@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import InvalidRequestError
 from .types import UNSET, Unset
@@ -46,17 +46,24 @@ def start_after(after: Any, given: Any, after_name: str, field_name: str) -> Any
     return after
 
 
-class Paging(NamedTuple):
+class Paging:
     """How one paged call pages: where the next token and the items are in a parsed answer (attribute
     paths), what identifies an item (for de-duplication across pages), and an item key to leave out
-    (the item a listing starts after)."""
+    (the item a listing starts after). (A plain class: a NamedTuple costs more to import.)"""
 
-    next_token: Sequence[str]
-    items: Sequence[str]
-    item_key: str | None = None
-    hide: object = UNSET
-    start: tuple[str, str] | None = None
-    """(body field, argument) of an operation that declares `after`: the field `hide` was sent in."""
+    __slots__ = ("hide", "item_key", "items", "next_token", "start")
+
+    def __init__(
+        self,
+        next_token: Sequence[str],
+        items: Sequence[str],
+        item_key: str | None = None,
+        hide: object = UNSET,
+        start: tuple[str, str] | None = None,
+    ) -> None:
+        self.next_token, self.items, self.item_key, self.hide = next_token, items, item_key, hide
+        self.start = start
+        """(body field, argument) of an operation that declares `after`: the field `hide` was sent in."""
 
     @contextmanager
     def naming(self) -> Iterator[None]:
