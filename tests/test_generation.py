@@ -856,11 +856,15 @@ NOT_HARD_WIRED: dict[str, tuple[str, set[str]]] = {
     "status": ("the facts' key of the success status", {"openapi/codegen/facts.py"}),
     "paging": ("the facts' key of an operation's `x-paging`", {"openapi/codegen/facts.py"}),
     "limit": (
-        "the rate-limit window's slot and HourlyBudget's own `limit` argument",
-        {"openapi/runtime/_limits.py"},
+        "the rate-limit window's slot, HourlyBudget's own `limit` argument, RateLimit's slot for "
+        "X-RateLimit-Resource-Limit",
+        {"openapi/runtime/_limits.py", "openapi/runtime/types.py"},
     ),
     "result": ("the slot of a queued call's outcome", {"openapi/runtime/_limits.py"}),
-    "payload": ("File.payload (the generator's File attribute)", {"openapi/runtime/_request.py"}),
+    "payload": (
+        "File.payload (the generator's File attribute)",
+        {"openapi/runtime/_request.py", "openapi/runtime/types.py"},
+    ),
     **{
         name: (
             "the error envelope every error answer of the Partner API shares (ApiErrorResponse: "
