@@ -20,9 +20,11 @@ __all__ = [
     "BudgetStoreError",
     "ClientStateError",
     "ErrorDetail",
+    "InboxError",
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
+    "NotificationFormatError",
     "PermissionDeniedError",
     "RateLimitError",
     "ResponseValidationError",
@@ -310,3 +312,21 @@ class BudgetStoreError(YandexMarketError):
     Raised when the budget is made, where the fault can be seen then (a missing directory, a
     corrupt file, Redis unreachable), and otherwise by the call that needed the store, within that
     call's timeout. Nothing was sent."""
+
+
+class NotificationFormatError(YandexMarketError, ValueError):
+    """A notification the Market sent (or something posing as one) does not fit the notification
+    spec: not JSON, not an object, a required field missing, a field of the wrong type or out of
+    its range. `field` names the payload's field as the Market spells it (`messageId`, `createdAt`;
+    empty for the body as a whole). The receiver answers it with 400 `WRONG_EVENT_FORMAT`, the one
+    answer the Market does not retry."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{field} {problem}" if field else problem)
+
+
+class InboxError(YandexMarketError):
+    """The notification inbox (a SQLite file, Redis) failed or did not answer in time: the
+    notification was not recorded. The receiver answers 500, so the Market sends it again."""
