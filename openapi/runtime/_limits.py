@@ -182,7 +182,7 @@ class _Place:
 
     __slots__ = ("__weakref__", "deadline", "key", "refs")
 
-    def __init__(self, key: tuple[object, str]) -> None:
+    def __init__(self, key: tuple[object, str] = (None, "")) -> None:
         self.key = key
         """(business, operation): whose waiters it goes to when it is given back."""
         self.deadline = math.inf
