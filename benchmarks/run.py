@@ -9,7 +9,8 @@ Rows (see benchmarks/README.md for what each measures and why):
 5. the rate-limit run: 60 messages from 8 callers against a server enforcing a small quota;
 6. `make generate` wall time (for information);
 7. reading a 1,000-message chat history through the page iterator vs bare httpx paging by hand;
-8. a polling bot answering buyer messages that arrive over time, under the scaled quotas.
+8. a polling bot answering buyer messages that arrive over time, under the scaled quotas;
+9. 2,000 async calls started at once, 4 in flight: the in-flight cap vs an asyncio.Semaphore(4).
 
 The loopback servers (bench_server.py) run in subprocesses on 127.0.0.1 and stop with the script.
 Progress goes to stderr, the table to stdout. `--quick` runs a few rounds of each, to try it out.
@@ -37,6 +38,9 @@ from bench_ratelimit import CALLERS, LATENCY, MESSAGES, PARALLEL, QUOTA, WINDOW,
 from bench_server import HISTORY_MESSAGES
 from bench_upload import BARE, FILE_BYTES, OTHER, memory_uploads, time_uploads
 from bench_util import ROOT, TIMES, LoopbackServer, Row, Table, fmt_ratio, fmt_time, machine, verdict
+from bench_waiters import FLOOR as WAITERS_FLOOR
+from bench_waiters import OURS as WAITERS_OURS
+from bench_waiters import WAITERS, waiter_runs
 
 PER_CALL_TARGET = 1.05
 IN_PROCESS_TARGET = 1.2
@@ -46,6 +50,7 @@ UPLOAD_TIME_TARGET = 1.1
 UPLOAD_MEMORY_TARGET = 2.0  # times the file size
 PACE_TARGET = 0.95
 LIMITED_SHARE_TARGET = 0.01
+WAITERS_TARGET = 1.5
 
 
 def log(text: str) -> None:
@@ -125,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     import_samples = 3 if quick else 21
     upload_rounds, memory_repeats = (3, 1) if quick else (25, 3)
     history_rounds = 5 if quick else 30
+    waiter_rounds = 2 if quick else 6
 
     began = time.perf_counter()
     load = os.getloadavg()[0]
@@ -240,6 +246,26 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(history_async(server.base_url, history_rounds)),
             HISTORY_TARGET,
             None,
+        )
+        log(f"9. {WAITERS} async calls at once, 4 in flight")
+        waiters = asyncio.run(waiter_runs(server.base_url, waiter_rounds))
+        measurement = (
+            f"{WAITERS} async sendMessageToChat calls at once, 4 in flight, loopback answering at once "
+            f"({waiter_rounds} rounds)"
+        )
+        table.add(Row("9", measurement, WAITERS_FLOOR, fmt_time(waiters.floor_seconds), fmt_ratio(1.0)))
+        ok = waiters.ratio <= WAITERS_TARGET and waiters.failed == 0
+        table.add(
+            Row(
+                "9",
+                measurement,
+                WAITERS_OURS,
+                fmt_time(waiters.ours_seconds),
+                fmt_ratio(waiters.ratio, waiters.spread),
+                f"≤ {WAITERS_TARGET:g}{TIMES}, 0 failed",
+                f"{'yes' if ok else 'no'}: {waiters.failed} failed; "
+                f"{waiters.wakes_per_call:.2f} wake-ups per call",
+            )
         )
         port = server.port
 

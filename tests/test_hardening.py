@@ -10,6 +10,7 @@ import asyncio
 import concurrent.futures
 import gc
 import gzip
+import http.server
 import io
 import json
 import linecache
@@ -752,6 +753,164 @@ def test_14_a_request_the_http_layer_refused_is_not_reported_as_maybe_delivered(
             call(mode, send_message_to_chat, client)
         assert not caught.value.may_have_been_delivered and "nothing was sent" in str(caught.value)
         assert server.received == []
+
+
+# --- After fork(): each process its own connections --------------------------------------------
+
+
+class _Echo(http.server.BaseHTTPRequestHandler):
+    """Keep-alive: answers every message with its text and the client's port (the connection)."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(200)
+        self.send_header("X-Echo", json.loads(body)["message"])
+        self.send_header("X-Connection", str(self.client_address[1]))
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(OK)))
+        self.end_headers()
+        self.wfile.write(OK)
+
+
+FORK_ROUNDS = 5
+
+
+def _echoes(mode: str, client: AuthenticatedClient, who: str) -> list[tuple[str, str]]:
+    """(the text each answer echoes, its connection) for FORK_ROUNDS messages sent one by one."""
+
+    async def rounds() -> list[Any]:
+        return [
+            await send_message_to_chat.asyncio_detailed(
+                1, client=client, chat_id=7, body=SendMessageToChatRequest(message=f"{who} {index}")
+            )
+            for index in range(FORK_ROUNDS)
+        ]
+
+    if mode == "sync":
+        answers: list[Any] = [
+            send_message_to_chat.sync_detailed(
+                1, client=client, chat_id=7, body=SendMessageToChatRequest(message=f"{who} {index}")
+            )
+            for index in range(FORK_ROUNDS)
+        ]
+    else:
+        answers = asyncio.run(rounds())
+    return [(answer.headers["X-Echo"], answer.headers["X-Connection"]) for answer in answers]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork() on this platform")
+@pytest.mark.parametrize("pool", ["ours", "yours"])
+def test_after_fork_parent_and_child_each_get_their_own_answers(mode: str, pool: str) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        client = raw_client(f"http://127.0.0.1:{server.server_address[1]}", timeout=5.0)
+        if pool == "yours":
+            client.set_httpx_client(httpx.Client())
+            client.set_async_httpx_client(httpx.AsyncClient())
+        [(_, before)] = _echoes(mode, client, "before")[:1]  # a connection kept in the pool
+        readable, writable = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: report what it got, and leave without running pytest's exit
+            code = 1
+            try:
+                os.close(readable)
+                os.write(writable, json.dumps(_echoes(mode, client, "child")).encode())
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(writable)
+        # (your httpx.AsyncClient serves the event loop of its first call only, and that loop is
+        # gone: in the parent it has done its work; the child, on a loop of its own, may use it)
+        parent_sends = not (mode == "async" and pool == "yours")
+        try:
+            parent = _echoes(mode, client, "parent") if parent_sends else []
+        finally:
+            with os.fdopen(readable, "rb") as report:
+                child = [tuple(pair) for pair in json.loads(report.read() or b"[]")]
+            _, status = os.waitpid(pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        sent = [f"parent {index}" for index in range(FORK_ROUNDS)] if parent_sends else []
+        assert [text for text, _ in parent] == sent
+        assert [text for text, _ in child] == [f"child {index}" for index in range(FORK_ROUNDS)]
+        assert before not in {connection for _, connection in child}  # the parent's socket stayed its own
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- Whatever fails once bytes may have left is a typed error ----------------------------------
+
+
+class _ActingLimiter(RateLimiter):
+    """A limiter that does something to the call (`act`) just as it hands the call its place: what
+    may happen while a call waits for one."""
+
+    def __init__(self, act: Callable[[], object]) -> None:
+        super().__init__()
+        self.act = act
+
+    def acquire(self, *args: Any, **kwargs: Any) -> Any:
+        place = super().acquire(*args, **kwargs)
+        self.act()
+        return place
+
+    async def aacquire(self, *args: Any, **kwargs: Any) -> Any:
+        place = await super().aacquire(*args, **kwargs)
+        done = self.act()
+        if asyncio.iscoroutine(done):
+            await done
+        return place
+
+
+@pytest.mark.parametrize("change", [b"appended while the call waited", None])
+def test_a_file_that_changes_size_before_it_is_sent_is_a_typed_error(
+    mode: str, change: bytes | None, tmp_path: Path
+) -> None:
+    path = tmp_path / "log.txt"
+    path.write_bytes(b"a log line\n" * 100)
+
+    def change_the_file() -> None:
+        if change is None:
+            os.truncate(path, 10)
+        else:
+            with path.open("ab") as log:
+                log.write(change)
+
+    with RawServer(lambda _: response(200, OK)) as server, path.open("rb") as file:
+        client = raw_client(server.url, rate_limiter=_ActingLimiter(change_the_file))
+        body = SendFileToChatRequest(file=File(payload=file, file_name="log.txt"))
+        with pytest.raises(APIConnectionError) as caught:
+            call(mode, send_file_to_chat, client, body=body)
+    assert caught.value.may_have_been_delivered  # sendFileToChat: part of it may have gone out
+
+
+@pytest.mark.parametrize("location", ["javascript:alert(1)", "mailto:a@b", "http://xn--/"])
+@pytest.mark.parametrize("follow", [False, True])
+def test_a_redirect_whose_location_cannot_be_followed_is_the_answer(
+    mode: str, location: str, follow: bool
+) -> None:
+    with RawServer(lambda _: response(302, b"", {"Location": location})) as server:
+        with pytest.raises(APIStatusError) as caught:
+            call(mode, send_message_to_chat, raw_client(server.url, follow_redirects=follow))
+        assert len(server.received) == 1
+    assert caught.value.status_code == 302 and "cannot be followed" in str(caught.value)
+    assert not caught.value.may_have_been_delivered  # a 3xx is an answer, as any other 3xx
+
+
+def test_closing_the_client_while_a_call_waits_for_a_place_is_a_client_state_error(mode: str) -> None:
+    with RawServer(lambda _: response(200, OK)) as server:
+        client = raw_client(server.url)
+        client.rate_limiter = _ActingLimiter(client.close if mode == "sync" else client.aclose)
+        with pytest.raises(ClientStateError) as caught:
+            call(mode, send_message_to_chat, client)
+        assert server.received == []
+    assert "nothing was sent" in str(caught.value)
 
 
 # --- 5, the interrupts, for the whole of a sync call (the limiter on its own: test_hardening_limits)

@@ -17,6 +17,7 @@ import ssl
 import sys
 import threading
 import warnings
+import weakref
 from collections.abc import Mapping
 from typing import (
     TYPE_CHECKING,
@@ -201,11 +202,27 @@ def _asks_more(http: httpx.Client | httpx.AsyncClient) -> bool:
     return bool(http.headers.get("Accept-Encoding", ACCEPT_ENCODING) != ACCEPT_ENCODING)
 
 
+def _forget_connections(http: httpx.Client | httpx.AsyncClient) -> None:
+    """In a forked child: the pooled connections of your own httpx client, forgotten without being
+    closed (they are the parent's sockets: the child must neither use them nor say goodbye on them),
+    so that the child opens its own. Through httpcore's pool, as _deadline.install reaches it."""
+    for transport in (getattr(http, "_transport", None), *getattr(http, "_mounts", {}).values()):
+        pool = getattr(transport, "_pool", None)
+        if isinstance(getattr(pool, "_connections", None), list):
+            pool._connections = []  # type: ignore[union-attr]
+            pool._requests = []  # type: ignore[union-attr]
+            lock = getattr(pool, "_optional_thread_lock", None)
+            if lock is not None:
+                pool._optional_thread_lock = type(lock)()  # type: ignore[union-attr]
+
+
 class _Pool:
     """The httpx clients, shared by every copy made with with_options()."""
 
     def __init__(self) -> None:
         self.sync: httpx.Client | None = None
+        self.sync_ours = False
+        """Whether `sync` was made here (else it is yours, set_httpx_client)."""
         self.sync_closed = False
         self.user_async: httpx.AsyncClient | None = None
         """Your own httpx.AsyncClient (set_async_httpx_client): used on one event loop only."""
@@ -223,6 +240,36 @@ class _Pool:
         """One TLS context for every per-loop client (making one takes tens of milliseconds)."""
         self.lock = threading.Lock()
         """Threads making their first call at once build one httpx client, not one each."""
+        _POOLS.add(self)
+
+    def start_afresh(self) -> None:
+        """In a forked child: nothing of the parent's connections. Its sockets are shared with the
+        parent, and two processes reading one socket get each other's answers; our own httpx
+        clients are replaced on first use, yours keep their settings but forget their connections."""
+        self.lock = threading.Lock()
+        if self.sync is not None:
+            if self.sync_ours:
+                self.sync = None
+            else:
+                _forget_connections(self.sync)
+        if self.user_async is not None:
+            _forget_connections(self.user_async)
+            self.user_async_loop = None
+        self.loops = {}
+        self.last = None
+
+
+_POOLS: weakref.WeakSet[_Pool] = weakref.WeakSet()
+"""Every pool alive, for the at-fork hook."""
+
+
+def _after_fork_in_child() -> None:
+    for pool in list(_POOLS):
+        pool.start_afresh()
+
+
+if hasattr(os, "register_at_fork"):  # (not on Windows, which has no fork)
+    os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 _UNGIVEN: Any = object()
@@ -409,6 +456,7 @@ class AuthenticatedClient:
         """Use your own httpx.Client. The key, User-Agent, timeout and base URL are still applied."""
         with self._pool.lock:
             self._pool.sync = client
+            self._pool.sync_ours = False
             self._pool.sync_closed = False
             self._pool.ask_encodings = self._pool.ask_encodings or _asks_more(client)
         _deadline.install(client)
@@ -428,6 +476,7 @@ class AuthenticatedClient:
                         **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                     )
                     _deadline.install(pool.sync)
+                    pool.sync_ours = True
                 client = pool.sync
         if client is None or client.is_closed:
             raise ClientStateError("the client is closed: make a new one to send again (nothing was sent)")

@@ -25,6 +25,7 @@ it), and waiting never holds it.
 from __future__ import annotations
 
 import _thread
+import collections
 import contextlib
 import logging
 import math
@@ -103,15 +104,17 @@ def _no_place(scope: object, operation: str, timeout: float, max_in_flight: int)
 class _Window:
     """What the service last said of one (business, operation) window, and our requests in flight."""
 
-    __slots__ = ("credible", "last", "limit", "places", "remaining", "reset_at", "until")
+    __slots__ = ("credible", "last", "limit", "places", "remaining", "reset_by", "until")
 
     def __init__(self) -> None:
         self.limit: int | None = None
         self.remaining: int | None = None
         self.until: datetime | None = None
         """The reset as the service reported it: it names the window."""
-        self.reset_at: datetime | None = None
-        """The reset we wait for: `until`, but at most LONGEST_WINDOW after we first heard of it."""
+        self.reset_by: float | None = None
+        """The reset we wait for, a time.monotonic() moment: `until`, but at most LONGEST_WINDOW
+        after we heard of it. Monotonic, so that a step of the wall clock (NTP, a VM resumed)
+        can neither stretch a wait past the window nor end it early."""
         self.credible = True
         """False when `until` was further ahead than any real window ends (a wrong header)."""
         self.places = _Places()
@@ -125,8 +128,9 @@ class _Window:
 
     def observe(self, headers: Mapping[str, str]) -> None:
         raw = (headers.get(_headers.LIMIT), headers.get(_headers.REMAINING), headers.get(_headers.UNTIL))
-        same = raw == self.last and raw[2] is not None and self.reset_at is not None
-        if same and self.reset_at is not None and datetime.now(UTC) < self.reset_at:
+        moment = time.monotonic()
+        same = raw == self.last and raw[2] is not None and self.reset_by is not None
+        if same and self.reset_by is not None and moment < self.reset_by:
             return  # the answer before said the same: nothing to learn (most answers)
         self.last = raw
         limit = _headers.header_int(headers, _headers.LIMIT)
@@ -138,26 +142,27 @@ class _Window:
             return
         remaining = max(0, remaining)
         now = datetime.now(UTC)
-        if self.until is not None and self.remaining is not None and self.reset_at is not None:
-            if until == self.until and now < self.reset_at:  # answers from one window come out of order
+        if self.until is not None and self.remaining is not None and self.reset_by is not None:
+            if until == self.until and moment < self.reset_by:  # answers from one window come out of order
                 self.remaining = min(remaining, self.remaining)
                 return
-            if until < self.until and now < self.reset_at and self.credible:
+            if until < self.until and moment < self.reset_by and self.credible:
                 return  # a late answer from an earlier window
             # (an Until no real window has does not outrank the answers after it: they replace it)
         self.remaining, self.until = remaining, until
-        self.credible = until - now <= LONGEST_WINDOW + CLOCK_SLACK
-        self.reset_at = min(until, now + LONGEST_WINDOW)
+        ahead = until - now
+        self.credible = ahead <= LONGEST_WINDOW + CLOCK_SLACK
+        self.reset_by = moment + max(0.0, min(ahead, LONGEST_WINDOW).total_seconds())
 
     def wait(self) -> float | None:
         """Seconds until the window may have room; None when it has room now or nothing is known."""
-        reset_at = self.reset_at
-        if reset_at is None or self.remaining is None:
+        reset_by = self.reset_by
+        if reset_by is None or self.remaining is None:
             return None
-        now = datetime.now(UTC)
-        if now >= reset_at or self.remaining - len(self.places) > 0:
+        now = time.monotonic()
+        if now >= reset_by or self.remaining - len(self.places) > 0:
             return None
-        return (reset_at - now).total_seconds() + RESET_MARGIN
+        return reset_by - now + RESET_MARGIN
 
 
 class _Places(set["weakref.ref[_Place]"]):
@@ -175,15 +180,18 @@ class _Place:
     """One request's place among `max_in_flight`, held by weak references only: release() frees it,
     and so does its being garbage (a call interrupted where release() could not run)."""
 
-    __slots__ = ("__weakref__", "deadline", "refs")
+    __slots__ = ("__weakref__", "deadline", "key", "refs")
 
-    def __init__(self) -> None:
+    def __init__(self, key: tuple[object, str] = (None, "")) -> None:
+        self.key = key
+        """(business, operation): whose waiters it goes to when it is given back."""
         self.deadline = math.inf
         """The time.monotonic() moment by which the attempt holding it must be done."""
         self.refs: tuple[_Places, weakref.ref[_Place], _Places, weakref.ref[_Place]] | None = None
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:
+    """Wake a task waiting in aacquire(): with the place handed to it, or to look again."""
     if not waiter.done():
         waiter.set_result(None)
 
@@ -196,6 +204,24 @@ def _block(lock: Any, seconds: float) -> None:
         lock.acquire(True, min(max(seconds, 0.0), threading.TIMEOUT_MAX))
 
 
+class _Waiter:
+    """A call waiting in acquire() / aacquire(): for a place in flight (in its business's line, first
+    come first served), or for its operation's window to have room."""
+
+    __slots__ = ("for_a_place", "key", "loop", "place", "queued", "signal")
+
+    def __init__(self, key: tuple[object, str], for_a_place: bool, signal: Any, loop: Any) -> None:
+        self.key = key
+        self.for_a_place = for_a_place
+        self.signal = signal
+        """A _thread lock held until the waiter is woken (a thread), or an asyncio future (a task)."""
+        self.loop: asyncio.AbstractEventLoop | None = loop
+        """The future's event loop; None for a thread."""
+        self.place: _Place | None = None
+        """The place handed to it by the call that gave one back."""
+        self.queued = True
+
+
 class RateLimiter:
     """Keeps requests within the service's limits, shared by every call through one client.
 
@@ -203,6 +229,10 @@ class RateLimiter:
     business; with `budget=HourlyBudget(...)`, also at most that many requests per period for each
     (business, operation), which several processes or machines can share. The window the service
     reports is always followed. `snapshot()` tells what is known (client.rate_limits).
+
+    Calls waiting for a place are served in the order they came: a place given back goes straight
+    to the first of them (a hand-off: one waiter woken, and no newcomer can take it meanwhile).
+    A forked child starts with none of its parent's places or waiters.
     """
 
     def __init__(
@@ -212,13 +242,24 @@ class RateLimiter:
             raise InvalidRequestError("max_in_flight", f"must be an int of at least 1, got {max_in_flight!r}")
         self.max_in_flight = max_in_flight
         self.budget = budget
+        self._windows: dict[tuple[object, str], _Window] = {}
+        self._start_afresh()
+        _LIMITERS.add(self)
+
+    def _start_afresh(self) -> None:
+        """No place taken and no one waiting (a new limiter, or the one a forked child inherited:
+        the parent's calls, and the threads that would give their places back, are not the child's)."""
         self._lock = threading.Lock()
-        self._sleepers: list[Any] = []
-        """Locks of threads waiting for a change (each released once to wake its thread)."""
-        self._async_waiters: dict[asyncio.Future[None], asyncio.AbstractEventLoop] = {}
+        self._queues: dict[object, collections.deque[_Waiter]] = {}
+        """Per business: the calls waiting for a place, in the order they came."""
+        self._timed: dict[tuple[object, str], list[_Waiter]] = {}
+        """Per (business, operation): the calls waiting for its window to have room."""
         self._busy: dict[object, _Places] = {}
         """Per business: the places in flight."""
-        self._windows: dict[tuple[object, str], _Window] = {}
+        for window in self._windows.values():
+            window.places = _Places()
+        if self.budget is not None:
+            self.budget._start_afresh()
 
     def __repr__(self) -> str:
         return f"RateLimiter(max_in_flight={self.max_in_flight}, budget={self.budget!r})"
@@ -259,13 +300,19 @@ class RateLimiter:
                     announced = announced or self._announce(scope, operation, got)
                 sleeper = _thread.allocate_lock()
                 sleeper.acquire()
-                self._sleepers.append(sleeper)
+                waiter = self._wait_in_line(_Waiter((scope, operation), for_a_place, sleeper, None))
             started = time.monotonic()
             try:
                 _block(sleeper, pause)
-            finally:
-                with self._lock, contextlib.suppress(ValueError):  # (taken off by the release that woke it)
-                    self._sleepers.remove(sleeper)
+            except BaseException:
+                with self._lock:
+                    self._leave(waiter, give_back=True)
+                raise
+            with self._lock:
+                place = self._leave(waiter)
+            if place is not None:
+                place.deadline = deadline
+                return place
             if not for_a_place:
                 deadline += time.monotonic() - started
 
@@ -297,28 +344,31 @@ class RateLimiter:
                     raise _no_place(scope, operation, timeout, self.max_in_flight)
                 if not for_a_place:
                     announced = announced or self._announce(scope, operation, got)
-                waiter: asyncio.Future[None] = loop.create_future()
-                self._async_waiters[waiter] = loop
+                future: asyncio.Future[None] = loop.create_future()
+                waiter = self._wait_in_line(_Waiter((scope, operation), for_a_place, future, loop))
             started = time.monotonic()
+            timer = None if math.isinf(pause) else loop.call_later(pause, _wake, future)
             try:
-                await asyncio.wait((waiter,), timeout=None if math.isinf(pause) else pause)
-            finally:
+                await future
+            except BaseException:  # cancelled
                 with self._lock:
-                    self._async_waiters.pop(waiter, None)
+                    self._leave(waiter, give_back=True)
+                raise
+            finally:
+                if timer is not None:
+                    timer.cancel()
+            with self._lock:
+                place = self._leave(waiter)
+            if place is not None:
+                place.deadline = deadline
+                return place
             if not for_a_place:
                 deadline += time.monotonic() - started
 
     def release(self, place: _Place) -> None:
-        """Give a place back (again is harmless) and wake whoever waits for one."""
+        """Give a place back (again is harmless): to the first call waiting for one, if any."""
         with self._lock:
-            refs = place.refs
-            if refs is not None:
-                busy, mine, places, theirs = refs
-                busy.discard(mine)
-                places.discard(theirs)
-                place.refs = None  # the weak references go too: no callback when the place does
-            if self._sleepers or self._async_waiters:
-                self._wake_all()
+            self._give_back(place)
 
     @contextmanager
     def slot(
@@ -374,28 +424,107 @@ class RateLimiter:
 
     def _admit(self, scope: object, operation: str, max_wait: float) -> _Place | float:
         """Under the lock: take a place, or return how long to wait before asking again (math.inf:
-        until a request ends). Raises RateLimitError when nothing remains in the window and its
-        reset is further away than `max_wait`."""
-        window = self._windows.get((scope, operation))
+        until a place is handed over). Raises RateLimitError when nothing remains in the window and
+        its reset is further away than `max_wait`."""
+        key = (scope, operation)
+        window = self._windows.get(key)
         if window is None:
-            window = self._windows[(scope, operation)] = _Window()
+            window = self._windows[key] = _Window()
         busy = self._busy.get(scope)
         if busy is None:
             busy = self._busy[scope] = _Places()
         wait = window.wait()
-        if wait is not None and window.remaining == 0 and wait > max_wait:
-            raise _refusal("no requests remain in the service's window", scope, operation, wait, max_wait)
-        if len(busy) >= self.max_in_flight:
-            return math.inf
         if wait is not None:
+            if window.remaining == 0 and wait > max_wait:
+                raise _refusal("no requests remain in the service's window", scope, operation, wait, max_wait)
             return wait  # (when requests in flight hold what remains, one of them may end sooner)
-        place = _Place()
+        queue = self._queues.get(scope)
+        if queue:
+            self._serve(scope)  # (a place freed without being handed on: an interrupted call's)
+        if queue or len(busy) >= self.max_in_flight:
+            return math.inf  # others came first, or every place is taken: wait in line
+        return self._take_place(key, busy, window)
+
+    def _take_place(self, key: tuple[object, str], busy: _Places, window: _Window) -> _Place:
+        """Under the lock: a new place of `key`, counted in its business and its window."""
+        place = _Place(key)
         mine = weakref.ref(place, busy.forget)
         theirs = weakref.ref(place, window.places.forget)
         busy.add(mine)
         window.places.add(theirs)
         place.refs = (busy, mine, window.places, theirs)
         return place
+
+    def _wait_in_line(self, waiter: _Waiter) -> _Waiter:
+        """Under the lock: `waiter` at the end of its business's line, or among its window's."""
+        if waiter.for_a_place:
+            queue = self._queues.get(waiter.key[0])
+            if queue is None:
+                queue = self._queues[waiter.key[0]] = collections.deque()
+            queue.append(waiter)
+        else:
+            self._timed.setdefault(waiter.key, []).append(waiter)
+        return waiter
+
+    def _leave(self, waiter: _Waiter, give_back: bool = False) -> _Place | None:
+        """Under the lock: `waiter` out of line; the place handed to it, if any (or, when it gives
+        up, that place handed on to the next)."""
+        if waiter.queued:
+            waiter.queued = False
+            line: Any = self._queues.get(waiter.key[0]) if waiter.for_a_place else self._timed.get(waiter.key)
+            with contextlib.suppress(ValueError, AttributeError):  # (a forked child starts afresh)
+                line.remove(waiter)
+        place, waiter.place = waiter.place, None
+        if place is not None and give_back:
+            self._give_back(place)
+            return None
+        return place
+
+    def _give_back(self, place: _Place) -> None:
+        """Under the lock: free a place and hand it to the first call waiting for one."""
+        refs = place.refs
+        if refs is None:
+            return
+        busy, mine, places, theirs = refs
+        busy.discard(mine)
+        places.discard(theirs)
+        place.refs = None  # the weak references go too: no callback when the place does
+        if self._queues.get(place.key[0]):
+            self._serve(place.key[0])
+        timed = self._timed.pop(place.key, None)
+        for waiter in timed or ():  # (its window may have room now)
+            waiter.queued = False
+            self._signal(waiter)
+
+    def _serve(self, scope: object) -> None:
+        """Under the lock: hand the free places of `scope` to the calls waiting for one, in the
+        order they came, waking each once; one whose window has no room now is woken to wait for it."""
+        queue = self._queues[scope]
+        busy = self._busy[scope]
+        while queue and len(busy) < self.max_in_flight:
+            waiter = queue.popleft()
+            waiter.queued = False
+            if waiter.loop is not None and waiter.signal.done():
+                continue  # its task was cancelled or its time ran out: it is leaving
+            window = self._windows[waiter.key]
+            if window.wait() is None:
+                waiter.place = self._take_place(waiter.key, busy, window)
+            self._signal(waiter)
+
+    @staticmethod
+    def _signal(waiter: _Waiter) -> None:
+        """Wake one waiter: its thread, or its task (at once when on this thread's event loop)."""
+        loop = waiter.loop
+        if loop is None:
+            waiter.signal.release()
+            return
+        import asyncio
+
+        if asyncio.events._get_running_loop() is loop:
+            _wake(waiter.signal)
+        else:
+            with contextlib.suppress(RuntimeError):  # its event loop is closed
+                loop.call_soon_threadsafe(_wake, waiter.signal)
 
     def _announce(self, scope: object, operation: str, wait: float) -> bool:
         """Under the lock: log a wait for the window to reset; True if it was one."""
@@ -404,16 +533,6 @@ class RateLimiter:
             return False
         logger.info("waiting %.2f s for the %s window of business %s to reset", wait, operation, scope)
         return True
-
-    def _wake_all(self) -> None:
-        """Under the lock: wake every waiting thread and task, to ask again."""
-        sleepers = self._sleepers
-        while sleepers:
-            sleepers.pop().release()
-        for waiter, loop in self._async_waiters.items():
-            with contextlib.suppress(RuntimeError):  # its event loop is closed
-                loop.call_soon_threadsafe(_wake, waiter)
-        self._async_waiters.clear()
 
     # --- the budget ----------------------------------------------------------------------------
 
@@ -449,6 +568,28 @@ class RateLimiter:
         if wait > max_wait:
             raise _refusal("the hourly budget is spent", scope, operation, wait, max_wait)
         logger.info("waiting %.2f s for the budget of %s for business %s", wait, operation, scope)
+
+
+_LIMITERS: weakref.WeakSet[RateLimiter] = weakref.WeakSet()
+"""Every RateLimiter alive, for the at-fork hook."""
+
+
+def _after_fork_in_child() -> None:
+    """A forked child has only the thread that forked: the places its parent's other threads held,
+    and the calls waiting for one, would never be given back or woken, and a lock one of them held
+    would stay taken. Each limiter starts afresh (what the service said of its windows is kept)."""
+    for limiter in list(_LIMITERS):
+        limiter._start_afresh()
+
+
+if hasattr(os, "register_at_fork"):  # (not on Windows, which has no fork)
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def _wall_ms() -> int:
+    """The wall clock in milliseconds, as the memory and SQLite budgets stamp what they spend (one
+    function, so that a test can step it)."""
+    return time.time_ns() // 1_000_000
 
 
 # --- the shared hourly budget -------------------------------------------------------------------
@@ -566,6 +707,10 @@ class HourlyBudget:
         limit = "per operation" if self.limit is None else self.limit
         return f"{type(self).__name__}(store={self.store!r}, limit={limit}, period={self.period:g})"
 
+    def _start_afresh(self) -> None:
+        """In a forked child: a lock held by one of the parent's threads is not held here."""
+        self._lock = threading.Lock()
+
     def limit_for(self, operation: str, hourly_limit: int | None) -> int:
         """The budget of `operation`: this budget's limit, else the operation's own (scaled to the
         period); InvalidRequestError when neither is known."""
@@ -639,15 +784,16 @@ class HourlyBudget:
         bucket = self._buckets.get(key)
         if bucket is None:
             bucket = self._buckets[key] = self._new_bucket(key, self._rate(limit))
-        now = time.time_ns() // 1_000_000
-        if now - self._leaked_at.get(key, 0) >= self._rate(limit).interval // 10:
+        now = _wall_ms()
+        if not 0 <= now - self._leaked_at.get(key, 0) < self._rate(limit).interval // 10:
             _done(bucket.leak(now))  # drop what has left the window, now and then
             self._leaked_at[key] = now
         item = RateItem(key, now)
         if self._put(bucket, item):
             return 0.0
         wait_ms = _done(bucket.waiting(item))
-        return max(wait_ms, 1) / 1000 if wait_ms >= 0 else self.period
+        # (never past the period: what was spent is at most a period old, see _put)
+        return min(max(wait_ms, 1) / 1000, self.period) if wait_ms >= 0 else self.period
 
     def _new_bucket(self, key: str, rate: Rate) -> AbstractBucket:
         from pyrate_limiter import InMemoryBucket
@@ -655,6 +801,17 @@ class HourlyBudget:
         return InMemoryBucket([rate])
 
     def _put(self, bucket: AbstractBucket, item: RateItem) -> bool:
+        """Spend `item` if the bucket has room. Spending stamped later than `item` (the wall clock
+        stepped back since) counts as spent now, so that it leaves the window within a period
+        instead of when the clock catches up with it."""
+        from pyrate_limiter import InMemoryBucket
+
+        assert isinstance(bucket, InMemoryBucket)
+        now = item.timestamp
+        for spent in reversed(bucket.items):  # (sorted by stamp: only the tail can be ahead)
+            if spent.timestamp <= now:
+                break
+            spent.timestamp = now
         return _done(bucket.put(item))
 
 
@@ -736,6 +893,14 @@ class _SharedBudget(HourlyBudget):
 class _SQLiteBudget(_SharedBudget):
     store = "sqlite"
 
+    def _start_afresh(self) -> None:
+        # A SQLite connection must not be used across fork: the child opens its own, and keeps the
+        # inherited ones unused (closing them could touch the parent's locks or journal).
+        super()._start_afresh()
+        if hasattr(self, "_buckets"):
+            self._inherited = [*getattr(self, "_inherited", ()), *self._buckets.values()]
+            self._buckets = {}
+
     def __init__(self, path: str, limit: int | None, *, period: float, store_timeout: float) -> None:
         super().__init__(limit, period=period, store_timeout=store_timeout)
         self.path = path
@@ -784,6 +949,11 @@ class _SQLiteBudget(_SharedBudget):
         with bucket.lock:
             bucket.conn.execute("BEGIN IMMEDIATE")
             try:
+                # Stamped ahead of us (our clock stepped back, or a sharer's is ahead): spent now.
+                bucket.conn.execute(
+                    f"UPDATE '{bucket.table}' SET item_timestamp = ? WHERE item_timestamp > ?",
+                    (item.timestamp, item.timestamp),
+                )
                 return _done(bucket.put(item))
             finally:
                 if bucket.conn.in_transaction:

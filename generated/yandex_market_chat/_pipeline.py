@@ -48,7 +48,15 @@ import httpx
 from . import _headers
 from ._deadline import DEADLINE, install
 from ._limits import LONGEST_WINDOW
-from .errors import NOTE, APIConnectionError, APITimeoutError, InvalidRequestError, ResponseValidationError
+from .errors import (
+    NOTE,
+    APIConnectionError,
+    APITimeoutError,
+    ClientStateError,
+    InvalidRequestError,
+    ResponseValidationError,
+    YandexMarketError,
+)
 
 if TYPE_CHECKING:
     from ._client import AuthenticatedClient
@@ -174,7 +182,7 @@ def connection_error(
     exc: Exception, operation: Operation, request: httpx.Request, client: AuthenticatedClient
 ) -> APIConnectionError:
     went = sent(exc)
-    if isinstance(exc, httpx.LocalProtocolError):
+    if isinstance(exc, httpx.LocalProtocolError) and not went:
         what = "the HTTP layer refused a header name or value"  # (its message would show the value)
     else:
         what = f"{type(exc).__name__}: {exc}"
@@ -239,6 +247,59 @@ def build(http: httpx.Client | httpx.AsyncClient, kwargs: Mapping[str, Any]) -> 
         raise InvalidRequestError(
             "request", f"cannot be built ({type(exc).__name__}): nothing was sent"
         ) from None
+
+
+REDIRECTS = frozenset((301, 302, 303, 307, 308))
+"""The statuses httpx follows (and builds a next request for) when they carry a Location."""
+
+
+def keep_unfollowable_redirect(response: httpx.Response) -> None:
+    """An httpx response hook: a redirect whose Location httpx cannot turn into a request
+    (`javascript:alert(1)`, `mailto:a@b`, `http://xn--/`) is kept as the answer, with a note, instead
+    of httpx raising InvalidURL or IDNAError from send() after the request was sent. It checks what
+    httpx's own redirect URL does (parse; an absolute URL without a host takes the request's; a
+    relative one is joined), and acts only inside a call of this package (your own requests on your
+    own client are left as httpx has them)."""
+    if response.status_code not in REDIRECTS or DEADLINE.get() is None:
+        return
+    location = response.headers.get("Location")
+    if location is None:
+        return
+    try:
+        url = httpx.URL(location)
+        if url.scheme and not url.host:
+            url = url.copy_with(host=response.request.url.host)
+        if url.is_relative_url:
+            response.request.url.join(url)
+    except Exception as exc:  # InvalidURL, idna's IDNAError (a UnicodeError), whatever the parser raises
+        del response.headers["Location"]
+        response.extensions[NOTE] = (
+            f"its Location cannot be followed ({type(exc).__name__}): the redirect is the answer"
+        )
+
+
+async def akeep_unfollowable_redirect(response: httpx.Response) -> None:
+    """keep_unfollowable_redirect() for an httpx.AsyncClient (which awaits its hooks)."""
+    keep_unfollowable_redirect(response)
+
+
+def _hooked(http: httpx.Client | httpx.AsyncClient) -> None:
+    """Put keep_unfollowable_redirect among the response hooks of `http` (once)."""
+    hooks = http.event_hooks["response"]
+    hook = akeep_unfollowable_redirect if isinstance(http, httpx.AsyncClient) else keep_unfollowable_redirect
+    if hook not in hooks:
+        hooks.append(hook)
+
+
+def _closed() -> ClientStateError:
+    return ClientStateError(
+        "the client was closed before this request was sent: make a new one to send again (nothing was sent)"
+    )
+
+
+def _was_closed(http: httpx.Client | httpx.AsyncClient, exc: RuntimeError) -> bool:
+    """Whether httpx refused to send because the client was closed (it checks before sending)."""
+    return http.is_closed and "closed" in str(exc)
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
@@ -390,7 +451,15 @@ def exchange(
     deadline: float,
 ) -> httpx.Response:
     """Send the request, follow what redirects may be followed, read the answer."""
-    response = http.send(request, stream=True, follow_redirects=False)
+    _hooked(http)
+    if http.is_closed:  # (closed while this call waited for a place)
+        raise _closed()
+    try:
+        response = http.send(request, stream=True, follow_redirects=False)
+    except RuntimeError as exc:
+        if _was_closed(http, exc):
+            raise _closed() from None
+        raise
     if response.next_request is not None and http.follow_redirects:
         hops = 0
         while True:
@@ -412,7 +481,15 @@ async def aexchange(
     deadline: float,
 ) -> httpx.Response:
     """The async twin of exchange()."""
-    response = await http.send(request, stream=True, follow_redirects=False)
+    _hooked(http)
+    if http.is_closed:  # (closed while this call waited for a place)
+        raise _closed()
+    try:
+        response = await http.send(request, stream=True, follow_redirects=False)
+    except RuntimeError as exc:
+        if _was_closed(http, exc):
+            raise _closed() from None
+        raise
     if response.next_request is not None and http.follow_redirects:
         hops = 0
         while True:
@@ -452,7 +529,9 @@ class Attempts:
         return delay
 
     def unexpected(self, exc: Exception) -> APIConnectionError:
-        """The typed error for anything else the HTTP layer raised while sending (it may have sent)."""
+        """The typed error for anything else raised while sending, after bytes may have left (a
+        file that failed to read or changed size since the request was built, an error of the HTTP
+        layer's own): the request may have been sent."""
         text = (
             f"{self.operation.id}: the HTTP layer failed while sending to {self.request.url} "
             f"({type(exc).__name__}: {exc}); the request may have been sent"
@@ -513,8 +592,10 @@ def send(
                 DEADLINE.reset(token)
         except httpx.TransportError as exc:
             delay = attempts.after_error(exc)
-        except (httpx.HTTPError, RuntimeError, OSError) as exc:  # (OSError: reading your file failed)
-            raise attempts.unexpected(exc) from exc
+        except YandexMarketError:
+            raise  # (typed already: the client was closed before sending)
+        except Exception as exc:  # anything else, once bytes may have left: reading your file failed,
+            raise attempts.unexpected(exc) from exc  # h11 refusing a body whose size changed, ...
         else:
             retry_in = attempts.after_response(response, started)
             if retry_in is None:
@@ -558,8 +639,10 @@ async def asend(
                 DEADLINE.reset(token)
         except httpx.TransportError as exc:
             delay = attempts.after_error(exc)
-        except (httpx.HTTPError, RuntimeError, OSError) as exc:  # (OSError: reading your file failed)
-            raise attempts.unexpected(exc) from exc
+        except YandexMarketError:
+            raise  # (typed already: the client was closed before sending)
+        except Exception as exc:  # anything else, once bytes may have left: reading your file failed,
+            raise attempts.unexpected(exc) from exc  # h11 refusing a body whose size changed, ...
         else:
             retry_in = attempts.after_response(response, started)
             if retry_in is None:

@@ -7,22 +7,35 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
+import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import redis
-from yandex_market_chat import RateLimitError
+from yandex_market_chat import AuthenticatedClient, RateLimitError, _limits
 from yandex_market_chat._limits import HourlyBudget, RateLimiter
-from yandex_market_chat.models import EmptyApiResponse
+from yandex_market_chat.api.chats import send_message_to_chat
+from yandex_market_chat.models import EmptyApiResponse, SendMessageToChatRequest
 
-from .support import OPERATIONS, Call, MarketSim, Runner, arguments, pinned_redis_server, timed
+from .support import (
+    FAKE_KEY,
+    OPERATIONS,
+    Call,
+    MarketSim,
+    Runner,
+    arguments,
+    http_date,
+    pinned_redis_server,
+    timed,
+)
 
 # The limit tests send messages: each call carries its own text, so what arrives can be told
 # apart (nothing lost, nothing sent twice). The limits themselves are per (business, operation)
@@ -309,3 +322,149 @@ def test_bad_settings_are_refused() -> None:
         HourlyBudget(0)
     with pytest.raises(ValueError):
         HourlyBudget(10, period=0)
+
+
+# Waiting in line: a place given back goes to the first call waiting for one, which alone is woken.
+
+WAITERS = 8
+
+
+def test_threads_waiting_for_a_place_are_served_in_order_each_woken_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    blocked: list[int] = []
+    changed = threading.Condition()
+    real_block = _limits._block
+
+    def counting_block(lock: Any, seconds: float) -> None:
+        with changed:
+            blocked.append(1)
+            changed.notify_all()
+        real_block(lock, seconds)
+
+    monkeypatch.setattr(_limits, "_block", counting_block)
+    limiter = RateLimiter(max_in_flight=1)
+    held = limiter.acquire(1, MESSAGE, max_wait=0.0)
+    served: list[int] = []
+
+    def call(index: int) -> None:
+        place = limiter.acquire(1, MESSAGE, max_wait=0.0, timeout=30.0)
+        served.append(index)
+        limiter.release(place)
+
+    threads = []
+    for index in range(WAITERS):
+        threads.append(threading.Thread(target=call, args=(index,), daemon=True))
+        threads[-1].start()
+        with changed:  # it waits in line before the next one comes
+            assert changed.wait_for(lambda: len(blocked) == len(threads), timeout=10)
+    limiter.release(held)
+    for thread in threads:
+        thread.join(10)
+    assert served == list(range(WAITERS))
+    assert len(blocked) == WAITERS  # each slept once: woken only when its place was handed over
+
+
+async def test_tasks_waiting_for_a_place_are_served_in_order_each_woken_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    wakes: list[int] = []
+    real_wake = _limits._wake
+
+    def counting_wake(future: asyncio.Future[None]) -> None:
+        wakes.append(1)
+        real_wake(future)
+
+    monkeypatch.setattr(_limits, "_wake", counting_wake)
+    limiter = RateLimiter(max_in_flight=1)
+    held = await limiter.aacquire(1, MESSAGE, max_wait=0.0)
+    served: list[int] = []
+
+    async def call(index: int) -> None:
+        place = await limiter.aacquire(1, MESSAGE, max_wait=0.0)
+        served.append(index)
+        await asyncio.sleep(0)  # (a newcomer gets a chance to jump the line)
+        limiter.release(place)
+
+    tasks = []
+    for index in range(WAITERS):
+        tasks.append(asyncio.create_task(call(index)))
+        await asyncio.sleep(0)  # it waits in line before the next one comes
+    limiter.release(held)
+    late = asyncio.create_task(call(WAITERS))  # arrives after the release: served last
+    await asyncio.wait_for(asyncio.gather(*tasks, late), 10)
+    assert served == list(range(WAITERS + 1))
+    assert len(wakes) == WAITERS + 1  # each woken once, when its place was handed over
+
+
+# A forked child (a prefork server's worker, multiprocessing): none of the parent's calls are its own.
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork() on this platform")
+def test_a_forked_child_inherits_no_places_in_flight(sim: MarketSim) -> None:
+    client = AuthenticatedClient(token=FAKE_KEY, base_url=sim.url, max_retries=0, timeout=3.0)
+    limiter = client.rate_limiter
+    held = [limiter.acquire(1, MESSAGE, max_wait=0.0) for _ in range(limiter.max_in_flight)]
+    pid = os.fork()
+    if pid == 0:  # the child: its parent's four calls in flight are not its own
+        code = 1
+        try:
+            body = SendMessageToChatRequest(message="from the child")
+            send_message_to_chat.sync(1, client=client, chat_id=7, body=body)
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    for place in held:
+        limiter.release(place)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert [seen.json["message"] for seen in sim.seen] == ["from the child"]
+
+
+# The wall clock steps (NTP, a resumed virtual machine): no wait outlasts its window or period.
+
+STEP_BACK = timedelta(hours=2)
+
+
+def test_a_backward_clock_step_never_stretches_a_window_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    limiter = RateLimiter()
+    limiter.observe(
+        1,
+        MESSAGE,
+        {
+            "X-RateLimit-Resource-Limit": "10",
+            "X-RateLimit-Resource-Remaining": "0",
+            "X-RateLimit-Resource-Until": http_date(time.time() + 30),
+        },
+    )
+
+    class Behind(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Behind:
+            moment = datetime.now(tz) - STEP_BACK
+            return cls.fromtimestamp(moment.timestamp(), tz)
+
+    monkeypatch.setattr(_limits, "datetime", Behind)
+    with pytest.raises(RateLimitError) as caught:
+        limiter.acquire(1, MESSAGE, max_wait=0.0)
+    assert caught.value.reset_at is not None
+    assert timedelta(0) < caught.value.reset_at - Behind.now(UTC) <= timedelta(seconds=31)
+
+
+@pytest.mark.parametrize("store", ["memory", "sqlite"])
+def test_a_backward_clock_step_never_stretches_a_budget_wait(
+    store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [time.time_ns() // 1_000_000]
+    monkeypatch.setattr(_limits, "_wall_ms", lambda: clock[0])
+    period = 60
+    if store == "memory":
+        budget = HourlyBudget(2, period=period)
+    else:
+        budget = HourlyBudget.sqlite(tmp_path / "budget.sqlite", 2, period=period)
+    assert [budget.take(1, MESSAGE) for _ in range(2)] == [0.0, 0.0]
+    clock[0] -= 3_600_000  # the clock steps an hour back
+    assert 0 < budget.take(1, MESSAGE) <= period
+    clock[0] += period * 1000 + 1
+    assert budget.take(1, MESSAGE) == 0.0  # one period later there is room again
+    budget.close()
