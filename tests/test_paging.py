@@ -312,6 +312,31 @@ def test_a_page_that_breaks_the_spec_raises_after_the_items_before_it(
 
 
 @each_paged_operation
+@pytest.mark.parametrize(
+    "token", [7, {"token": "t2"}, "t\ud800"], ids=["a number", "an object", "a lone surrogate"]
+)
+def test_a_next_token_that_breaks_the_spec_is_a_response_validation_error(
+    mode: str, operation_id: str, token: Any, server: PageServer
+) -> None:
+    # The README promises ResponseValidationError for a 2xx that does not fit the spec: an off-spec
+    # token must neither end the listing quietly (later pages lost) nor be refused as if the
+    # caller had given it (InvalidRequestError naming page_token).
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    broken = pages.answer([3], "placeholder")
+    *parents, name = operation.definition["x-paging"]["next"].split(".")
+    holder = broken[1]
+    for part in parents:
+        holder = holder[part]
+    holder[name] = token
+    server.script = {None: [pages.answer([1, 2], "t1")], "t1": [broken], "t2": [pages.answer([4], None)]}
+    with pytest.raises(ResponseValidationError) as caught:
+        collect(mode, operation, server.url)
+    assert operation.definition["x-paging"]["next"] in str(caught.value)
+    assert server.tokens() == [None, "t1"]
+
+
+@each_paged_operation
 def test_page_by_page(mode: str, operation_id: str, server: PageServer) -> None:
     operation = OPERATIONS[operation_id]
     pages = Pages(operation)

@@ -488,6 +488,7 @@ class Reader:
         return {
             "cursor": cursor["python"],
             "next": next_path,
+            "next_wire": paging["next"],
             "items": items_path,
             "item": item,
             "item_key": self.namer.identifier(key) if key else None,

@@ -70,6 +70,7 @@ class Operation:
         "id",
         "idempotent",
         "name",
+        "next_token",
         "param_names",
         "validate",
     )
@@ -86,6 +87,7 @@ class Operation:
         deprecated: Mapping[str, str] | None = None,
         files: Mapping[str, tuple[int, int | None]] | None = None,
         hourly_limit: int | None = None,
+        next_token: tuple[tuple[str, ...], str] | None = None,
     ) -> None:
         self.id = id
         """The operationId."""
@@ -104,6 +106,8 @@ class Operation:
         """Body field of a file -> (fewest, most) bytes."""
         self.hourly_limit = hourly_limit
         """x-hourly-limit: requests per hour the service allows for the method (None: not documented)."""
+        self.next_token = next_token
+        """A paged operation's next token in its answer: (attribute path, wire path as in x-paging)."""
 
     def __repr__(self) -> str:
         return f"Operation({self.id!r}, idempotent={self.idempotent})"
@@ -420,7 +424,34 @@ def success(
         raise ResponseValidationError.from_response(
             f"{operation.id}: undocumented success status", response, idempotent=operation.idempotent
         )
+    if operation.next_token is not None:
+        _check_next_token(operation, response, parsed, operation.next_token)
     return parsed
+
+
+def _check_next_token(
+    operation: Operation, response: httpx.Response, parsed: object, where: tuple[tuple[str, ...], str]
+) -> None:
+    """A paged answer's next token is a string that can be sent back (the models take any JSON
+    value there): a number or an object would end the listing quietly, a lone surrogate would be
+    refused as if the caller had given it."""
+    token: Any = parsed
+    for name in where[0]:
+        token = getattr(token, name, None)
+        if token is None or isinstance(token, Unset):
+            return
+    if not isinstance(token, str):
+        problem = f"must be a string, got {type(token).__name__}"
+    elif not token.isascii() and _surrogate_at(token, where[1]):
+        problem = "holds a lone surrogate (half a character): it cannot be sent back"
+    else:
+        return
+    model = type(parsed).__name__
+    raise ResponseValidationError.from_response(
+        f"{operation.id}: the {response.status_code} body does not fit {model}: {where[1]} {problem}",
+        response,
+        idempotent=operation.idempotent,
+    )
 
 
 def detailed(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:

@@ -28,6 +28,14 @@ _OPERATION = _request.Operation(
     },
     body_names={"messageIdFrom": "message_id_from"},
     hourly_limit=10000,
+    next_token=(
+        (
+            "result",
+            "paging",
+            "next_page_token",
+        ),
+        "result.paging.nextPageToken",
+    ),
 )
 
 
