@@ -156,6 +156,8 @@ def encode_json(data: Any) -> bytes:
     """The JSON body, encoded once (compact, UTF-8). A lone surrogate is refused by name."""
     try:
         return _ENCODER.encode(data).encode("utf-8")
+    except RecursionError:
+        raise _too_deep("body", data) from None
     except UnicodeEncodeError:
         where = _surrogate_at(data, "body") or "body"
         raise InvalidRequestError(
@@ -186,12 +188,30 @@ def _surrogate_at(data: Any, where: str) -> str | None:
 
 
 def arguments(values: Mapping[str, Any]) -> dict[str, Any]:
-    """An operation's arguments (Python names) as JSON values, the ones not given (UNSET) left out."""
-    return {
-        name: value if type(value) in _PLAIN else to_json(value, name)
-        for name, value in values.items()
-        if not isinstance(value, Unset)
-    }
+    """An operation's arguments (Python names) as JSON values, the ones not given (UNSET) left out.
+    A value that holds itself, or is nested past Python's recursion limit, is refused by name."""
+    found = {}
+    for name, value in values.items():
+        if isinstance(value, Unset):
+            continue
+        try:
+            found[name] = value if type(value) in _PLAIN else to_json(value, name)
+        except RecursionError:
+            raise _too_deep(name, value) from None
+    return found
+
+
+def _too_deep(name: str, value: Any = None) -> InvalidRequestError:
+    """The error for a value that holds itself or is nested too deeply; in a body, named by the
+    top-level field that does (a client object's argument)."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            try:
+                to_json(item)
+            except RecursionError:
+                name = str(key)
+                break
+    return InvalidRequestError(name, "holds itself or is nested too deeply to be sent as JSON")
 
 
 def fields(values: Mapping[str, Any], *, required: bool) -> Any:
@@ -278,6 +298,8 @@ def check(operation: Operation, arguments: Mapping[str, Any]) -> None:
         operation.validate(arguments, FORMATS, "data")
     except SchemaViolation as violation:
         raise _invalid(operation, violation) from None
+    except RecursionError:
+        raise _too_deep("body") from None
     for name, value in arguments.items():
         if isinstance(value, str) and not value.isascii() and _surrogate_at(value, name):
             raise InvalidRequestError(name, "holds a lone surrogate (half a character): it cannot be sent")
