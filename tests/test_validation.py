@@ -399,6 +399,26 @@ def test_a_path_that_grows_after_it_is_sized_is_read_no_further_than_the_limit(
     assert peak < 2 * most, f"{peak} bytes allocated to refuse a file over {most}: it was read whole"
 
 
+class SaysItIsSmall(io.BytesIO):
+    """A file whose end is reported at 1 byte, whatever it holds: what a FUSE file system or a file
+    still being written can tell a reader that seeks to the end."""
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        position = super().seek(offset, whence)
+        return min(position, 1) if whence == os.SEEK_END else position
+
+
+@each_file_field
+def test_a_file_object_larger_than_it_says_is_refused_before_sending(
+    operation_id: str, field: str, mode: str
+) -> None:
+    # The module functions send the File's file object: it is read before the request (at most one
+    # byte past the limit), so the bytes sent are the bytes checked.
+    _, most = OPERATIONS[operation_id].facts["files"][field]
+    error = expect_file_refused(mode, operation_id, field, SaysItIsSmall(b"\0" * (most + 1)))
+    assert f"at most {most} bytes" in str(error)
+
+
 @each_file_field
 def test_a_file_object_whose_end_cannot_be_found_is_read_within_the_limit_or_refused_by_name(
     operation_id: str, field: str, mode: str

@@ -36,19 +36,19 @@ def payload_size(payload: object) -> int | None:
     return None
 
 
-def read_bounded(handle: BinaryIO, where: str, max_bytes: int) -> bytes:
+def read_bounded(handle: BinaryIO, where: str, max_bytes: int | None) -> bytes:
     """At most `max_bytes` bytes from a binary file, from its start when it is seekable (as httpx
     would send it), reading one byte past the limit and no more: a file that is larger than it
     said (procfs, FUSE, a file still growing) is refused, never read whole."""
     try:
         if handle.seekable():
             handle.seek(0)
-        data = handle.read(max_bytes + 1)
+        data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except (OSError, ValueError) as exc:
         raise InvalidRequestError(where, f"cannot be read: {exc}") from None
     if not isinstance(data, bytes):
         raise InvalidRequestError(where, "must be opened in binary mode ('rb')")
-    if len(data) > max_bytes:
+    if max_bytes is not None and len(data) > max_bytes:
         raise InvalidRequestError(where, f"must be at most {max_bytes} bytes, got more")
     return data
 

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._files import check_file_names, check_file_size, check_readable, payload_size
+from ._files import check_file_names, check_file_size, check_readable, payload_size, read_bounded
 from .errors import APIStatusError, InvalidRequestError, ResponseValidationError
 from .types import UNSET, Response, Unset
 
@@ -332,6 +332,24 @@ def check_multipart(operation: Operation, arguments: Mapping[str, Any], body: An
             check_readable(payload, where)
             check_file_size(payload_size(payload), where, low, high)
     check(operation, {**arguments, "body": fields})  # (a file's own schema takes any value)
+
+
+def read_files(operation: Operation, files: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """The multipart parts with each file object replaced by its bytes, read now (from its start,
+    as httpx would send it) no further than one byte past the file's limit: what was checked is what
+    is sent, a file larger than it said (procfs, FUSE, still growing) is refused before anything
+    goes out, and every attempt sends the same bytes."""
+    done: list[tuple[str, Any]] = []
+    for name, part in files:
+        limits = operation.files.get(name)
+        if limits is not None and isinstance(part, tuple) and hasattr(part[1], "read"):
+            where = operation.body_names.get(name, name)
+            low, high = limits
+            data = read_bounded(part[1], where, high)
+            check_file_size(len(data), where, low, high)
+            part = (part[0], data, *part[2:])
+        done.append((name, part))
+    return done
 
 
 _JSON_TYPES = {
