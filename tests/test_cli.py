@@ -55,21 +55,30 @@ def env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("YANDEX_MARKET_BASE_URL", raising=False)
 
 
-def cli(
-    handler: Callable[[httpx.Request], httpx.Response], *argv: str
-) -> tuple[int, str, str, list[httpx.Request]]:
-    seen: list[httpx.Request] = []
+def cli_client(
+    handler: Callable[[httpx.Request], httpx.Response], seen: list[httpx.Request] | None = None
+) -> Callable[..., YandexMarketChat]:
+    """What the command line makes its client with: one answering through `handler`, noting each
+    request in `seen`."""
 
     def record(request: httpx.Request) -> httpx.Response:
         request.read()
-        seen.append(request)
+        if seen is not None:
+            seen.append(request)
         return handler(request)
 
     def make(**options: Any) -> YandexMarketChat:
         return YandexMarketChat(http_client=httpx.Client(transport=httpx.MockTransport(record)), **options)
 
+    return make
+
+
+def cli(
+    handler: Callable[[httpx.Request], httpx.Response], *argv: str
+) -> tuple[int, str, str, list[httpx.Request]]:
+    seen: list[httpx.Request] = []
     out, err = io.StringIO(), io.StringIO()
-    code = run(OPERATIONS, make, list(argv), out=out, err=err)
+    code = run(OPERATIONS, cli_client(handler, seen), list(argv), out=out, err=err)
     return code, out.getvalue(), err.getvalue(), seen
 
 
@@ -134,6 +143,7 @@ PROMISED_EXIT_CODES = {
     "rate limit": 4,
     "connection": 5,
     "answer does not fit the spec": 6,
+    "answered, but the answer could not be written": 7,
 }
 """The exit statuses the README promises, written out: the tests below that compare with
 EXIT_CODES would still pass if the table itself gave every failure the same number."""
@@ -145,7 +155,8 @@ def test_exit_codes_are_distinct() -> None:
     readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert (
         "exit status per kind: 2 invalid input, 3 API error, 4 rate limit, 5 connection, "
-        "6 an answer that does not fit the spec, 1 anything else"
+        "6 an answer that does not fit the spec, 7 answered but the answer could not be written "
+        "(stdout full or closed: the call went through, do not repeat it), 1 anything else"
     ) in readme
     description = " ".join((build_parser(OPERATIONS).description or "").split())
     for what, code in PROMISED_EXIT_CODES.items():
@@ -160,8 +171,14 @@ def test_exit_codes_are_distinct() -> None:
         (["send-message-to-chat", "--chat-id", "2", "--message", "x"], 404, {}, "API error"),
         (["send-message-to-chat", "--chat-id", "2", "--message", "x"], 420, RATE, "rate limit"),
         (["create-chat", "--context", '{"type": "ORDER", "id": 1}'], 200, {}, "answer does not fit the spec"),
+        (
+            ["--timeout", "1e10", "send-message-to-chat", "--chat-id", "2", "--message", "x"],
+            None,
+            {},
+            "invalid input",
+        ),
     ],
-    ids=["out-of-range", "empty", "404", "420", "bad-answer"],
+    ids=["out-of-range", "empty", "404", "420", "bad-answer", "timeout-past-a-day"],
 )
 def test_each_failure_has_its_exit_status(
     env: None, argv: list[str], status: int | None, headers: dict[str, str], code: str
@@ -188,6 +205,32 @@ def test_a_5xx_to_a_message_says_it_may_have_been_delivered(env: None) -> None:
     )
     assert code == EXIT_CODES["API error"] and len(seen) == 1
     assert "may already have been delivered" in err
+
+
+def test_json_nested_too_deeply_is_a_usage_error(env: None, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli(lambda r: httpx.Response(200), "create-chat", "--context", '{"a": ' * 100_000)
+    assert caught.value.code == EXIT_CODES["invalid input"]
+    assert "nested too deeply" in capsys.readouterr().err
+
+
+def test_characters_the_console_cannot_show_are_escaped_not_a_crash(env: None) -> None:
+    # PYTHONIOENCODING=cp1251 (a Russian Windows console): no emoji there. The answer is still
+    # JSON of the same value; an error's text is escaped on stderr.
+    operation = next(op for op in SPEC_OPERATIONS.values() if op.name == "get_chat_message")
+    message = operation.example_answer(operation.success_status)
+    message["result"]["message"] = "Спасибо 😀"  # (the message of the answer: the field that holds text)
+    out = io.TextIOWrapper(io.BytesIO(), encoding="cp1251")
+    err = io.TextIOWrapper(io.BytesIO(), encoding="cp1251")
+    make = cli_client(lambda r: httpx.Response(200, json=message))
+    argv = ["get-chat-message", "--chat-id", "2", "--message-id", "5"]
+    assert run(OPERATIONS, make, argv, out=out, err=err) == EXIT_CODES["ok"]
+    out.seek(0)
+    assert json.loads(out.read()) == message
+    failing = cli_client(lambda r: httpx.Response(404, json={"status": "ERROR", "errors": [{"code": "😀"}]}))
+    assert run(OPERATIONS, failing, argv, out=out, err=err) == EXIT_CODES["API error"]
+    err.seek(0)
+    assert "\\U0001f600" in err.read()
 
 
 def test_connection_failure_exit_status(env: None) -> None:
@@ -456,3 +499,51 @@ def test_the_console_script_sends_to_the_server(command: list[str], sim: MarketS
     assert over.returncode == EXIT_CODES["ok"], over.stderr
     assert json.loads(over.stdout) == operation.example_answer(operation.success_status)
     assert [s.json for s in sim.seen] == [{"message": "Hello from the shell"}, {"message": "Over"}]
+
+
+def test_a_full_stdout_after_a_message_was_posted_says_it_was_delivered(sim: MarketSim) -> None:
+    # `> /dev/full`: the message is in the chat; the status must not read as a plain failure that a
+    # wrapper retries (posting it twice), and no traceback.
+    environment = shell_environment(
+        YANDEX_MARKET_API_KEY=FAKE_KEY, YANDEX_MARKET_BUSINESS_ID="4242", YANDEX_MARKET_BASE_URL=sim.url
+    )
+    argv = [
+        sys.executable,
+        "-m",
+        "yandex_market_chat",
+        "send-message-to-chat",
+        "--chat-id",
+        "2",
+        "--message",
+        "hi",
+    ]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            argv, env=environment, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    assert done.returncode == EXIT_CODES["answered, but the answer could not be written"], done.stderr
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+    assert "delivered" in done.stderr and "do not send it again" in done.stderr
+    assert [seen.status for seen in sim.seen] == [200]
+
+
+@operations_where(lambda op: op.paged)
+def test_all_into_a_closed_pipe_ends_quietly_without_fetching_more(operation_id: str, sim: MarketSim) -> None:
+    # `--all | head -1` once head has gone: the reader left, which is no error worth a traceback.
+    operation = SPEC_OPERATIONS[operation_id]
+    environment = shell_environment(
+        YANDEX_MARKET_API_KEY=FAKE_KEY, YANDEX_MARKET_BUSINESS_ID="4242", YANDEX_MARKET_BASE_URL=sim.url
+    )
+    command = operation.name.replace("_", "-")
+    argv = [sys.executable, "-m", "yandex_market_chat", command, *required_options(operation_id), "--all"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            argv, env=environment, stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=60
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == EXIT_CODES["answered, but the answer could not be written"], done.stderr
+    assert done.stderr == ""
+    assert len(sim.seen) == 1, "pages were fetched for a reader that had gone"

@@ -83,6 +83,7 @@ ERROR_BODY = b'{"errors":[{"code":"UNAUTHORIZED","message":"Api-Key token is inv
         (418, APIStatusError),
         (499, APIStatusError),
         (520, InternalServerError),
+        (999, APIStatusError),
     ],
 )
 @each_operation
@@ -326,6 +327,20 @@ def test_key_never_in_repr_errors_or_logs(operation_id: str, caplog: pytest.LogC
     assert SECRET not in str(conn_error.value)
     assert caplog.records, "debug logging produced no lines"
     assert all(SECRET not in record.getMessage() for record in caplog.records)
+
+
+@pytest.mark.parametrize("status", [502, 200], ids=["APIStatusError", "ResponseValidationError"])
+@pytest.mark.parametrize("before_the_cut", [6, len(SECRET) // 2, len(SECRET) - 1])
+def test_a_key_echoed_across_the_preview_cut_shows_no_part_of_it(status: int, before_the_cut: int) -> None:
+    # An error shows the first 200 bytes of a body that is not JSON: a page echoing the key where
+    # it straddles that cut must not keep the key's first part.
+    body = b"<" + b"x" * (200 - 1 - before_the_cut) + SECRET.encode() + b"> the rest"
+    client = mock_client(answer(status, body, {"Content-Type": "text/html"}), max_retries=0)
+    with pytest.raises((APIStatusError, ResponseValidationError)) as caught:
+        send("sync", client.with_options(token=SECRET), next(iter(OPERATIONS)))  # any operation
+    text = str(caught.value)
+    assert "<xxx" in text, "the preview is shown"
+    assert not any(SECRET[:n] in text for n in range(6, len(SECRET) + 1)), text
 
 
 @pytest.mark.parametrize("bad_key", ["abc\r\nX-Evil: 1", "abc\n", "\rabc", ""])

@@ -804,7 +804,7 @@ NOT_HARD_WIRED: dict[str, tuple[str, set[str]]] = {
     # name -> (why a match in these files is not the spec's name, the files)
     "next_page_token": (
         "SyncPage/AsyncPage's own attribute for the next page's token; the token is read along the "
-        "`x-paging` `next` path from the facts (Paging.next_of), whatever the spec calls the field",
+        "`x-paging` `next` path from the facts (Paging.read), whatever the spec calls the field",
         {"openapi/runtime/pagination.py"},
     ),
     "type": (

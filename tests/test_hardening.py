@@ -440,6 +440,23 @@ def test_6_a_timeout_is_never_unlimited(timeout: httpx.Timeout | None) -> None:
             AuthenticatedClient(token=FAKE_KEY, timeout=bad)
 
 
+@pytest.mark.parametrize("seconds", [1e10, 86_400.5])
+def test_a_timeout_longer_than_a_day_is_refused_by_name_before_any_call(seconds: float) -> None:
+    # The socket layer takes no timeout past time_t (OverflowError at the first call): the README
+    # bounds a timeout at a day, refused where it is given.
+    makers: list[Callable[[], object]] = [
+        lambda: AuthenticatedClient(token=FAKE_KEY, timeout=seconds),
+        lambda: AuthenticatedClient(token=FAKE_KEY).with_options(timeout=seconds),
+        lambda: YandexMarketChat(api_key=FAKE_KEY, timeout=httpx.Timeout(5.0, read=seconds)),
+        lambda: AsyncYandexMarketChat(api_key=FAKE_KEY).with_options(timeout=seconds),
+    ]
+    for make in makers:
+        with pytest.raises(InvalidRequestError) as caught:
+            make()
+        assert caught.value.field == "timeout"
+    assert YandexMarketChat(api_key=FAKE_KEY, timeout=86_400).client.timeout.read == 86_400
+
+
 # --- 7. All checks before any cost ---------------------------------------------------------------
 
 
@@ -663,7 +680,7 @@ def test_14_a_file_path_that_is_missing_or_a_directory_is_an_invalid_request(
         assert caught.value.field == "file"
 
 
-def test_14_a_closed_file_is_refused_and_a_file_that_fails_while_sent_is_a_typed_error(
+def test_14_a_closed_file_or_one_that_fails_to_read_is_refused_before_anything_is_sent(
     mode: str, tmp_path: Path
 ) -> None:
     closed = (tmp_path / "scan.pdf").open("wb+")
@@ -684,9 +701,15 @@ def test_14_a_closed_file_is_refused_and_a_file_that_fails_while_sent_is_a_typed
             def read(self, size: int | None = -1) -> bytes:
                 raise OSError("the disk went away")
 
-        with pytest.raises(APIConnectionError) as failed:
+        # A file object is read before the request is sent (within its size limit), by the client
+        # objects and the module functions alike: a read that fails is refused, nothing went out.
+        with pytest.raises(InvalidRequestError, match="the disk went away") as unread:
             send(Failing(b"%PDF-1.7"))
-        assert failed.value.may_have_been_delivered  # sendFileToChat: part of it may have gone out
+        assert unread.value.field == "file"
+        body = SendFileToChatRequest(file=File(payload=Failing(b"%PDF-1.7"), file_name="scan.pdf"))
+        with pytest.raises(InvalidRequestError, match="the disk went away"):
+            call(mode, send_file_to_chat, raw_client(server.url), body=body)
+        assert server.received == []
 
 
 def test_14_a_business_id_that_is_not_ascii_digits_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

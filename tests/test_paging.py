@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,21 +29,32 @@ from yandex_market_chat.pagination import Paging
 from yandex_market_chat.types import UNSET
 
 each_paged_operation = operations_where(lambda op: op.paged)
+each_operation_with_a_start = operations_where(
+    lambda op: op.paged and op.facts["paging"]["after"] is not None
+)
 Page = tuple[int, Any, dict[str, str]]
 """(status, JSON body, headers) of one answer."""
 
 
+RUNAWAY = 60
+"""Requests after which PageServer answers 400: a listing that does not end fails its test instead
+of hanging it."""
+
+
 class PageServer:
     """Answers the paged operation's path from a script: token (None for the first page) ->
-    the answers to give, in turn (the last one again when they run out)."""
+    the answers to give, in turn (the last one again when they run out); a token not in the script
+    is answered by `otherwise(token)`."""
 
     def __init__(self) -> None:
         self.script: dict[str | None, list[Page]] = {}
+        self.otherwise: Callable[[str | None], Page] | None = None
         self.seen: list[tuple[dict[str, str], Any]] = []
         """(query, JSON body) of every request, in order."""
         handler = self._handler()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll: stop() waits for serve_forever to notice (0.5 s by default, per test).
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,), daemon=True)
         self._thread.start()
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
 
@@ -56,8 +67,16 @@ class PageServer:
                 body = json.loads(self.rfile.read(length)) if length else None
                 query = dict(parse_qsl(urlsplit(self.path).query))
                 server.seen.append((query, body))
-                answers = server.script[query.get("pageToken")]
-                status, payload, headers = answers.pop(0) if len(answers) > 1 else answers[0]
+                token = query.get("pageToken")
+                answer: Page
+                if len(server.seen) > RUNAWAY:
+                    answer = (400, {"status": "ERROR", "errors": [{"code": "RUNAWAY"}]}, {})
+                elif token not in server.script and server.otherwise is not None:
+                    answer = server.otherwise(token)
+                else:
+                    answers = server.script[token]
+                    answer = answers.pop(0) if len(answers) > 1 else answers[0]
+                status, payload, headers = answer
                 data = json.dumps(payload).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
@@ -110,6 +129,7 @@ class Pages:
         return made
 
     def answer(self, keys: list[int], token: str | None, *, paging: bool = True) -> Page:
+        """An answer with the items of these keys and this next token (`paging=False`: no paging)."""
         body = copy.deepcopy(self.example)
         *parents, last = self.paging["items"].split(".")
         node = body
@@ -196,6 +216,33 @@ def test_the_end_comes_without_an_endless_loop(
 
 
 @each_paged_operation
+@pytest.mark.parametrize("stall", ["tokens cycle A, B, A", "a fresh token with the same items"])
+def test_paging_that_makes_no_progress_ends(
+    mode: str, operation_id: str, stall: str, server: PageServer
+) -> None:
+    # A token sent before in this listing, or a page with no item not met before, ends it: the
+    # loop would otherwise spend the hour's requests yielding nothing, unable even to `break`.
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    if stall == "tokens cycle A, B, A":
+        server.script = {
+            None: [pages.answer([1, 2], "A")],
+            "A": [pages.answer([3], "B")],
+            "B": [pages.answer([4], "A")],
+        }
+        expected_tokens: list[str | None] = [None, "A", "B"]
+    else:
+        server.script = {None: [pages.answer([1, 2], "t1")]}
+        server.otherwise = lambda token: pages.answer([2], f"{token}+")
+        expected_tokens = [None, "t1"]
+    items = collect(mode, operation, server.url)
+    assert [key_of(operation, item) for item in items] == (
+        [1, 2, 3, 4] if stall.startswith("tokens") else [1, 2]
+    )
+    assert server.tokens() == expected_tokens
+
+
+@each_paged_operation
 def test_a_420_in_the_middle_waits_and_resumes_at_the_same_page(
     mode: str, operation_id: str, server: PageServer
 ) -> None:
@@ -265,6 +312,31 @@ def test_a_page_that_breaks_the_spec_raises_after_the_items_before_it(
 
 
 @each_paged_operation
+@pytest.mark.parametrize(
+    "token", [7, {"token": "t2"}, "t\ud800"], ids=["a number", "an object", "a lone surrogate"]
+)
+def test_a_next_token_that_breaks_the_spec_is_a_response_validation_error(
+    mode: str, operation_id: str, token: Any, server: PageServer
+) -> None:
+    # The README promises ResponseValidationError for a 2xx that does not fit the spec: an off-spec
+    # token must neither end the listing quietly (later pages lost) nor be refused as if the
+    # caller had given it (InvalidRequestError naming page_token).
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    broken = pages.answer([3], "placeholder")
+    *parents, name = operation.definition["x-paging"]["next"].split(".")
+    holder = broken[1]
+    for part in parents:
+        holder = holder[part]
+    holder[name] = token
+    server.script = {None: [pages.answer([1, 2], "t1")], "t1": [broken], "t2": [pages.answer([4], None)]}
+    with pytest.raises(ResponseValidationError) as caught:
+        collect(mode, operation, server.url)
+    assert operation.definition["x-paging"]["next"] in str(caught.value)
+    assert server.tokens() == [None, "t1"]
+
+
+@each_paged_operation
 def test_page_by_page(mode: str, operation_id: str, server: PageServer) -> None:
     operation = OPERATIONS[operation_id]
     pages = Pages(operation)
@@ -316,7 +388,7 @@ async def test_async_for_over_an_awaited_page_yields_the_items_of_every_page(
     assert server.tokens() == [None, "t1", "t2"]
 
 
-@operations_where(lambda op: op.paged and op.facts["paging"]["after"] is not None)
+@each_operation_with_a_start
 def test_after_an_item_sends_where_to_start_and_hides_that_item(
     mode: str, operation_id: str, server: PageServer
 ) -> None:
@@ -340,6 +412,59 @@ def test_after_an_item_sends_where_to_start_and_hides_that_item(
     assert len(server.seen) == 2, "a bad call must not reach the server"
 
 
+def collect_after(mode: str, operation: Operation, server: PageServer, start: int) -> list[Any]:
+    after = operation.facts["paging"]["after"]
+    items = collect(mode, operation, server.url, **{after["argument"]: start, after["field"]: UNSET})
+    return [key_of(operation, item) for item in items]
+
+
+@each_operation_with_a_start
+def test_after_an_item_yields_only_later_keys_whatever_order_the_pages_come_in(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    server.script = {
+        None: [pages.answer([45, 40, 41], "t1")],
+        "t1": [pages.answer([39, 38], "t2")],  # left empty by the filter: not the end
+        "t2": [pages.answer([46, 12], None)],
+    }
+    assert collect_after(mode, operation, server, 41) == [45, 46]
+    assert server.tokens() == [None, "t1", "t2"]
+
+
+@each_operation_with_a_start
+@pytest.mark.parametrize("tokens", ["fresh", "cycling"])
+def test_after_an_item_empty_pages_with_a_token_are_followed_but_not_forever(
+    mode: str, operation_id: str, tokens: str, server: PageServer
+) -> None:
+    # A service that leaves out the items up to the start may answer empty pages before the newer
+    # ones: the listing goes on past them. But not forever: the README allows 10 empty pages in a
+    # row (so at most 11 requests); a token sent before ends the listing at once.
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    server.script = {
+        None: [pages.answer([], "t1")],
+        "t1": [pages.answer([], "t2")],
+        "t2": [pages.answer([42, 43], None)],
+    }
+    assert collect_after(mode, operation, server, 41) == [42, 43]
+    server.seen.clear()
+    if tokens == "fresh":
+        server.script = {}
+        server.otherwise = lambda token: pages.answer([], f"{token}+")
+        assert collect_after(mode, operation, server, 41) == []
+        assert len(server.seen) == 11
+    else:
+        server.script = {
+            None: [pages.answer([], "A")],
+            "A": [pages.answer([], "B")],
+            "B": [pages.answer([], "A")],
+        }
+        assert collect_after(mode, operation, server, 41) == []
+        assert server.tokens() == [None, "A", "B"]
+
+
 def test_an_item_whose_key_cannot_be_a_set_member_passes_through() -> None:
     # A page from a server that breaks the spec (an id that is a list) must not raise a raw
     # TypeError from the de-duplication: the items are given as they came.
@@ -350,4 +475,5 @@ def test_an_item_whose_key_cannot_be_a_set_member_passes_through() -> None:
         SimpleNamespace(key=2),
         SimpleNamespace(key=2),
     ]
-    assert list(paging.fresh(items, set())) == items[:3]
+    _, fresh, _, _ = paging.read(SimpleNamespace(items=items, next=None), UNSET, paging.trail_at_start())
+    assert fresh == items[:3]

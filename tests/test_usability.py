@@ -226,6 +226,9 @@ def test_a_bad_key_is_named_api_key_and_never_shown(key: str) -> None:
         "https://example.com\n",
         " https://example.com",
         "https://example.com/\tx",
+        "https://proxy.example/api?chatId=1",  # the path would be appended to the query
+        "https://proxy.example/api#top",
+        "https://proxy.example/api?",
     ],
 )
 def test_a_base_url_without_scheme_and_host_is_refused_at_once(

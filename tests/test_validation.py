@@ -16,6 +16,7 @@ import datetime as dt
 import io
 import os
 import sys
+import tracemalloc
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ import generate
 import httpx
 import pytest
 from codegen.validators import compile_validators
-from conftest import FAKE_KEY, call, mock_client
+from conftest import FAKE_KEY, call, mock_client, run
 from spec_support import (
     OPERATIONS,
     Bound,
@@ -355,6 +356,150 @@ def test_path_over_limit_is_not_opened(
             asyncio.run(call_async())
         assert caught.value.field == python
     assert big not in opened, "a file over the limit was opened (it must be sized before it is read)"
+    assert handler.calls == 0
+
+
+class GrowOnOpen:
+    """Makes a file grow to `size` bytes the moment it is opened (the "open" audit event comes just
+    before the open): a file larger than its stat() said, as a log being written, procfs or FUSE
+    give. (The hook stays installed for the session and acts only while a target is set.)"""
+
+    def __init__(self) -> None:
+        self.target: str | None = None
+        self.size = 0
+        sys.addaudithook(self._hook)
+
+    def _hook(self, event: str, args: tuple[Any, ...]) -> None:
+        path = args[0] if event == "open" and self.target is not None else None
+        if isinstance(path, str | bytes | os.PathLike) and os.path.realpath(os.fsdecode(path)) == self.target:
+            target, self.target = self.target, None
+            os.truncate(target, self.size)
+
+
+GROW = GrowOnOpen()
+
+
+@each_file_field
+def test_a_path_that_grows_after_it_is_sized_is_read_no_further_than_the_limit(
+    operation_id: str, field: str, tmp_path: Path
+) -> None:
+    _, most = OPERATIONS[operation_id].facts["files"][field]
+    path = tmp_path / "growing.log"
+    path.write_bytes(b"x")  # 1 byte when sized; 64 MiB (sparse) once opened
+    GROW.target, GROW.size = os.path.realpath(path), 64 * 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(InvalidRequestError) as caught:
+            File.from_source(path, max_bytes=most)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        GROW.target = None
+    assert caught.value.field == "file" and f"at most {most} bytes" in str(caught.value)
+    assert peak < 2 * most, f"{peak} bytes allocated to refuse a file over {most}: it was read whole"
+
+
+class SaysItIsSmall(io.BytesIO):
+    """A file whose end is reported at 1 byte, whatever it holds: what a FUSE file system or a file
+    still being written can tell a reader that seeks to the end."""
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        position = super().seek(offset, whence)
+        return min(position, 1) if whence == os.SEEK_END else position
+
+
+@each_file_field
+def test_a_file_object_larger_than_it_says_is_refused_before_sending(
+    operation_id: str, field: str, mode: str
+) -> None:
+    # The module functions send the File's file object: it is read before the request (at most one
+    # byte past the limit), so the bytes sent are the bytes checked.
+    _, most = OPERATIONS[operation_id].facts["files"][field]
+    error = expect_file_refused(mode, operation_id, field, SaysItIsSmall(b"\0" * (most + 1)))
+    assert f"at most {most} bytes" in str(error)
+
+
+@each_file_field
+def test_a_file_object_whose_end_cannot_be_found_is_read_within_the_limit_or_refused_by_name(
+    operation_id: str, field: str, mode: str
+) -> None:
+    # A procfs file says it is seekable, but its end is wrong (0) or cannot be found (EINVAL). The client
+    # objects read it (at most one byte past the limit) and send what they read; a File built by
+    # hand for the module functions, which send the file object itself, is refused by name.
+    operation = OPERATIONS[operation_id]
+    with open("/proc/self/cmdline", "rb") as probe:
+        expected = probe.read()
+    python = next(f["python"] for f in operation.facts["body"]["fields"] if f["name"] == field)
+    handler = NoNetwork(operation.example_answer(operation.success_status))
+
+    def sync() -> None:
+        with open("/proc/self/cmdline", "rb") as procfs:
+            chat = YandexMarketChat(
+                FAKE_KEY, http_client=httpx.Client(transport=httpx.MockTransport(handler))
+            )
+            getattr(chat, operation.name)(
+                **{**with_file(operation_id, field, b"x").client_kwargs(), python: procfs}
+            )
+
+    async def asynchronous() -> None:
+        with open("/proc/self/cmdline", "rb") as procfs:
+            http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+            async with AsyncYandexMarketChat(FAKE_KEY, http_client=http) as chat:
+                kwargs = {**with_file(operation_id, field, b"x").client_kwargs(), python: procfs}
+                await getattr(chat, operation.name)(**kwargs)
+
+    run(mode, sync, asynchronous)
+    assert handler.calls == 1 and expected in handler.requests[0].content
+    with open("/proc/self/status", "rb") as procfs:  # (seeking to its end fails; cmdline's says 0)
+        error = expect_file_refused(mode, operation_id, field, procfs)
+    assert "end can be found" in str(error)
+
+
+@each_file_field
+def test_a_memoryview_is_sized_in_bytes_before_it_is_copied(operation_id: str, field: str, mode: str) -> None:
+    _, most = OPERATIONS[operation_id].facts["files"][field]
+    view = memoryview(bytearray(most + 4 - most % 4)).cast("I")  # len() counts 4-byte items
+    assert len(view) <= most < view.nbytes
+    expect_file_refused(mode, operation_id, field, view)  # module functions: File(payload=view)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InvalidRequestError) as caught:
+            File.from_source(view, max_bytes=most)  # what the client objects call
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert f"at most {most} bytes" in str(caught.value)
+    assert peak < most // 2, f"{peak} bytes allocated to refuse it: it was copied first"
+
+
+@pytest.mark.parametrize("shape", ["holds itself", "nested 100,000 deep"])
+def test_an_argument_that_holds_itself_or_nests_too_deeply_is_refused_by_name(mode: str, shape: str) -> None:
+    # createChat, named: its `context` is the one object argument a caller builds by hand.
+    if shape == "holds itself":
+        context: dict[str, Any] = {"type": "ORDER", "id": 5}
+        context["self"] = context
+    else:
+        context = {"type": "ORDER", "id": 5}
+        node = context
+        for _ in range(100_000):
+            node["next"] = {}
+            node = node["next"]
+    handler = NoNetwork()
+
+    def sync() -> None:
+        chat = YandexMarketChat(
+            FAKE_KEY, business_id=1, http_client=httpx.Client(transport=httpx.MockTransport(handler))
+        )
+        chat.create_chat(context=context)  # type: ignore[arg-type]
+
+    async def asynchronous() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        async with AsyncYandexMarketChat(FAKE_KEY, business_id=1, http_client=http) as chat:
+            await chat.create_chat(context=context)  # type: ignore[arg-type]
+
+    with pytest.raises(InvalidRequestError) as caught:
+        run(mode, sync, asynchronous)
+    assert caught.value.field == "context"
     assert handler.calls == 0
 
 

@@ -11,22 +11,46 @@ import io
 import os
 import re
 import stat
+from typing import BinaryIO
 
 from .errors import InvalidRequestError
 
 
 def payload_size(payload: object) -> int | None:
     """Bytes httpx will send from bytes or a seekable binary file (it rewinds a file to its start),
-    found without reading it; None if unknown."""
-    if isinstance(payload, bytes | bytearray | memoryview):
+    found without reading it; None if unknown (a stream, a file whose end cannot be found, such as
+    one under /proc). A memoryview counts its bytes (`nbytes`), not its items, and is not copied."""
+    if isinstance(payload, memoryview):
+        return payload.nbytes
+    if isinstance(payload, bytes | bytearray):
         return len(payload)
-    seekable = getattr(payload, "seekable", None)
-    if callable(seekable) and seekable():
-        position: int = payload.tell()  # type: ignore[attr-defined]
-        end: int = payload.seek(0, os.SEEK_END)  # type: ignore[attr-defined]
-        payload.seek(position)  # type: ignore[attr-defined]
-        return end
+    try:
+        seekable = getattr(payload, "seekable", None)
+        if callable(seekable) and seekable():
+            position: int = payload.tell()  # type: ignore[attr-defined]
+            end: int = payload.seek(0, os.SEEK_END)  # type: ignore[attr-defined]
+            payload.seek(position)  # type: ignore[attr-defined]
+            return end
+    except (OSError, ValueError):
+        return None
     return None
+
+
+def read_bounded(handle: BinaryIO, where: str, max_bytes: int | None) -> bytes:
+    """At most `max_bytes` bytes from a binary file, from its start when it is seekable (as httpx
+    would send it), reading one byte past the limit and no more: a file that is larger than it
+    said (procfs, FUSE, a file still growing) is refused, never read whole."""
+    try:
+        if handle.seekable():
+            handle.seek(0)
+        data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
+    except (OSError, ValueError) as exc:
+        raise InvalidRequestError(where, f"cannot be read: {exc}") from None
+    if not isinstance(data, bytes):
+        raise InvalidRequestError(where, "must be opened in binary mode ('rb')")
+    if max_bytes is not None and len(data) > max_bytes:
+        raise InvalidRequestError(where, f"must be at most {max_bytes} bytes, got more")
+    return data
 
 
 _TOKEN = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
@@ -78,29 +102,41 @@ def check_readable(payload: object, where: str) -> None:
 
 
 def read_path(path: str | os.PathLike[str], where: str, max_bytes: int | None) -> bytes:
-    """The bytes of a regular file, sized before it is opened; InvalidRequestError naming `where`
-    for a path that is missing, not a regular file (a directory, a FIFO), too large or unreadable."""
+    """The bytes of a regular file, sized before it is opened and read no further than `max_bytes`
+    plus one; InvalidRequestError naming `where` for a path that is missing, not a regular file (a
+    directory, a FIFO), too large or unreadable. The file opened is checked again (a FIFO put in
+    its place after the check is not waited on)."""
     shown = os.fspath(path)
     try:
         info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise InvalidRequestError(where, f"must be a regular file: {shown!r} is {kind}")
+        _check_regular(info, where, shown)
         if max_bytes is not None:
             check_file_size(info.st_size, where, max_bytes=max_bytes)
-        with open(path, "rb") as handle:
-            return handle.read()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as handle:
+            _check_regular(os.fstat(descriptor), where, shown)
+            if max_bytes is None:
+                return handle.read()
+            return read_bounded(handle, where, max_bytes)
     except FileNotFoundError:
         raise InvalidRequestError(where, f"names no file: {shown!r} does not exist") from None
     except OSError as exc:
         raise InvalidRequestError(where, f"cannot be read: {shown!r}: {exc.strerror}") from None
 
 
+def _check_regular(info: os.stat_result, where: str, shown: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise InvalidRequestError(where, f"must be a regular file: {shown!r} is {kind}")
+
+
 def check_file_size(size: int | None, where: str, min_bytes: int = 0, max_bytes: int | None = None) -> None:
     """Refuse a file that cannot be sized, or is outside [min_bytes, max_bytes]."""
     if size is None:
         raise InvalidRequestError(
-            where, "must be bytes, a path or a seekable binary file: a stream cannot be sized or re-sent"
+            where,
+            "must be bytes, a path or a seekable binary file whose end can be found: a stream cannot "
+            "be sized or re-sent",
         )
     if size < min_bytes:
         raise InvalidRequestError(

@@ -212,9 +212,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
             "body asks for the messages starting from that message id; the documentation "
             "does not say whether that message itself is included, in which order "
             "messages come, or how `messageIdFrom` combines with `pageToken` — this "
-            "client's `after_message_id` argument sends `messageIdFrom`, hides that "
-            "message if it comes back, and de-duplicates messages by `messageId` across "
-            "pages.\n"
+            "client's `after_message_id` argument sends `messageIdFrom`, yields only the "
+            "messages whose `messageId` is greater, and de-duplicates messages by "
+            "`messageId` across pages.\n"
             "\n"
             "Paging: the cursor is the query parameter `pageToken`; `chatId` and the body "
             "are sent unchanged with every page.\n"
@@ -278,9 +278,9 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "required": False,
                 "client_default": None,
                 "help": (
-                    "Start after the item whose messageId this is: sends it as `messageIdFrom` "
-                    "and leaves that item itself out of the items (whether the service includes "
-                    "it is not documented)."
+                    "Start after the item whose messageId this is: sends it as `messageIdFrom`, "
+                    "and only items whose messageId is greater are yielded (whether the service "
+                    "includes that item, and in which order, is not documented)."
                 ),
                 "kind": "int",
                 "multiple": False,

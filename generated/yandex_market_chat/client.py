@@ -338,8 +338,8 @@ class YandexMarketChat(Chat[httpx.Client]):
         Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
         messages starting from that message id; the documentation does not say whether that message
         itself is included, in which order messages come, or how `messageIdFrom` combines with
-        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, hides that
-        message if it comes back, and de-duplicates messages by `messageId` across pages.
+        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, yields only the
+        messages whose `messageId` is greater, and de-duplicates messages by `messageId` across pages.
 
         Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged
         with every page.
@@ -358,9 +358,9 @@ class YandexMarketChat(Chat[httpx.Client]):
                 out.
             message_id_from: Return the messages starting from this message id. Whether that message
                 itself is returned is not documented. (At least 1.) Optional: not sent when left out.
-            after_message_id: Start after the item whose messageId this is: sends it as `messageIdFrom`
-                and leaves that item itself out of the items (whether the service includes it is not
-                documented).
+            after_message_id: Start after the item whose messageId this is: sends it as `messageIdFrom`,
+                and only items whose messageId is greater are yielded (whether the service includes that
+                item, and in which order, is not documented).
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
@@ -765,8 +765,8 @@ class RawYandexMarketChat(ChatBase):
         Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
         messages starting from that message id; the documentation does not say whether that message
         itself is included, in which order messages come, or how `messageIdFrom` combines with
-        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, hides that
-        message if it comes back, and de-duplicates messages by `messageId` across pages.
+        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, yields only the
+        messages whose `messageId` is greater, and de-duplicates messages by `messageId` across pages.
 
         Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged
         with every page.
@@ -1239,8 +1239,8 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
         Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
         messages starting from that message id; the documentation does not say whether that message
         itself is included, in which order messages come, or how `messageIdFrom` combines with
-        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, hides that
-        message if it comes back, and de-duplicates messages by `messageId` across pages.
+        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, yields only the
+        messages whose `messageId` is greater, and de-duplicates messages by `messageId` across pages.
 
         Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged
         with every page.
@@ -1260,9 +1260,9 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
                 out.
             message_id_from: Return the messages starting from this message id. Whether that message
                 itself is returned is not documented. (At least 1.) Optional: not sent when left out.
-            after_message_id: Start after the item whose messageId this is: sends it as `messageIdFrom`
-                and leaves that item itself out of the items (whether the service includes it is not
-                documented).
+            after_message_id: Start after the item whose messageId this is: sends it as `messageIdFrom`,
+                and only items whose messageId is greater are yielded (whether the service includes that
+                item, and in which order, is not documented).
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
@@ -1667,8 +1667,8 @@ class AsyncRawYandexMarketChat(ChatBase):
         Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
         messages starting from that message id; the documentation does not say whether that message
         itself is included, in which order messages come, or how `messageIdFrom` combines with
-        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, hides that
-        message if it comes back, and de-duplicates messages by `messageId` across pages.
+        `pageToken` — this client's `after_message_id` argument sends `messageIdFrom`, yields only the
+        messages whose `messageId` is greater, and de-duplicates messages by `messageId` across pages.
 
         Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged
         with every page.

@@ -123,6 +123,20 @@ def _hidden(text: str, secrets: tuple[str, ...]) -> str:
     return text
 
 
+PREVIEW_BYTES = 200
+"""How much of a body an error message shows."""
+
+
+def _preview(body: bytes, secrets: tuple[str, ...]) -> str:
+    """The start of `body` as text, the secrets masked BEFORE it is cut: a key that straddles the
+    cut must not keep its first part. (The bytes read reach past the cut by the longest secret,
+    so any secret that starts before the cut is whole when it is masked.)"""
+    reach = max((len(secret.encode()) for secret in secrets), default=0)
+    text = _hidden(body[: PREVIEW_BYTES + reach].decode(errors="replace"), secrets)
+    cut = text.encode()[:PREVIEW_BYTES]
+    return cut.decode(errors="ignore")
+
+
 class APIStatusError(YandexMarketError):
     """The service answered with a non-2xx status."""
 
@@ -149,7 +163,7 @@ class APIStatusError(YandexMarketError):
         self.errors: list[ErrorDetail] = _error_details(self.json)
         details = "; ".join(f"{e.code}: {e.message}" if e.message else e.code for e in self.errors)
         if not details and body and self.json is None:
-            details = f"non-JSON body ({len(body)} bytes): {body[:200].decode(errors='replace')!r}"
+            details = f"non-JSON body ({len(body)} bytes): {_preview(body, secrets)!r}"
         text = message or f"{status_code} from {method} {url}".rstrip()
         super().__init__(_hidden(f"{text}: {details}" if details else text, secrets))
 
@@ -168,7 +182,7 @@ class APIStatusError(YandexMarketError):
         """
         status = response.status_code
         error_class: type[APIStatusError] = _STATUS_CLASSES.get(status, APIStatusError)
-        if status >= 500:
+        if 500 <= status <= 599:  # (a status past 599 is no HTTP family: the base class)
             error_class = InternalServerError
         request = response.request
         maybe = status >= 500 and not idempotent
@@ -222,7 +236,8 @@ class RateLimitError(APIStatusError):
 
 
 class InternalServerError(APIStatusError):
-    """5xx: an error on the Market's side."""
+    """5xx (500 to 599): an error on the Market's side. A status outside 100-599 (999) is an
+    APIStatusError itself."""
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
@@ -279,7 +294,7 @@ class ResponseValidationError(YandexMarketError):
         self.body = body
         self.headers = httpx.Headers(headers or {})
         self.may_have_been_delivered = may_have_been_delivered
-        preview = body[:200].decode(errors="replace")
+        preview = _preview(body, secrets)
         super().__init__(
             _hidden(f"{message} (status {status_code}, {len(body)} bytes: {preview!r})", secrets)
         )

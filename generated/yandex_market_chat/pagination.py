@@ -3,11 +3,19 @@
 A paged method of YandexMarketChat returns the first page, a `SyncPage`; iterating it yields the
 items of that page and of every later one, fetched as the loop needs them. The same request is
 sent for every page, only the cursor (the page token) changing; each page goes through the same
-limits and retries as any call. Iteration ends when an answer has no next token, when the token
-is the one just sent, or when a page is empty (even if it carries a token: no endless loop).
-Items are de-duplicated across pages by the operation's `item-key`; an operation that declares
-`after` takes an `after_<item-key>` argument: the listing starts at that item (the service's own
-parameter) and the item itself is left out, whether or not the service sends it back.
+limits and retries as any call. Items are de-duplicated across pages by the operation's `item-key`.
+
+Paging always ends. There is no next page when the answer has no next token, when the token is one
+already sent in this listing (A -> B -> A ends at the second A), or when the page brings no item
+not met on an earlier page (by item key; an empty page too, even with a token: a fresh token
+every time with the same items ends after the first repeat).
+
+An operation that declares `after` takes an `after_<item-key>` argument N: the listing starts at
+that item (the service's own parameter), and only items whose key is greater than N are yielded,
+whatever order the pages come in. Items at or below N still count as progress (they are new), so a
+page left empty by that filter does not end the listing; and since a service may leave out the
+items at or below N itself, up to `EMPTY_PAGES_AFTER` empty pages in a row with fresh tokens are
+followed too before the listing ends.
 
 AsyncYandexMarketChat returns an `AsyncPager`: `await` it for the first page (an `AsyncPage`),
 or `async for` over it for the items of every page.
@@ -48,8 +56,9 @@ def start_after(after: Any, given: Any, after_name: str, field_name: str) -> Any
 
 class Paging:
     """How one paged call pages: where the next token and the items are in a parsed answer (attribute
-    paths), what identifies an item (for de-duplication across pages), and an item key to leave out
-    (the item a listing starts after). (A plain class: a NamedTuple costs more to import.)"""
+    paths), what identifies an item (for de-duplication across pages), and the key of the item a
+    listing starts after (`hide`: only greater keys are yielded). (A plain class: a NamedTuple
+    costs more to import.)"""
 
     __slots__ = ("hide", "item_key", "items", "next_token", "start")
 
@@ -80,44 +89,96 @@ class Paging:
         items = walk(answer, self.items)
         return list(items) if items else []
 
-    def next_of(self, answer: object, items: list[Any], sent: str | Unset) -> str | None:
-        """The next page's token: None when there is none, the page is empty or the token is the one
-        just sent (no endless loop)."""
-        token = walk(answer, self.next_token)
-        if not isinstance(token, str) or not token or not items or token == sent:
-            return None
-        return token
+    def trail_at_start(self) -> _Trail:
+        """What a listing has met before its first page: the start item, when one was given."""
+        return _Trail(frozenset(), frozenset() if isinstance(self.hide, Unset) else {self.hide}, 0)
 
-    def seen_at_start(self) -> set[object]:
-        return set() if isinstance(self.hide, Unset) else {self.hide}
-
-    def fresh(self, items: list[ItemT], seen: set[object]) -> Iterator[ItemT]:
-        """Items not met on an earlier page (by item key), noting them as met. (An item whose key
-        is missing or cannot be a set member is passed through.)"""
+    def key_of(self, item: object) -> object | None:
+        """The item's key, or None when it has none that can be a set member (an answer that breaks
+        the spec: such an item is passed through, and is no progress)."""
         if self.item_key is None:
-            yield from items
-            return
+            return None
+        key = getattr(item, self.item_key, None)
+        if key is None or isinstance(key, Unset) or not isinstance(key, Hashable):
+            return None
+        try:
+            hash(key)
+        except TypeError:  # a tuple holding a list
+            return None
+        return key
+
+    def _after_start(self, key: object | None) -> bool:
+        """Whether an item with this key comes after the start item (always, with no start item).
+        A key that cannot be compared with it does not."""
+        if isinstance(self.hide, Unset):
+            return True
+        try:
+            return key is not None and bool(key > self.hide)  # type: ignore[operator]
+        except TypeError:
+            return False
+
+    def read(
+        self, answer: object, sent: str | Unset, before: _Trail
+    ) -> tuple[list[Any], list[Any], str | None, _Trail]:
+        """One page: (its items as sent, the items to yield, the next token or None, the trail after
+        it). The next token is None when the answer has none, when it was sent before in this
+        listing, or when the page brought no item not met before (see the module's docstring)."""
+        items = self.items_of(answer)
+        new: set[object] = set()
+        fresh: list[Any] = []
         for item in items:
-            key = getattr(item, self.item_key, None)
-            if isinstance(key, Hashable) and key is not None and not isinstance(key, Unset):
-                if key in seen:
+            key = self.key_of(item)
+            if key is not None:
+                if key in before.keys or key in new:
                     continue
-                seen.add(key)
-            yield item
+                new.add(key)
+            if self._after_start(key):
+                fresh.append(item)
+        progress = bool(new) if self.item_key is not None else bool(items)
+        stalled = 0 if progress else before.stalled + 1
+        patient = not items and not isinstance(self.hide, Unset) and stalled <= EMPTY_PAGES_AFTER
+        tokens = before.tokens | {sent} if isinstance(sent, str) else before.tokens
+        token = walk(answer, self.next_token)
+        if not isinstance(token, str) or not token or token in tokens or not (progress or patient):
+            token = None
+        return items, fresh, token, _Trail(tokens, before.keys | new, stalled)
+
+
+EMPTY_PAGES_AFTER = 10
+"""With an `after_<item-key>` start: how many empty pages in a row (each with a token not sent
+before) are followed before the listing ends. A service that leaves out the items at or below the
+start may answer empty pages before the ones that hold the newer items; without a start, one empty
+page ends the listing."""
+
+
+class _Trail:
+    """What a listing has met up to one page: the tokens sent, the item keys met, and how many pages
+    in a row brought nothing new. Each page keeps its own, so paging again from an earlier page
+    (`iter_pages()` twice) sees what that page saw."""
+
+    __slots__ = ("keys", "stalled", "tokens")
+
+    def __init__(self, tokens: frozenset[str], keys: frozenset[object] | set[object], stalled: int) -> None:
+        self.tokens = tokens
+        self.keys = frozenset(keys)
+        self.stalled = stalled
 
 
 class _Page(Generic[ItemT, PageT]):
     """What a sync and an async page share: the answer, its items and the next token."""
 
-    def __init__(self, sent: str | Unset, answer: PageT, paging: Paging) -> None:
+    def __init__(self, sent: str | Unset, answer: PageT, paging: Paging, trail: _Trail | None) -> None:
         self._paging = paging
         self.answer: PageT = answer
         """The parsed answer of this page."""
-        self.items: list[ItemT] = paging.items_of(answer)
+        items, fresh, token, self._trail = paging.read(answer, sent, trail or paging.trail_at_start())
+        self.items: list[ItemT] = items
         """The items of this page, as the answer has them (iterate the page for the items of
         every page, de-duplicated)."""
-        self.next_page_token: str | None = paging.next_of(answer, self.items, sent)
-        """The token of the next page; None on the last page."""
+        self._fresh: list[ItemT] = fresh
+        self.next_page_token: str | None = token
+        """The token of the next page; None on the last page (see the module's docstring for
+        when paging ends)."""
 
     def has_next_page(self) -> bool:
         return self.next_page_token is not None
@@ -136,9 +197,14 @@ class SyncPage(_Page[ItemT, PageT]):
     later one (fetched lazily); `items` is this page's alone, `answer` the parsed answer."""
 
     def __init__(
-        self, fetch: Callable[[str | Unset], PageT], sent: str | Unset, answer: PageT, paging: Paging
+        self,
+        fetch: Callable[[str | Unset], PageT],
+        sent: str | Unset,
+        answer: PageT,
+        paging: Paging,
+        trail: _Trail | None = None,
     ) -> None:
-        super().__init__(sent, answer, paging)
+        super().__init__(sent, answer, paging, trail)
         self._fetch = fetch
 
     @classmethod
@@ -153,7 +219,7 @@ class SyncPage(_Page[ItemT, PageT]):
     def get_next_page(self) -> SyncPage[ItemT, PageT]:
         """Fetch the next page; LookupError when there is none (check has_next_page())."""
         token = self._next_token()
-        return SyncPage(self._fetch, token, self._fetch(token), self._paging)
+        return SyncPage(self._fetch, token, self._fetch(token), self._paging, self._trail)
 
     def iter_pages(self) -> Iterator[SyncPage[ItemT, PageT]]:
         """This page and every later one, each fetched when the loop gets to it."""
@@ -164,9 +230,8 @@ class SyncPage(_Page[ItemT, PageT]):
             yield page
 
     def __iter__(self) -> Iterator[ItemT]:
-        seen = self._paging.seen_at_start()
         for page in self.iter_pages():
-            yield from self._paging.fresh(page.items, seen)
+            yield from page._fresh
 
 
 class AsyncPage(_Page[ItemT, PageT]):
@@ -178,14 +243,15 @@ class AsyncPage(_Page[ItemT, PageT]):
         sent: str | Unset,
         answer: PageT,
         paging: Paging,
+        trail: _Trail | None = None,
     ) -> None:
-        super().__init__(sent, answer, paging)
+        super().__init__(sent, answer, paging, trail)
         self._fetch = fetch
 
     async def get_next_page(self) -> AsyncPage[ItemT, PageT]:
         """Fetch the next page; LookupError when there is none (check has_next_page())."""
         token = self._next_token()
-        return AsyncPage(self._fetch, token, await self._fetch(token), self._paging)
+        return AsyncPage(self._fetch, token, await self._fetch(token), self._paging, self._trail)
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT, PageT]]:
         page = self
@@ -195,9 +261,8 @@ class AsyncPage(_Page[ItemT, PageT]):
             yield page
 
     async def __aiter__(self) -> AsyncIterator[ItemT]:
-        seen = self._paging.seen_at_start()
         async for page in self.iter_pages():
-            for item in self._paging.fresh(page.items, seen):
+            for item in page._fresh:
                 yield item
 
 

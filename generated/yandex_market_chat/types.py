@@ -8,6 +8,7 @@ own rate-limit answer), `File.from_source` builds a File from a path, bytes or a
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import os
 from collections.abc import Mapping, MutableMapping
@@ -15,7 +16,7 @@ from datetime import datetime
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
 from . import _headers
-from ._files import check_file_names, check_readable, read_path
+from ._files import check_file_names, check_file_size, check_readable, payload_size, read_bounded, read_path
 
 
 class Unset:
@@ -39,8 +40,8 @@ FileTypes = (
     | tuple[str | None, FileContent, str | None, Mapping[str, str]]
 )
 RequestFiles = list[tuple[str, FileTypes]]
-FileSource = str | os.PathLike[str] | bytes | BinaryIO
-"""What a file argument takes: a path, bytes or a binary file object."""
+FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+"""What a file argument takes: a path, bytes (or a bytearray, a memoryview) or a binary file object."""
 
 
 class _Plain:
@@ -90,7 +91,10 @@ class File(_Plain):
     ) -> File:
         """A File from a path, bytes or a binary file object.
 
-        A path larger than `max_bytes` is refused before it is read; so is a path that is missing or
+        A path larger than `max_bytes` is refused before it is read, and with `max_bytes` a path or
+        a seekable file object is read then and there (its bytes are sent), never more than one
+        byte past the limit: a file larger than it said (procfs, FUSE, still growing) is refused.
+        Bytes are sized before they are copied. Also refused: a path that is missing or
         not a regular file, a file object opened in text mode, and a name or MIME type that could
         break the multipart headers (InvalidRequestError naming the argument). The name defaults
         to the path's (or the file object's) base name and the MIME type is guessed from the name.
@@ -100,10 +104,12 @@ class File(_Plain):
             payload: BinaryIO | bytes = read_path(source, "file", max_bytes)
             file_name = file_name or os.path.basename(os.fspath(source))
         elif isinstance(source, bytes | bytearray | memoryview):
+            if max_bytes is not None:  # sized as it is (nbytes), before it is copied
+                check_file_size(payload_size(source), "file", max_bytes=max_bytes)
             payload = bytes(source)
         elif hasattr(source, "read"):
             check_readable(source, "file")
-            payload = source
+            payload = source if max_bytes is None else _bounded(source, max_bytes)
             name = getattr(source, "name", None)
             if file_name is None and isinstance(name, str):
                 file_name = os.path.basename(name)
@@ -115,6 +121,27 @@ class File(_Plain):
         mime_type = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
         check_file_names(file_name, mime_type)  # (a name taken from the path or the file object)
         return cls(payload=payload, file_name=file_name, mime_type=mime_type)
+
+
+def _bounded(source: BinaryIO, max_bytes: int) -> BinaryIO | bytes:
+    """A seekable file object's bytes, read within `max_bytes` (refused without reading when its
+    end is already past it), its position left where it was. A stream is left as it is: the
+    request's checks refuse it (it could not be sent again on a retry)."""
+    try:
+        seekable = source.seekable()
+    except (OSError, ValueError):
+        return source
+    if not seekable:
+        return source
+    size = payload_size(source)
+    if size is not None:
+        check_file_size(size, "file", max_bytes=max_bytes)
+    position = source.tell()
+    try:
+        return read_bounded(source, "file", max_bytes)
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            source.seek(position)
 
 
 T = TypeVar("T")
@@ -165,8 +192,9 @@ async def afile(
     *,
     max_bytes: int | None = None,
 ) -> File:
-    """File.from_source without blocking the event loop: a path is sized and read in a thread."""
-    if isinstance(source, str | os.PathLike):
+    """File.from_source without blocking the event loop: a path or a file object is sized and read
+    in a thread."""
+    if not isinstance(source, bytes | bytearray | memoryview):
         import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
         return await asyncio.to_thread(File.from_source, source, file_name, mime_type, max_bytes=max_bytes)

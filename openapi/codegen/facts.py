@@ -480,13 +480,15 @@ class Reader:
                 "field": field["python"],
                 "type": field["type"],
                 "doc": (
-                    f"Start after the item whose {key} this is: sends it as `{field['name']}` and leaves "
-                    "that item itself out of the items (whether the service includes it is not documented)."
+                    f"Start after the item whose {key} this is: sends it as `{field['name']}`, and only "
+                    f"items whose {key} is greater are yielded (whether the service includes that item, "
+                    "and in which order, is not documented)."
                 ),
             }
         return {
             "cursor": cursor["python"],
             "next": next_path,
+            "next_wire": paging["next"],
             "items": items_path,
             "item": item,
             "item_key": self.namer.identifier(key) if key else None,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import inspect
 import logging
-import math
 import os
 import re
 import ssl
@@ -44,6 +43,9 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 """Finite by default: the service itself gives up on a request after 10 s."""
+MAX_TIMEOUT = 86_400.0
+"""The longest timeout (each part) taken: a day. A longer one is refused by name (the socket layer
+would fail on it with OverflowError only once the call is made)."""
 ACCEPT_ENCODING = "gzip, deflate"
 """The encodings asked for: those the pipeline decodes within MAX_ANSWER_BYTES (_pipeline._decode)."""
 DEFAULT_MAX_RETRIES = 2
@@ -144,9 +146,9 @@ def to_timeout(value: httpx.Timeout | float | None) -> httpx.Timeout:
         seconds = getattr(timeout, part)
         if seconds is None:
             seconds = getattr(DEFAULT_TIMEOUT, part)
-        if not 0 < seconds < math.inf:
+        if not 0 < seconds <= MAX_TIMEOUT:
             raise InvalidRequestError(
-                "timeout", f"must be a positive finite number of seconds, got {seconds!r}"
+                "timeout", f"must be a positive number of seconds, at most {MAX_TIMEOUT:g}, got {seconds!r}"
             )
         parts[part] = seconds
     if isinstance(value, httpx.Timeout) and all(getattr(value, k) == v for k, v in parts.items()):
@@ -169,13 +171,15 @@ def _check_max_wait(value: float) -> None:
 
 
 def check_base_url(value: object, name: str = "base_url") -> str:
-    """An http(s) URL with a host and no whitespace or control characters, or InvalidRequestError
-    naming `name`."""
+    """An http(s) URL with a host, no query or fragment and no whitespace or control characters, or
+    InvalidRequestError naming `name`."""
     if isinstance(value, str) and (not value.isprintable() or any(char.isspace() for char in value)):
         raise InvalidRequestError(name, f"must not contain whitespace or control characters, got {value!r}")
     parts = urlsplit(value) if isinstance(value, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidRequestError(name, f"must be an http:// or https:// URL with a host, got {value!r}")
+    if "?" in str(value) or "#" in str(value):  # the path is appended: it would land in the query
+        raise InvalidRequestError(name, f"must not have a query or a fragment (? or #), got {value!r}")
     return str(value)
 
 

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._files import check_file_names, check_file_size, check_readable, payload_size
+from ._files import check_file_names, check_file_size, check_readable, payload_size, read_bounded
 from .errors import APIStatusError, InvalidRequestError, ResponseValidationError
 from .types import UNSET, Response, Unset
 
@@ -70,6 +70,7 @@ class Operation:
         "id",
         "idempotent",
         "name",
+        "next_token",
         "param_names",
         "validate",
     )
@@ -86,6 +87,7 @@ class Operation:
         deprecated: Mapping[str, str] | None = None,
         files: Mapping[str, tuple[int, int | None]] | None = None,
         hourly_limit: int | None = None,
+        next_token: tuple[tuple[str, ...], str] | None = None,
     ) -> None:
         self.id = id
         """The operationId."""
@@ -104,6 +106,8 @@ class Operation:
         """Body field of a file -> (fewest, most) bytes."""
         self.hourly_limit = hourly_limit
         """x-hourly-limit: requests per hour the service allows for the method (None: not documented)."""
+        self.next_token = next_token
+        """A paged operation's next token in its answer: (attribute path, wire path as in x-paging)."""
 
     def __repr__(self) -> str:
         return f"Operation({self.id!r}, idempotent={self.idempotent})"
@@ -152,6 +156,8 @@ def encode_json(data: Any) -> bytes:
     """The JSON body, encoded once (compact, UTF-8). A lone surrogate is refused by name."""
     try:
         return _ENCODER.encode(data).encode("utf-8")
+    except RecursionError:
+        raise _too_deep("body", data) from None
     except UnicodeEncodeError:
         where = _surrogate_at(data, "body") or "body"
         raise InvalidRequestError(
@@ -182,12 +188,30 @@ def _surrogate_at(data: Any, where: str) -> str | None:
 
 
 def arguments(values: Mapping[str, Any]) -> dict[str, Any]:
-    """An operation's arguments (Python names) as JSON values, the ones not given (UNSET) left out."""
-    return {
-        name: value if type(value) in _PLAIN else to_json(value, name)
-        for name, value in values.items()
-        if not isinstance(value, Unset)
-    }
+    """An operation's arguments (Python names) as JSON values, the ones not given (UNSET) left out.
+    A value that holds itself, or is nested past Python's recursion limit, is refused by name."""
+    found = {}
+    for name, value in values.items():
+        if isinstance(value, Unset):
+            continue
+        try:
+            found[name] = value if type(value) in _PLAIN else to_json(value, name)
+        except RecursionError:
+            raise _too_deep(name, value) from None
+    return found
+
+
+def _too_deep(name: str, value: Any = None) -> InvalidRequestError:
+    """The error for a value that holds itself or is nested too deeply; in a body, named by the
+    top-level field that does (a client object's argument)."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            try:
+                to_json(item)
+            except RecursionError:
+                name = str(key)
+                break
+    return InvalidRequestError(name, "holds itself or is nested too deeply to be sent as JSON")
 
 
 def fields(values: Mapping[str, Any], *, required: bool) -> Any:
@@ -274,6 +298,8 @@ def check(operation: Operation, arguments: Mapping[str, Any]) -> None:
         operation.validate(arguments, FORMATS, "data")
     except SchemaViolation as violation:
         raise _invalid(operation, violation) from None
+    except RecursionError:
+        raise _too_deep("body") from None
     for name, value in arguments.items():
         if isinstance(value, str) and not value.isascii() and _surrogate_at(value, name):
             raise InvalidRequestError(name, "holds a lone surrogate (half a character): it cannot be sent")
@@ -306,6 +332,24 @@ def check_multipart(operation: Operation, arguments: Mapping[str, Any], body: An
             check_readable(payload, where)
             check_file_size(payload_size(payload), where, low, high)
     check(operation, {**arguments, "body": fields})  # (a file's own schema takes any value)
+
+
+def read_files(operation: Operation, files: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """The multipart parts with each file object replaced by its bytes, read now (from its start,
+    as httpx would send it) no further than one byte past the file's limit: what was checked is what
+    is sent, a file larger than it said (procfs, FUSE, still growing) is refused before anything
+    goes out, and every attempt sends the same bytes."""
+    done: list[tuple[str, Any]] = []
+    for name, part in files:
+        limits = operation.files.get(name)
+        if limits is not None and isinstance(part, tuple) and hasattr(part[1], "read"):
+            where = operation.body_names.get(name, name)
+            low, high = limits
+            data = read_bounded(part[1], where, high)
+            check_file_size(len(data), where, low, high)
+            part = (part[0], data, *part[2:])
+        done.append((name, part))
+    return done
 
 
 _JSON_TYPES = {
@@ -421,7 +465,34 @@ def success(
         raise ResponseValidationError.from_response(
             f"{operation.id}: undocumented success status", response, idempotent=operation.idempotent
         )
+    if operation.next_token is not None:
+        _check_next_token(operation, response, parsed, operation.next_token)
     return parsed
+
+
+def _check_next_token(
+    operation: Operation, response: httpx.Response, parsed: object, where: tuple[tuple[str, ...], str]
+) -> None:
+    """A paged answer's next token is a string that can be sent back (the models take any JSON
+    value there): a number or an object would end the listing quietly, a lone surrogate would be
+    refused as if the caller had given it."""
+    token: Any = parsed
+    for name in where[0]:
+        token = getattr(token, name, None)
+        if token is None or isinstance(token, Unset):
+            return
+    if not isinstance(token, str):
+        problem = f"must be a string, got {type(token).__name__}"
+    elif not token.isascii() and _surrogate_at(token, where[1]):
+        problem = "holds a lone surrogate (half a character): it cannot be sent back"
+    else:
+        return
+    model = type(parsed).__name__
+    raise ResponseValidationError.from_response(
+        f"{operation.id}: the {response.status_code} body does not fit {model}: {where[1]} {problem}",
+        response,
+        idempotent=operation.idempotent,
+    )
 
 
 def detailed(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:

@@ -9,14 +9,17 @@ takes from the environment (`x-client-default` in the spec) as for the client. A
 method's, in kebab case, checked as the method checks them: a list takes several values
 (`--statuses NEW FINISHED`), an object a JSON text (`--context '{"type": "ORDER", "id": 1}'`), a
 file a path. The answer goes to stdout as JSON (`--all` on a paged operation: every item of every
-page, one JSON object per line);
-errors go to stderr, and the exit status says what kind: see EXIT_CODES.
+page, one JSON object per line; a character the console's encoding lacks is escaped in the JSON);
+errors go to stderr, and the exit status says what kind: see EXIT_CODES. No outcome is a
+traceback: a stdout that fails after the call (full, closed) is exit status 7, the call having gone
+through.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -40,8 +43,11 @@ EXIT_CODES = {
     "rate limit": 4,
     "connection": 5,
     "answer does not fit the spec": 6,
+    "answered, but the answer could not be written": 7,
 }
-"""The exit status of each outcome (argparse's own usage errors are 2, invalid input too)."""
+"""The exit status of each outcome (argparse's own usage errors are 2, invalid input too). 7: the
+call went through (a message was delivered) but stdout failed (full, closed by `| head`): a
+wrapper must not send it again."""
 
 _KINDS: dict[str, Callable[[str], Any]] = {"int": int, "float": float, "str": str, "file": str}
 
@@ -51,6 +57,8 @@ def _json_value(text: str) -> Any:
         return json.loads(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(f"not JSON: {exc}") from None
+    except RecursionError:
+        raise argparse.ArgumentTypeError("nested too deeply") from None
 
 
 def _paragraphs(text: str) -> str:
@@ -133,13 +141,55 @@ def _to_json(value: Any) -> Any:
 
 
 def _print(value: Any, out: TextIO) -> None:
-    out.write(json.dumps(_to_json(value), ensure_ascii=False, default=str) + "\n")
+    """One JSON text and a newline, flushed (a failing stdout is found at once, not at exit). Where
+    the stream's encoding cannot hold a character (an emoji on a cp1251 console), the JSON escapes
+    it (`\\ud83d\\ude00`): the same value, still valid JSON."""
+    data = _to_json(value)
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    try:
+        text.encode(getattr(out, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, default=str)
+    out.write(text + "\n")
+    out.flush()
+
+
+def _say(err: TextIO, text: str) -> None:
+    """A line to stderr that cannot fail: characters its encoding lacks are escaped, and a stderr
+    that is gone is given up on."""
+    encoding = getattr(err, "encoding", None) or "utf-8"
+    try:
+        try:
+            text.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            text = text.encode("ascii", "backslashreplace").decode("ascii")
+        err.write(text)
+        err.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _unwritten(error: OSError, operation: Mapping[str, Any], out: TextIO, err: TextIO) -> int:
+    """stdout failed after the service answered: say so (unless the reader just left, `| head`),
+    and that a request that is not safe to repeat was delivered."""
+    if out is sys.stdout:  # the interpreter flushes stdout again at exit: let that go nowhere
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass
+    if not isinstance(error, BrokenPipeError):
+        _say(err, f"error: the answer could not be written to stdout: {error}\n")
+    if not operation["idempotent"]:
+        _say(err, "note: the request was delivered (the service answered it); do not send it again\n")
+    return EXIT_CODES["answered, but the answer could not be written"]
 
 
 def _report(error: BaseException, err: TextIO) -> int:
-    err.write(f"error: {type(error).__name__}: {error}\n")
+    _say(err, f"error: {type(error).__name__}: {error}\n")
     if getattr(error, "may_have_been_delivered", False):
-        err.write("note: the request may already have been delivered; check before sending it again\n")
+        _say(err, "note: the request may already have been delivered; check before sending it again\n")
     if isinstance(error, InvalidRequestError):
         return EXIT_CODES["invalid input"]
     if isinstance(error, RateLimitError):
@@ -178,12 +228,15 @@ def run(
     try:
         with client_class(**options) as client:
             answer = getattr(client, args.operation)(**call)
-            if operation["paged"] and args.all:
-                items: Iterable[Any] = answer
-                for item in items:
-                    _print(item, out)
-            else:
-                _print(getattr(answer, "answer", answer), out)
+            try:
+                if operation["paged"] and args.all:
+                    items: Iterable[Any] = answer
+                    for item in items:  # (a failing stdout stops the paging: no page is fetched for nothing)
+                        _print(item, out)
+                else:
+                    _print(getattr(answer, "answer", answer), out)
+            except OSError as error:
+                return _unwritten(error, operation, out, err)
     except YandexMarketError as error:
         return _report(error, err)
     return EXIT_CODES["ok"]

@@ -28,6 +28,14 @@ _OPERATION = _request.Operation(
     },
     body_names={"messageIdFrom": "message_id_from"},
     hourly_limit=10000,
+    next_token=(
+        (
+            "result",
+            "paging",
+            "next_page_token",
+        ),
+        "result.paging.nextPageToken",
+    ),
 )
 
 
@@ -166,8 +174,8 @@ def sync_detailed(
     Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the messages
     starting from that message id; the documentation does not say whether that message itself is
     included, in which order messages come, or how `messageIdFrom` combines with `pageToken` — this
-    client's `after_message_id` argument sends `messageIdFrom`, hides that message if it comes back, and
-    de-duplicates messages by `messageId` across pages.
+    client's `after_message_id` argument sends `messageIdFrom`, yields only the messages whose
+    `messageId` is greater, and de-duplicates messages by `messageId` across pages.
 
     Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged with
     every page.
@@ -220,8 +228,8 @@ def sync(
     Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the messages
     starting from that message id; the documentation does not say whether that message itself is
     included, in which order messages come, or how `messageIdFrom` combines with `pageToken` — this
-    client's `after_message_id` argument sends `messageIdFrom`, hides that message if it comes back, and
-    de-duplicates messages by `messageId` across pages.
+    client's `after_message_id` argument sends `messageIdFrom`, yields only the messages whose
+    `messageId` is greater, and de-duplicates messages by `messageId` across pages.
 
     Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged with
     every page.
@@ -284,8 +292,8 @@ async def asyncio_detailed(
     Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the messages
     starting from that message id; the documentation does not say whether that message itself is
     included, in which order messages come, or how `messageIdFrom` combines with `pageToken` — this
-    client's `after_message_id` argument sends `messageIdFrom`, hides that message if it comes back, and
-    de-duplicates messages by `messageId` across pages.
+    client's `after_message_id` argument sends `messageIdFrom`, yields only the messages whose
+    `messageId` is greater, and de-duplicates messages by `messageId` across pages.
 
     Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged with
     every page.
@@ -338,8 +346,8 @@ async def asyncio(
     Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the messages
     starting from that message id; the documentation does not say whether that message itself is
     included, in which order messages come, or how `messageIdFrom` combines with `pageToken` — this
-    client's `after_message_id` argument sends `messageIdFrom`, hides that message if it comes back, and
-    de-duplicates messages by `messageId` across pages.
+    client's `after_message_id` argument sends `messageIdFrom`, yields only the messages whose
+    `messageId` is greater, and de-duplicates messages by `messageId` across pages.
 
     Paging: the cursor is the query parameter `pageToken`; `chatId` and the body are sent unchanged with
     every page.

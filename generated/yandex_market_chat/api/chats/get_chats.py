@@ -25,6 +25,14 @@ _OPERATION = _request.Operation(
     body_names={"orderIds": "order_ids", "contextTypes": "context_types"},
     deprecated={"order_ids": "Market order ids. Deprecated — use `contexts`."},
     hourly_limit=5000,
+    next_token=(
+        (
+            "result",
+            "paging",
+            "next_page_token",
+        ),
+        "result.paging.nextPageToken",
+    ),
 )
 
 

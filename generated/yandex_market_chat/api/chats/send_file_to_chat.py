@@ -51,7 +51,7 @@ def _get_kwargs(
             },
         ),
     }
-    _kwargs["files"] = body.to_multipart()
+    _kwargs["files"] = _request.read_files(_OPERATION, body.to_multipart())
     return _kwargs
 
 
