@@ -302,6 +302,24 @@ def _was_closed(http: httpx.Client | httpx.AsyncClient, exc: RuntimeError) -> bo
     return http.is_closed and "closed" in str(exc)
 
 
+_LOWER_LAYERS = frozenset(
+    ("httpx", "httpcore", "h11", "h2", "hpack", "idna", "anyio", "sniffio", "ssl", "socket", "selectors")
+) | {__name__.partition(".")[0]}
+"""The packages under the pipeline (and this one): what they raise while sending is typed here."""
+
+
+def _from_below(exc: BaseException) -> bool:
+    """Whether `exc` was raised inside the HTTP stack or this package (the innermost frame of its
+    traceback), rather than by code of yours that the stack called."""
+    traceback = exc.__traceback__
+    if traceback is None:
+        return True
+    while traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    module = traceback.tb_frame.f_globals.get("__name__", "")
+    return str(module).partition(".")[0] in _LOWER_LAYERS
+
+
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     port = url.port or {"http": 80, "https": 443}.get(url.scheme)
     return url.scheme, url.host, port
@@ -528,10 +546,16 @@ class Attempts:
         self._next(type(exc).__name__, delay)
         return delay
 
-    def unexpected(self, exc: Exception) -> APIConnectionError:
-        """The typed error for anything else raised while sending, after bytes may have left (a
-        file that failed to read or changed size since the request was built, an error of the HTTP
-        layer's own): the request may have been sent."""
+    def unexpected(self, exc: Exception) -> Exception:
+        """The typed error for anything else raised while sending, after bytes may have left: your
+        file failed to read (OSError), it changed size since the request was built (h11's
+        LocalProtocolError), the layers below failed in a way of their own. `exc` itself when it is
+        typed already, or when code of yours raised it inside the HTTP layer (a transport or event
+        hook of yours, a test double such as vcrpy's): that is yours, and passes unchanged."""
+        if isinstance(exc, YandexMarketError) or not (
+            isinstance(exc, httpx.HTTPError | RuntimeError | OSError) or _from_below(exc)
+        ):
+            return exc
         text = (
             f"{self.operation.id}: the HTTP layer failed while sending to {self.request.url} "
             f"({type(exc).__name__}: {exc}); the request may have been sent"
@@ -592,10 +616,11 @@ def send(
                 DEADLINE.reset(token)
         except httpx.TransportError as exc:
             delay = attempts.after_error(exc)
-        except YandexMarketError:
-            raise  # (typed already: the client was closed before sending)
-        except Exception as exc:  # anything else, once bytes may have left: reading your file failed,
-            raise attempts.unexpected(exc) from exc  # h11 refusing a body whose size changed, ...
+        except Exception as exc:  # anything else, once bytes may have left (see unexpected())
+            error = attempts.unexpected(exc)
+            if error is exc:
+                raise
+            raise error from exc
         else:
             retry_in = attempts.after_response(response, started)
             if retry_in is None:
@@ -639,10 +664,11 @@ async def asend(
                 DEADLINE.reset(token)
         except httpx.TransportError as exc:
             delay = attempts.after_error(exc)
-        except YandexMarketError:
-            raise  # (typed already: the client was closed before sending)
-        except Exception as exc:  # anything else, once bytes may have left: reading your file failed,
-            raise attempts.unexpected(exc) from exc  # h11 refusing a body whose size changed, ...
+        except Exception as exc:  # anything else, once bytes may have left (see unexpected())
+            error = attempts.unexpected(exc)
+            if error is exc:
+                raise
+            raise error from exc
         else:
             retry_in = attempts.after_response(response, started)
             if retry_in is None:
