@@ -5,6 +5,7 @@ Start with `YandexMarketChat` (or `AsyncYandexMarketChat`); every error derives 
 """
 
 from ._limits import HourlyBudget, RateLimiter
+from ._redis_inbox import RedisInbox
 from .client import (
     DEFAULT_BASE_URL,
     AsyncYandexMarketChat,
@@ -55,6 +56,7 @@ __all__ = (
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimiter",
+    "RedisInbox",
     "Response",
     "ResponseValidationError",
     "SyncPage",
