@@ -221,8 +221,13 @@ class RedisInbox:
         if fresh and self._replicas:
             # The entry is on the primary; too few replicas: an error, so the Market sends it again
             # (and that repeat finds the entry and is acknowledged).
+            # WAIT gives up a little before the socket does, so that too few replicas is reported
+            # as such, not as a timeout.
             copies = self._call(
-                self._redis.wait, "failed waiting for replicas", self._replicas, round(self._timeout * 1000)
+                self._redis.wait,
+                "failed waiting for replicas",
+                self._replicas,
+                max(1, round(self._timeout * 800)),
             )
             if int(copies) < self._replicas:
                 raise InboxError(

@@ -391,6 +391,21 @@ def test_a_killed_redis_fails_fast_and_has_every_recorded_entry_when_back(own_se
     inbox.close()
 
 
+def test_replicas_1_acknowledges_only_what_a_replica_has_too(own_server: RedisServer) -> None:
+    alone = RedisInbox(own_server.url, prefix="replicated", timeout=0.5, replicas=1)
+    with pytest.raises(InboxError, match="0 of 1 replicas"):
+        alone.record("k1", MESSAGE, BODY)  # on the primary only: the Market will send it again
+    replica = RedisServer()
+    replica.start()
+    try:
+        redis.Redis.from_url(replica.url).replicaof("127.0.0.1", own_server.port)
+        assert eventually(lambda: _answers(lambda: alone.record("k2", MESSAGE, BODY))) == [True]
+        assert redis.Redis.from_url(replica.url).hexists("replicated:meta", "k2")
+    finally:
+        replica.stop()
+    alone.close()
+
+
 def _answers(call: Callable[[], T]) -> list[T] | None:
     """[what `call` returned], or None while the store fails."""
     try:
