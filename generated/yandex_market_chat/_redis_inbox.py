@@ -177,6 +177,8 @@ class RedisInbox:
             raise TypeError(
                 f"RedisInbox needs a redis URL or a synchronous redis.Redis, not {type(redis).__name__}"
             )
+        if not isinstance(redis, str) and redis.get_connection_kwargs().get("decode_responses"):
+            raise TypeError("RedisInbox needs a redis.Redis with decode_responses=False: bodies are bytes")
         if timeout <= 0:
             raise ValueError(f"timeout must be positive, not {timeout!r}")
         if replicas < 0:

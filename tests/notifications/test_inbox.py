@@ -470,6 +470,21 @@ def test_the_package_imports_without_redis_and_the_inbox_names_the_extra(redis_s
     assert "pip install 'yandex-market-chat[redis]'" in done.stdout
 
 
+@pytest.mark.parametrize("wrong", ["async", "decoding"])
+def test_a_client_that_cannot_keep_bytes_synchronously_is_refused(
+    redis_server: RedisServer, wrong: str
+) -> None:
+    import redis.asyncio
+
+    client: object = (
+        redis.asyncio.Redis.from_url(redis_server.url)
+        if wrong == "async"
+        else redis.Redis.from_url(redis_server.url, decode_responses=True)
+    )
+    with pytest.raises(TypeError, match="RedisInbox needs"):
+        RedisInbox(client)  # type: ignore[arg-type]
+
+
 def test_an_unreachable_redis_is_refused_when_the_inbox_is_made() -> None:
     with pytest.raises(InboxError, match="cannot be reached"):
         RedisInbox(f"redis://127.0.0.1:{free_port()}/0", timeout=0.5)
