@@ -222,7 +222,9 @@ def add_command(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub.add_argument(
-        "url", help="the URL you will register in the seller cabinet (the Market adds /notification)"
+        "endpoint",
+        metavar="URL",
+        help="the URL you will register in the seller cabinet (the Market adds /notification)",
     )
     what = sub.add_mutually_exclusive_group(required=True)
     what.add_argument("--type", dest="notify_type", choices=list(PAYLOADS), help="the notification to build")
@@ -267,7 +269,7 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextI
 
     try:
         attempts = send_notification(
-            args.url, body, scale=args.scale, max_attempts=args.max_attempts, report=show
+            args.endpoint, body, scale=args.scale, max_attempts=args.max_attempts, report=show
         )
     except ValueError as exc:
         err.write(f"error: {exc}\n")
