@@ -65,6 +65,8 @@ class RedisServer:
 
     port: int = field(default_factory=free_port)
     data: Path | None = None
+    scratch: Path | None = None
+    """Where a server without persistence may still write (a replica's copy of its primary)."""
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -88,6 +90,7 @@ class RedisServer:
             [str(pinned_redis_server()), "--port", str(self.port), "--bind", "127.0.0.1", *persistence],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            cwd=self.data or self.scratch,
         )
         deadline = time.monotonic() + 20
         while True:
@@ -391,11 +394,12 @@ def test_a_killed_redis_fails_fast_and_has_every_recorded_entry_when_back(own_se
     inbox.close()
 
 
-def test_replicas_1_acknowledges_only_what_a_replica_has_too(own_server: RedisServer) -> None:
+def test_replicas_1_acknowledges_only_what_a_replica_has_too(own_server: RedisServer, tmp_path: Path) -> None:
     alone = RedisInbox(own_server.url, prefix="replicated", timeout=0.5, replicas=1)
     with pytest.raises(InboxError, match="0 of 1 replicas"):
         alone.record("k1", MESSAGE, BODY)  # on the primary only: the Market will send it again
-    replica = RedisServer()
+    replica = RedisServer(scratch=tmp_path / "replica")  # apart from the primary's files
+    replica.scratch.mkdir()  # type: ignore[union-attr]
     replica.start()
     try:
         redis.Redis.from_url(replica.url).replicaof("127.0.0.1", own_server.port)
