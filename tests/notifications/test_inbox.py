@@ -398,8 +398,8 @@ def test_replicas_1_acknowledges_only_what_a_replica_has_too(own_server: RedisSe
     alone = RedisInbox(own_server.url, prefix="replicated", timeout=0.5, replicas=1)
     with pytest.raises(InboxError, match="0 of 1 replicas"):
         alone.record("k1", MESSAGE, BODY)  # on the primary only: the Market will send it again
-    replica = RedisServer(scratch=tmp_path / "replica")  # apart from the primary's files
-    replica.scratch.mkdir()  # type: ignore[union-attr]
+    (tmp_path / "replica").mkdir()  # its copy of the primary apart from the primary's files
+    replica = RedisServer(scratch=tmp_path / "replica")
     replica.start()
     try:
         redis.Redis.from_url(replica.url).replicaof("127.0.0.1", own_server.port)
