@@ -820,10 +820,11 @@ NOT_HARD_WIRED: dict[str, tuple[str, set[str]]] = {
     ),
     "name": (
         "the OpenAPI keyword of a parameter (`name:`), the facts' key of a Python or wire name, the "
-        "runtime Operation's slot, a file object's .name",
+        "runtime Operation's slot, a file object's .name, the PING answer's `name` (notification API)",
         {
             "openapi/codegen/facts.py",
             "openapi/codegen/spec.py",
+            "openapi/runtime/_market_standin.py",
             "openapi/runtime/_request.py",
             "openapi/runtime/cli.py",
             "openapi/runtime/types.py",
@@ -879,7 +880,12 @@ NOT_HARD_WIRED: dict[str, tuple[str, set[str]]] = {
 """Matches that are the generic code's own words, each with the reason and the files it is used in
 (an entry no file needs any more fails the test of its files)."""
 
-KNOWN_HARD_WIRED: dict[str, str] = {}
+KNOWN_HARD_WIRED: dict[str, str] = {
+    "openapi/runtime/_market_standin.py": (
+        "PAYLOADS, the stand-in's placeholder table of the chat notifications' fields (chatId, "
+        "businessId, ...), until the notification spec's models replace it"
+    ),
+}
 """Generic code that spells out a name of the spec today: reported, not allowed (strict xfail: the
 test of the file passes, and so fails, once it reads the name from the facts)."""
 

@@ -4,6 +4,8 @@ Start with `YandexMarketChat` (or `AsyncYandexMarketChat`); every error derives 
 `YandexMarketError`.
 """
 
+from typing import TYPE_CHECKING
+
 from ._limits import HourlyBudget, RateLimiter
 from .client import (
     DEFAULT_BASE_URL,
@@ -32,6 +34,9 @@ from .errors import (
 from .pagination import AsyncPage, AsyncPager, SyncPage
 from .types import UNSET, File, Response, Unset
 
+if TYPE_CHECKING:
+    from ._redis_inbox import RedisInbox
+
 __all__ = (
     "DEFAULT_BASE_URL",
     "UNSET",
@@ -55,6 +60,7 @@ __all__ = (
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimiter",
+    "RedisInbox",
     "Response",
     "ResponseValidationError",
     "SyncPage",
@@ -63,3 +69,13 @@ __all__ = (
     "YandexMarketError",
     "__version__",
 )
+
+
+def __getattr__(name: str) -> object:
+    # The notification side is imported when first used: a client that never receives a
+    # notification does not pay for it at import.
+    if name == "RedisInbox":
+        from ._redis_inbox import RedisInbox
+
+        return RedisInbox
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,6 +13,9 @@ page, one JSON object per line; a character the console's encoding lacks is esca
 errors go to stderr, and the exit status says what kind: see EXIT_CODES. No outcome is a
 traceback: a stdout that fails after the call (full, closed) is exit status 7, the call having gone
 through.
+
+`notify URL` is the Market stand-in (see _market_standin): it sends a notification to your
+endpoint as the Market would.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
+from . import _market_standin
 from ._client import ENV_API_KEY, ENV_BASE_URL
 from .errors import (
     APIConnectionError,
@@ -132,6 +136,7 @@ def build_parser(
                 help="print every item of every page, one JSON object per line (default: the first page)",
             )
         sub.set_defaults(operation=name)
+    _market_standin.add_command(commands)  # `notify`: the Market stand-in
     return parser
 
 
@@ -213,6 +218,8 @@ def run(
     """Parse `argv`, call the operation on a `client_class` client, print the answer; the exit status."""
     out, err = out or sys.stdout, err or sys.stderr
     args = build_parser(operations).parse_args(argv)
+    if args.command == "notify":
+        return _market_standin.run_command(args, out, err)
     operation = operations[args.operation]
     given = {a["name"]: getattr(args, a["name"]) for a in operation["arguments"]}
     call = {name: value for name, value in given.items() if value is not None}
