@@ -892,11 +892,14 @@ class _ActingLimiter(RateLimiter):
 
 
 @pytest.mark.parametrize("change", [b"appended while the call waited", None])
-def test_a_file_that_changes_size_before_it_is_sent_is_a_typed_error(
+def test_a_file_that_changes_while_the_call_waits_is_sent_as_it_was_checked(
     mode: str, change: bytes | None, tmp_path: Path
 ) -> None:
+    """The file is read (within its limit) when the call is built: what goes out is what was
+    checked, whatever happens to the file while the call waits for a place."""
     path = tmp_path / "log.txt"
-    path.write_bytes(b"a log line\n" * 100)
+    checked = b"a log line\n" * 100
+    path.write_bytes(checked)
 
     def change_the_file() -> None:
         if change is None:
@@ -908,9 +911,35 @@ def test_a_file_that_changes_size_before_it_is_sent_is_a_typed_error(
     with RawServer(lambda _: response(200, OK)) as server, path.open("rb") as file:
         client = raw_client(server.url, rate_limiter=_ActingLimiter(change_the_file))
         body = SendFileToChatRequest(file=File(payload=file, file_name="log.txt"))
+        call(mode, send_file_to_chat, client, body=body)
+    (sent,) = server.received
+    assert checked in sent.body and (change is None or change not in sent.body)
+
+
+def test_an_error_of_the_http_layer_after_bytes_left_is_a_typed_error(mode: str) -> None:
+    """h11 refusing a body longer than its declared length (here declared shorter by a request hook
+    of the caller's own client) is raised while the request is on the wire: a typed error that says
+    the message may have been delivered, not a raw h11 LocalProtocolError."""
+
+    def shorten(request: httpx.Request) -> None:
+        request.headers["Content-Length"] = "5"
+
+    async def ashorten(request: httpx.Request) -> None:
+        shorten(request)
+
+    with RawServer(lambda _: response(200, OK)) as server:
+        if mode == "sync":
+            own: httpx.Client | httpx.AsyncClient = httpx.Client(event_hooks={"request": [shorten]})
+        else:
+            own = httpx.AsyncClient(event_hooks={"request": [ashorten]})
+        client = raw_client(server.url)
+        if mode == "sync":
+            client.set_httpx_client(own)  # type: ignore[arg-type]
+        else:
+            client.set_async_httpx_client(own)  # type: ignore[arg-type]
         with pytest.raises(APIConnectionError) as caught:
-            call(mode, send_file_to_chat, client, body=body)
-    assert caught.value.may_have_been_delivered  # sendFileToChat: part of it may have gone out
+            call(mode, send_message_to_chat, client)
+    assert caught.value.may_have_been_delivered  # sendMessageToChat is not safe to repeat
 
 
 @pytest.mark.parametrize("location", ["javascript:alert(1)", "mailto:a@b", "http://xn--/"])
