@@ -5,6 +5,9 @@ Start with `YandexMarketChat` (or `AsyncYandexMarketChat`); every error derives 
 """
 
 from ._limits import HourlyBudget, RateLimiter
+from ._receiver import Receiver
+from ._sqlite_inbox import SqliteInbox
+from ._worker import NotificationBot
 from .client import (
     DEFAULT_BASE_URL,
     AsyncYandexMarketChat,
@@ -52,11 +55,14 @@ __all__ = (
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
+    "NotificationBot",
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimiter",
+    "Receiver",
     "Response",
     "ResponseValidationError",
+    "SqliteInbox",
     "SyncPage",
     "Unset",
     "YandexMarketChat",
