@@ -194,13 +194,16 @@ class NotificationBot:
         raw = self.state.load_context(self._business(business_id), chat_id)
         return None if raw is None else dict(json.loads(raw))
 
-    def answered_after(self, chat_id: int, message_id: int, business_id: int | None = None) -> bool:
-        """Whether the seller wrote in the chat after `message_id` (a sync client; one history read).
-        Use it when `retrying`, before answering again."""
+    def answered_after(
+        self, chat_id: int, message_id: int, business_id: int | None = None, *, text: str | None = None
+    ) -> bool:
+        """Whether the seller wrote in the chat after `message_id` (`text`: that very text). One
+        history read with a sync client; use it when `retrying`, before answering again."""
         for message in self.client.get_chat_history(
             chat_id=chat_id, after_message_id=message_id, business_id=self._business(business_id)
         ):
-            if str(message.sender) == "PARTNER" and message.message_id > message_id:
+            later = str(message.sender) == "PARTNER" and message.message_id > message_id
+            if later and (text is None or message.message == text):
                 return True
         return False
 
