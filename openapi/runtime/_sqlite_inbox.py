@@ -20,7 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from .errors import InboxError
 from .inbox import FailedEntry, InboxEntry
@@ -219,7 +219,7 @@ class SqliteInbox:
             )
         )
 
-    def __enter__(self) -> SqliteInbox:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *args: object) -> None:

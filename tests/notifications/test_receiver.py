@@ -146,10 +146,22 @@ def test_a_failure_to_record_is_500_and_the_repeat_is_recorded(
         assert inbox.claim(60) is not None
 
 
+class WatchedInbox(SqliteInbox):
+    """The real SQLite inbox, telling the test when a record() has started."""
+
+    def __init__(self, path: Path, **options: Any) -> None:
+        super().__init__(path, **options)
+        self.recording = threading.Event()
+
+    def record(self, key: str, notification_type: str, body: bytes) -> bool:
+        self.recording.set()
+        return super().record(key, notification_type, body)
+
+
 def test_ping_is_answered_while_a_notification_waits_for_the_store(
     serve: Serve, inbox_path: Path, parser: Parser
 ) -> None:
-    with SqliteInbox(inbox_path, timeout=30) as inbox:
+    with WatchedInbox(inbox_path, timeout=30) as inbox:
         url = serve(receiver(inbox, parser))
         blocker = sqlite3.connect(inbox_path, isolation_level=None)
         blocker.execute("BEGIN EXCLUSIVE")
@@ -157,7 +169,7 @@ def test_ping_is_answered_while_a_notification_waits_for_the_store(
         waiting = threading.Thread(target=lambda: answers.append(post(url, notification("CHAT_CREATED"))))
         waiting.start()
         try:
-            wait_until(lambda: blocker.in_transaction and waiting.is_alive(), "the notification is waiting")
+            wait_until(inbox.recording.is_set, "the notification is waiting for the store")
             assert_ok(post(url, notification("PING")))
             assert not answers, "the notification was answered before it could be recorded"
         finally:
@@ -261,3 +273,25 @@ def test_bad_options_are_refused_when_the_receiver_is_made(
     options.setdefault("name", "test-shop")
     with pytest.raises((ValueError, TypeError)):
         Receiver(inbox, parser, **options)
+
+
+def test_a_duplicate_delivered_to_two_receivers_at_once_is_kept_once(
+    serve: Serve, inbox_path: Path, parser: Parser
+) -> None:
+    with SqliteInbox(inbox_path) as first, SqliteInbox(inbox_path) as second:
+        urls = [serve(receiver(first, parser)), serve(receiver(second, parser))]
+        body = notification("CHAT_MESSAGE_SENT", chat_id=11, message_id=101)
+        answers: list[httpx.Response] = []
+        senders = [
+            threading.Thread(target=lambda url=url: answers.extend(post(url, body) for _ in range(10)))
+            for url in urls
+        ]
+        for sender in senders:
+            sender.start()
+        for sender in senders:
+            sender.join(60)
+        assert len(answers) == 20
+        for answer in answers:
+            assert_ok(answer)
+        assert first.claim(60) is not None
+        assert first.claim(60) is None and second.claim(60) is None
