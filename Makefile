@@ -9,6 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 SPEC := openapi/yandex-market-chat.yaml
+NOTIFICATION_SPEC := openapi/yandex-market-notification.yaml
 PYTEST_ARGS ?=
 
 .PHONY: help  ## show the targets and what they do
@@ -44,10 +45,11 @@ check-generated: $(BIN)/.installed
 		echo "generated/ is not what make generate writes from openapi/: run make generate"; exit 1; fi
 	@echo "generated/ is current"
 
-.PHONY: lint  ## validate the spec (openapi-spec-validator, Spectral house rules) and ruff the code
+.PHONY: lint  ## validate both specs (openapi-spec-validator, Spectral house rules) and ruff the code
 lint: install
-	$(BIN)/openapi-spec-validator $(SPEC)
+	$(BIN)/openapi-spec-validator $(SPEC) $(NOTIFICATION_SPEC)
 	node_modules/.bin/spectral lint --fail-severity=warn --ruleset openapi/.spectral.yaml $(SPEC)
+	node_modules/.bin/spectral lint --fail-severity=warn --ruleset openapi/.spectral-notification.yaml $(NOTIFICATION_SPEC)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 

@@ -30,12 +30,14 @@ from typing import Any
 import jinja2
 import yaml
 from codegen import facts as spec_facts
+from codegen import notifications as notification_spec
 from codegen import spec as spec_io
 from codegen.spec import GenerationError
-from codegen.validators import compile_validators
+from codegen.validators import compile_schemas, compile_validators
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "yandex-market-chat.yaml"
+NOTIFICATION_SPEC = ROOT / "openapi" / "yandex-market-notification.yaml"
 CONFIG = ROOT / "generator-config.yaml"
 TEMPLATES = ROOT / "openapi" / "templates"
 RENDER = ROOT / "openapi" / "render"
@@ -102,6 +104,7 @@ def jinja_environment(folder: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["doc"] = _doc
+    env.filters["py"] = repr
     env.filters["tuple"] = lambda items: "(" + "".join(f"{item!r}, " for item in items) + ")"
     env.tests["identifier"] = lambda value: str(value).isidentifier()
     return env
@@ -142,18 +145,35 @@ def render_own(out: Path, facts: Mapping[str, Any], version: str) -> None:
         (out / module).write_text(env.get_template(template).render(context, models=models))
 
 
+def render_notifications(out: Path, spec: Mapping[str, Any]) -> None:
+    """`notifications.py` (a class per notification type) and its compiled checks, from the
+    notification spec (codegen/notifications.py reads it into typed values)."""
+    read = notification_spec.read(spec)
+    env = jinja_environment(RENDER)
+    (out / "notifications.py").write_text(env.get_template("notifications.py.jinja").render(spec=read))
+    checks = {f"kind_{i}": kind.model.schema for i, kind in enumerate(read.kinds, start=1)}
+    doc = (
+        "Notification checks compiled from the notification spec by fastjsonschema\n"
+        "(openapi/codegen/validators.py). Written by `make generate`; do not edit."
+    )
+    (out / "_notification_validators.py").write_text(compile_schemas(spec, checks, doc))
+
+
 def run(cmd: list[str], env: Mapping[str, str], cwd: Path | None = None) -> None:
     result = subprocess.run(cmd, env=dict(env), cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         raise GenerationError(f"`{' '.join(cmd)}` failed:\n{result.stdout}\n{result.stderr}")
 
 
-def generate(spec_path: Path, config_path: Path, target: Path) -> None:
+def generate(
+    spec_path: Path, config_path: Path, target: Path, notification_path: Path = NOTIFICATION_SPEC
+) -> None:
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     config = check_config(config_path)
     spec = spec_io.load(spec_path)
     facts = read_facts(spec, config_path, spec_path)
+    notifications = spec_io.load(notification_path)
     validators = compile_validators(spec, facts["operations"])
     if not (bin_dir / "ruff").exists():
         raise GenerationError(f"the pinned ruff is not installed in {bin_dir}: run `make install`")
@@ -183,6 +203,7 @@ def generate(spec_path: Path, config_path: Path, target: Path) -> None:
         )
         render_own(out, facts, str(config.get("package_version_override", "0")))
         (out / "_validators.py").write_text(validators)
+        render_notifications(out, notifications)
         # One formatting pass over what was generated; the runtime is copied in after, as it is.
         ruff = ["--no-cache", "--isolated"]
         run(["ruff", "check", *ruff, "--quiet", "--fix-only", "--extend-select=I", "."], env, cwd=out)
@@ -201,6 +222,12 @@ def generate(spec_path: Path, config_path: Path, target: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document (default: %(default)s)")
+    parser.add_argument(
+        "--notifications",
+        type=Path,
+        default=NOTIFICATION_SPEC,
+        help="the notification spec (default: %(default)s)",
+    )
     parser.add_argument("--config", type=Path, default=CONFIG, help="generator config (default: %(default)s)")
     parser.add_argument(
         "--output", type=Path, default=TARGET, help="the package folder (default: %(default)s)"
@@ -208,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     target: Path = args.output.resolve()
     try:
-        generate(args.spec.resolve(), args.config.resolve(), target)
+        generate(args.spec.resolve(), args.config.resolve(), target, args.notifications.resolve())
     except GenerationError as exc:
         print(f"make generate: {exc}\nThe previous generated/ is left as it was.", file=sys.stderr)
         return 1

@@ -812,6 +812,7 @@ NOT_HARD_WIRED: dict[str, tuple[str, set[str]]] = {
         "Python type",
         {
             "openapi/codegen/facts.py",
+            "openapi/codegen/notifications.py",
             "openapi/codegen/validators.py",
             "openapi/runtime/_request.py",
             "openapi/runtime/cli.py",

@@ -342,7 +342,7 @@ def _invalid(operation: Operation, violation: SchemaViolation) -> InvalidRequest
         field, wire = _field(operation, name)
         return InvalidRequestError(field, "is required", wire=wire)
     field, wire = _field(operation, name)
-    return InvalidRequestError(field, _problem(operation, violation), wire=wire)
+    return InvalidRequestError(field, describe(violation, operation.body_names), wire=wire)
 
 
 def _bounds(definition: Mapping[str, Any]) -> str:
@@ -362,7 +362,8 @@ def _bounds(definition: Mapping[str, Any]) -> str:
     return " and ".join(parts)
 
 
-def _problem(operation: Operation, violation: SchemaViolation) -> str:
+def describe(violation: SchemaViolation, names: Mapping[str, str] | None = None) -> str:
+    """What a compiled check found wrong, in words (`names`: wire -> Python names of the fields)."""
     rule, definition, value = violation.rule, violation.definition, violation.value
     if rule == "type":
         expected = definition.get("type")
@@ -397,8 +398,8 @@ def _problem(operation: Operation, violation: SchemaViolation) -> str:
     if rule == "uniqueItems":
         return "must not repeat an item"
     if rule == "anyOf" and "x-require-one-of" in definition:
-        names = [operation.body_names.get(n, n) for n in definition["x-require-one-of"]]
-        return f"needs one of: {', '.join(names)}"
+        named = [(names or {}).get(n, n) for n in definition["x-require-one-of"]]
+        return f"needs one of: {', '.join(named)}"
     detail = violation.message.removeprefix(violation.name).strip()
     return detail or "breaks the spec"
 

@@ -167,23 +167,42 @@ def request_schema(converter: Converter, facts: Mapping[str, Any]) -> dict[str, 
 def compile_validators(spec: Mapping[str, Any], operations: Mapping[str, Any]) -> str:
     """`_validators.py`: for each operation (facts keyed by name) a function
     `<name>(data, custom_formats, name_prefix)` that checks its arguments."""
+    converter = Converter(spec)
+    entries = {name: request_schema(converter, facts) for name, facts in operations.items()}
+    return compile_module(
+        converter,
+        entries,
+        "Request validators compiled from the spec by fastjsonschema (openapi/codegen/validators.py).\n\n"
+        "Written by `make generate`; do not edit. Each operation's function checks its arguments\n"
+        '(parameters by Python name, the body as JSON under "body") and raises SchemaViolation.',
+    )
+
+
+def compile_schemas(spec: Mapping[str, Any], schemas: Mapping[str, str], doc: str) -> str:
+    """A module with a check per named component schema: `{function name: schema name}`."""
+    converter = Converter(spec)
+    entries = {
+        name: converter.convert({"$ref": f"#/components/schemas/{schema}"}, f"#/components/schemas/{schema}")
+        for name, schema in schemas.items()
+    }
+    return compile_module(converter, entries, doc)
+
+
+def compile_module(converter: Converter, entries: Mapping[str, Any], doc: str) -> str:
+    """fastjsonschema's code for `entries` (function name -> JSON Schema), one function each."""
     import fastjsonschema
 
-    converter = Converter(spec)
-    entries = {}
-    for name, facts in operations.items():
-        entries[f"op_{name}"] = request_schema(converter, facts)
-    definitions = {**converter.definitions, **entries}
+    definitions = {**converter.definitions, **{f"op_{name}": schema for name, schema in entries.items()}}
     root = {
         "definitions": definitions,
-        "properties": {name: {"$ref": f"#/definitions/op_{name}"} for name in operations},
+        "properties": {name: {"$ref": f"#/definitions/op_{name}"} for name in entries},
     }
     formats = sorted({f for f in _formats(definitions) if f.startswith("utf16-length:")})
     for keyword, where in sorted(converter.unchecked.items()):
         note = f"{keyword!r} (first at {where}) is not checked by the client; the server checks it"
         print(f"make generate: note: {note}", file=sys.stderr)
     code = fastjsonschema.compile_to_code(root, formats={f: _placeholder for f in formats})
-    return _post_process(code, list(operations))
+    return _post_process(code, list(entries), doc)
 
 
 def _placeholder(_value: str) -> bool:  # pragma: no cover - never called: formats are named here only
@@ -199,7 +218,7 @@ def _formats(node: Any) -> list[str]:
     return []
 
 
-def _post_process(code: str, names: list[str]) -> str:
+def _post_process(code: str, names: list[str], doc: str) -> str:
     import_line = re.compile(r"^from fastjsonschema import .*$", re.MULTILINE)
     if not import_line.search(code):
         raise GenerationError("fastjsonschema's output changed: no import line to replace (check the pin)")
@@ -222,11 +241,5 @@ def _post_process(code: str, names: list[str]) -> str:
         if function not in functions:
             raise GenerationError(f"fastjsonschema made no function {function} (check the pin)")
         aliases.append(f"{name}: Validator = {function}")
-    header = (
-        "# mypy: ignore-errors\n"
-        '"""Request validators compiled from the spec by fastjsonschema (openapi/codegen/validators.py).\n\n'
-        "Written by `make generate`; do not edit. Each operation's function checks its arguments\n"
-        '(parameters by Python name, the body as JSON under "body") and raises SchemaViolation."""\n\n'
-        "from ._request import Validator\n"
-    )
+    header = f'# mypy: ignore-errors\n"""{doc}"""\n\nfrom ._request import Validator\n'
     return header + code + "\n\n" + "\n".join(aliases) + "\n"
