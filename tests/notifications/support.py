@@ -1,9 +1,6 @@
 """What the notification tests run against: the parser, a fake of the chat API with state, servers.
 
-- PARSER: the one place the tests take their parser from. Until the generated
-  `yandex_market_chat.notifications.parse_notification` lands, a stub that mimics its contract
-  (types, fields, `event_key`, `NotificationFormatError(field, problem)`); swapping in the real
-  one is this one assignment.
+- PARSER: the one place the tests take their parser from (the package's `parse_notification`).
 - FakeMarket: the chat API on 127.0.0.1 with chats and messages that change as the bot answers
   (getChats, getChat, getChatHistory, getChatMessage, sendMessageToChat): it counts every answer,
   so a test can say "each buyer message answered exactly once".
@@ -21,8 +18,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from yandex_market_chat.errors import NotificationFormatError
-from yandex_market_chat.inbox import Parser, ReceivedNotification
+from yandex_market_chat.inbox import Parser
+from yandex_market_chat.notifications import parse_notification
 
 FAKE_KEY = "fake-api-key-for-notification-tests-0000"
 """Obviously fake; it must never show up in an answer of the receiver or in a log record."""
@@ -35,77 +32,10 @@ _DATES = {
     "CHAT_ARBITRAGE_STARTED": "startedAt",
     "CHAT_ARBITRAGE_FINISHED": "finishedAt",
 }
+"""Each chat notification's date field (the documented payloads)."""
 
-
-@dataclass(frozen=True)
-class StubNotification:
-    """Stands in for the generated notification classes (the attributes handlers use)."""
-
-    notification_type: str
-    event_key: str
-    chat_id: int = 0
-    business_id: int = 0
-    message_id: int = 0
-    at: datetime | None = None
-    raw: dict[str, Any] = field(default_factory=dict)
-
-
-def _integer(payload: dict[str, Any], name: str, minimum: int | None = None) -> int:
-    value = payload.get(name)
-    if name not in payload:
-        raise NotificationFormatError(name, "is required")
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise NotificationFormatError(name, "must be an integer")
-    if minimum is not None and value < minimum:
-        raise NotificationFormatError(name, f"must be at least {minimum}")
-    return value
-
-
-def _date(payload: dict[str, Any], name: str) -> datetime:
-    value = payload.get(name)
-    if not isinstance(value, str):
-        raise NotificationFormatError(name, "must be a date-time string")
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise NotificationFormatError(name, "is not a date-time") from None
-    if moment.tzinfo is None:
-        raise NotificationFormatError(name, "has no offset")
-    return moment
-
-
-def stub_parse(body: bytes) -> ReceivedNotification:
-    """The stub of `parse_notification` (see the module's docstring)."""
-    try:
-        payload = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise NotificationFormatError("", "is not JSON") from None
-    if not isinstance(payload, dict):
-        raise NotificationFormatError("", "is not a JSON object")
-    kind = payload.get("notificationType")
-    if not isinstance(kind, str):
-        raise NotificationFormatError("notificationType", "must be a string")
-    if kind == "PING":
-        return StubNotification("PING", "PING")
-    if kind not in _DATES:
-        return StubNotification(kind, f"{kind}:{json.dumps(payload, sort_keys=True)}", raw=payload)
-    chat_id = _integer(payload, "chatId")
-    business_id = _integer(payload, "businessId", 1)
-    at = _date(payload, _DATES[kind])
-    if kind != "CHAT_MESSAGE_SENT":
-        key = f"{kind}:{business_id}:{chat_id}" + (f":{at.isoformat()}" if kind != "CHAT_CREATED" else "")
-        return StubNotification(kind, key, chat_id, business_id, at=at)
-    text = payload.get("messageId")
-    if not isinstance(text, str) or not text.isascii() or not text.isdigit():
-        raise NotificationFormatError("messageId", "must be a string of digits")
-    message_id = int(text)
-    return StubNotification(
-        kind, f"{kind}:{business_id}:{chat_id}:{message_id}", chat_id, business_id, message_id, at
-    )
-
-
-PARSER: Parser = stub_parse
-"""The parser every notification test uses (the lead swaps in parse_notification here)."""
+PARSER: Parser = parse_notification
+"""The parser every notification test uses: the one place to change it."""
 
 
 def notification(kind: str, chat_id: int = 11, message_id: int = 101, business_id: int = BUSINESS) -> bytes:
