@@ -295,3 +295,12 @@ def test_a_duplicate_delivered_to_two_receivers_at_once_is_kept_once(
             assert_ok(answer)
         assert first.claim(60) is not None
         assert first.claim(60) is None and second.claim(60) is None
+
+
+def test_the_receivers_defaults_are_the_specs() -> None:
+    """The runtime cannot import the rendered module: its defaults are checked against it here."""
+    from yandex_market_chat import _receiver
+    from yandex_market_chat.notifications import NOTIFICATION_PATH, SOURCE_NETWORKS
+
+    assert tuple(SOURCE_NETWORKS) == _receiver.MARKET_NETWORKS
+    assert _receiver.DEFAULT_PATH == NOTIFICATION_PATH
