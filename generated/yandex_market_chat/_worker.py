@@ -32,7 +32,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, Protocol, TypeVar
 
-from .errors import NotificationFormatError
+from .errors import InboxError, NotificationFormatError
 from .inbox import Inbox, InboxEntry, Parser, ReceivedNotification
 from .types import UNSET
 
@@ -245,27 +245,46 @@ class NotificationBot:
         business, chat_id = _chat_of(notification)
         return self.state.load_context(business, chat_id) is None
 
+    def _settle(self, entry: InboxEntry, error: Exception | None) -> None:
+        if error is None:
+            self.inbox.complete(entry)
+        elif isinstance(error, NotificationFormatError):  # recorded by another parser version
+            self.inbox.give_up(entry, _reason(error))
+        else:
+            self._settle_failure(entry, error)
+
+    def _run(self, entry: InboxEntry) -> Exception | None:
+        try:
+            notification, handler = self._prepare(entry)
+            if self._needs_context(notification):
+                business, chat_id = _chat_of(notification)
+                self._keep_context(notification, self.client.get_chat(chat_id=chat_id, business_id=business))
+            result = None if handler is None else handler(notification, self.client)
+            if inspect.isawaitable(result):
+                asyncio.run(_awaited(result))
+        except Exception as exc:
+            return exc
+        return None
+
+    async def _run_async(self, entry: InboxEntry) -> Exception | None:
+        try:
+            notification, handler = self._prepare(entry)
+            if self._needs_context(notification):
+                business, chat_id = _chat_of(notification)
+                fetched = await self.client.get_chat(chat_id=chat_id, business_id=business)
+                self._keep_context(notification, fetched)
+            result = None if handler is None else handler(notification, self.client)
+            if inspect.isawaitable(result):
+                await result
+        except Exception as exc:
+            return exc
+        return None
+
     def handle(self, entry: InboxEntry) -> None:
-        """Run the handler of one claimed entry (sync) and settle the entry."""
+        """Run the handler of one claimed entry (sync client) and settle the entry."""
         token = _attempt.set(entry.attempts)
         try:
-            try:
-                notification, handler = self._prepare(entry)
-                if self._needs_context(notification):
-                    business, chat_id = _chat_of(notification)
-                    fetched = self.client.get_chat(chat_id=chat_id, business_id=business)
-                    self._keep_context(notification, fetched)
-                if handler is not None:
-                    result = handler(notification, self.client)
-                    if inspect.isawaitable(result):
-                        asyncio.run(_awaited(result))
-            except NotificationFormatError as exc:  # recorded by another parser version: not retryable
-                self.inbox.give_up(entry, _reason(exc))
-                return
-            except Exception as exc:
-                self._settle_failure(entry, exc)
-                return
-            self.inbox.complete(entry)
+            self._settle(entry, self._run(entry))
         finally:
             _attempt.reset(token)
 
@@ -273,25 +292,10 @@ class NotificationBot:
         """Run the handler of one claimed entry (async client, async or sync handler) and settle it."""
         token = _attempt.set(entry.attempts)
         try:
-            try:
-                notification, handler = self._prepare(entry)
-                if self._needs_context(notification):
-                    business, chat_id = _chat_of(notification)
-                    fetched = await self.client.get_chat(chat_id=chat_id, business_id=business)
-                    self._keep_context(notification, fetched)
-                if handler is not None:
-                    result = handler(notification, self.client)
-                    if inspect.isawaitable(result):
-                        await result
-            except NotificationFormatError as exc:
-                await asyncio.to_thread(self.inbox.give_up, entry, _reason(exc))
-                return
-            except Exception as exc:
-                await asyncio.to_thread(self._settle_failure, entry, exc)
-                return
-            await asyncio.to_thread(self.inbox.complete, entry)
+            error = await self._run_async(entry)
         finally:
             _attempt.reset(token)
+        await asyncio.to_thread(self._settle, entry, error)
 
     def run_once(self) -> bool:
         """Claim and handle one due entry; False when nothing was due."""
@@ -327,7 +331,12 @@ class NotificationBot:
                 except Exception as exc:  # the API or the inbox is down: try again next time
                     _logger.warning("catch-up failed: %s", _reason(exc))
                 next_catch_up = time.monotonic() + catch_up_seconds
-            if not self.run_once():
+            try:
+                busy = self.run_once()
+            except InboxError as exc:  # the store is down or locked: the lease gives the entry back
+                _logger.warning("the inbox failed: %s", exc)
+                busy = False
+            if not busy:
                 stop.wait(idle_seconds)
 
     async def run_async(
@@ -348,7 +357,12 @@ class NotificationBot:
                 except Exception as exc:
                     _logger.warning("catch-up failed: %s", _reason(exc))
                 next_catch_up = time.monotonic() + catch_up_seconds
-            if not await self.run_once_async():
+            try:
+                busy = await self.run_once_async()
+            except InboxError as exc:
+                _logger.warning("the inbox failed: %s", exc)
+                busy = False
+            if not busy:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), idle_seconds)
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from yandex_market_chat import AsyncYandexMarketChat, NotificationBot, SqliteInb
 from yandex_market_chat.inbox import Parser
 from yandex_market_chat.models import ChatMessageDTO, ChatMessageSenderType
 
+from .conftest import wait_until
 from .support import BUSINESS, FAKE_KEY, FakeMarket, notification
 
 
@@ -199,3 +202,29 @@ def test_bad_registrations_are_refused(inbox: SqliteInbox, parser: Parser, marke
         for options in ({"max_attempts": 0}, {"backoff_seconds": -1}, {"lease_seconds": float("nan")}):
             with pytest.raises(ValueError):
                 NotificationBot(inbox, parser, chat, **options)
+
+
+def test_the_worker_outlives_a_locked_inbox(
+    inbox_path: Path, parser: Parser, market: FakeMarket, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="yandex_market_chat.bot")
+    message = market.buyer_writes(11)
+    with SqliteInbox(inbox_path, timeout=0.05) as inbox, client(market) as chat:
+        record(inbox, parser, notification("CHAT_MESSAGE_SENT", chat_id=11, message_id=message))
+        bot = answering_bot(inbox, parser, chat)
+        blocker = sqlite3.connect(inbox_path, isolation_level=None)
+        blocker.execute("BEGIN EXCLUSIVE")
+        stop = threading.Event()
+        worker = threading.Thread(
+            target=bot.run, args=(stop,), kwargs={"idle_seconds": 0.01, "catch_up_seconds": None}
+        )
+        worker.start()
+        try:
+            wait_until(lambda: "the inbox failed" in caplog.text, "the worker met the locked inbox")
+            blocker.execute("ROLLBACK")
+            wait_until(lambda: market.answers[message] == 1, "the worker answered once the lock was gone")
+        finally:
+            stop.set()
+            worker.join(30)
+            blocker.close()
+    assert market.answers == {message: 1}
