@@ -27,12 +27,13 @@ import ipaddress
 import json
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from .errors import NotificationFormatError
-from .inbox import Inbox, Parser
+from .inbox import Inbox, Parser, ReceivedNotification
 
 __all__ = [
     "DEFAULT_PATH",
@@ -152,6 +153,9 @@ class Receiver:
         self.max_body_bytes = max_body_bytes
         self._allowed = None if allowed_networks is None else _networks(allowed_networks, "allowed_networks")
         self._trusted = _networks(trusted_proxies, "trusted_proxies")
+        # One thread records for the ASGI face: the inbox serialises writes anyway, and fewer
+        # threads contending for the interpreter keep the event loop (and PING) quick.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="yandex-market-chat-receiver")
         self.asgi = AsgiApp(self)
         """The ASGI application: `uvicorn module:receiver.asgi`, or `app.mount("/market", receiver.asgi)`."""
         self.wsgi = WsgiApp(self)
@@ -187,8 +191,9 @@ class Receiver:
         """413: the body is over `max_body_bytes`."""
         return _error(413, "UNKNOWN", f"the body is over {self.max_body_bytes} bytes")
 
-    def answer_body(self, body: bytes) -> Answer:
-        """The answer for a body that passed `check_head`: parse, answer PING, record the rest."""
+    def parse(self, body: bytes) -> Answer | ReceivedNotification:
+        """The notification in a body that passed `check_head`, or the answer when there is
+        nothing to record: 413, 400, 500 for a parser bug, 200 for PING. Never waits on the inbox."""
         if len(body) > self.max_body_bytes:
             return self.too_large()
         try:
@@ -200,8 +205,10 @@ class Receiver:
         except Exception as exc:  # a parser bug: not the Market's fault, so let it send again
             _logger.error("the parser failed: %s", type(exc).__name__)
             return _error(500, "UNKNOWN", "the notification could not be read; send it again")
-        if notification.notification_type == "PING":
-            return self.ok()
+        return self.ok() if notification.notification_type == "PING" else notification
+
+    def record(self, notification: ReceivedNotification, body: bytes) -> Answer:
+        """Record a parsed notification; 200 once the inbox has it (a repeat too), else 500."""
         try:
             new = self.inbox.record(notification.event_key, notification.notification_type, body)
         except Exception as exc:  # nothing is acknowledged that was not stored
@@ -209,6 +216,11 @@ class Receiver:
             return _error(500, "UNKNOWN", "the notification could not be recorded; send it again")
         _logger.info("notification %s %s", notification.event_key, "recorded" if new else "repeated")
         return self.ok()
+
+    def answer_body(self, body: bytes) -> Answer:
+        """The answer for a body that passed `check_head`: parse, answer PING, record the rest."""
+        parsed = self.parse(body)
+        return parsed if isinstance(parsed, Answer) else self.record(parsed, body)
 
     def answer(
         self, method: str, path: str, headers: Mapping[str, str], peer: str | None, body: bytes
@@ -283,9 +295,12 @@ class Receiver:
                 more = message.get("more_body", False)
             if answer is None:
                 body = b"".join(chunks)
-                # Parsing and recording may wait on the store: off the event loop, so that a PING
-                # arriving meanwhile is answered at once.
-                answer = await asyncio.get_running_loop().run_in_executor(None, self.answer_body, body)
+                parsed = self.parse(body)  # on the loop: PING never queues behind the store
+                if isinstance(parsed, Answer):
+                    answer = parsed
+                else:  # the store may wait on a lock or the disk: off the event loop
+                    loop = asyncio.get_running_loop()
+                    answer = await loop.run_in_executor(self._writer, self.record, parsed, body)
         await send(
             {
                 "type": "http.response.start",
