@@ -228,3 +228,21 @@ def test_the_worker_outlives_a_locked_inbox(
             worker.join(30)
             blocker.close()
     assert market.answers == {message: 1}
+
+
+async def test_catch_up_with_the_async_client(inbox: SqliteInbox, parser: Parser, market: FakeMarket) -> None:
+    missed = market.buyer_writes(12)
+    async with AsyncYandexMarketChat(
+        api_key=FAKE_KEY, base_url=market.url, business_id=BUSINESS, max_retries=0
+    ) as chat:
+        bot = NotificationBot(inbox, parser, chat)
+
+        @bot.on("CHAT_MESSAGE_SENT")
+        async def answer(n: Any, chat: AsyncYandexMarketChat) -> None:
+            await chat.send_message_to_chat(chat_id=n.chat_id, message=f"answer to {n.message_id}")
+
+        assert await bot.catch_up_async() == 1
+        assert await bot.catch_up_async() == 0
+        while await bot.run_once_async():
+            pass
+    assert market.answers == {missed: 1}
