@@ -48,16 +48,16 @@ _attempt: contextvars.ContextVar[int] = contextvars.ContextVar("yandex_market_ch
 
 
 class BotState(Protocol):
-    """What the bot remembers besides the inbox. `SqliteInbox` keeps it in its file; `MemoryState`
-    in the process (fine for one process that may forget it on restart)."""
+    """What the bot remembers besides the inbox, per (business, chat). `SqliteInbox` keeps it in its
+    file; `MemoryState` in the process (fine for one process that may forget it on restart)."""
 
-    def load_context(self, business_id: int, chat_id: int) -> bytes | None: ...
+    def load_context(self, business: int, chat: int) -> bytes | None: ...
 
-    def save_context(self, business_id: int, chat_id: int, context: bytes) -> None: ...
+    def save_context(self, business: int, chat: int, context: bytes) -> None: ...
 
-    def catch_up_cursor(self, business_id: int, chat_id: int) -> int | None: ...
+    def catch_up_cursor(self, business: int, chat: int) -> int | None: ...
 
-    def advance_catch_up(self, business_id: int, chat_id: int, message_id: int) -> None: ...
+    def advance_catch_up(self, business: int, chat: int, seen: int) -> None: ...
 
 
 class MemoryState:
@@ -68,20 +68,19 @@ class MemoryState:
         self._cursors: dict[tuple[int, int], int] = {}
         self._lock = threading.Lock()
 
-    def load_context(self, business_id: int, chat_id: int) -> bytes | None:
-        return self._contexts.get((business_id, chat_id))
+    def load_context(self, business: int, chat: int) -> bytes | None:
+        return self._contexts.get((business, chat))
 
-    def save_context(self, business_id: int, chat_id: int, context: bytes) -> None:
+    def save_context(self, business: int, chat: int, context: bytes) -> None:
         with self._lock:
-            self._contexts.setdefault((business_id, chat_id), context)
+            self._contexts.setdefault((business, chat), context)
 
-    def catch_up_cursor(self, business_id: int, chat_id: int) -> int | None:
-        return self._cursors.get((business_id, chat_id))
+    def catch_up_cursor(self, business: int, chat: int) -> int | None:
+        return self._cursors.get((business, chat))
 
-    def advance_catch_up(self, business_id: int, chat_id: int, message_id: int) -> None:
+    def advance_catch_up(self, business: int, chat: int, seen: int) -> None:
         with self._lock:
-            key = (business_id, chat_id)
-            self._cursors[key] = max(self._cursors.get(key, message_id), message_id)
+            self._cursors[business, chat] = max(self._cursors.get((business, chat), seen), seen)
 
 
 def _is_state(value: object) -> bool:

@@ -43,16 +43,16 @@ CREATE TABLE IF NOT EXISTS inbox (
 );
 CREATE INDEX IF NOT EXISTS inbox_due ON inbox (state, due_at);
 CREATE TABLE IF NOT EXISTS chat_context (
-    business_id INTEGER NOT NULL,
-    chat_id INTEGER NOT NULL,
+    business INTEGER NOT NULL,
+    chat INTEGER NOT NULL,
     context BLOB NOT NULL,
-    PRIMARY KEY (business_id, chat_id)
+    PRIMARY KEY (business, chat)
 );
 CREATE TABLE IF NOT EXISTS catch_up (
-    business_id INTEGER NOT NULL,
-    chat_id INTEGER NOT NULL,
-    last_message_id INTEGER NOT NULL,
-    PRIMARY KEY (business_id, chat_id)
+    business INTEGER NOT NULL,
+    chat INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    PRIMARY KEY (business, chat)
 );
 """
 
@@ -186,36 +186,34 @@ class SqliteInbox:
 
     # BotState ---------------------------------------------------------------------------------
 
-    def load_context(self, business_id: int, chat_id: int) -> bytes | None:
+    def load_context(self, business: int, chat: int) -> bytes | None:
         """The chat's context kept on CHAT_CREATED (JSON of getChat's result), or None."""
         rows = self._read(
-            "SELECT context FROM chat_context WHERE business_id = ? AND chat_id = ?", (business_id, chat_id)
+            "SELECT context FROM chat_context WHERE business = ? AND chat = ?", (business, chat)
         )
         return bytes(rows[0][0]) if rows else None
 
-    def save_context(self, business_id: int, chat_id: int, context: bytes) -> None:
+    def save_context(self, business: int, chat: int, context: bytes) -> None:
         """Keep the chat's context (the first one kept stays)."""
         self._write(
             lambda db: db.execute(
-                "INSERT OR IGNORE INTO chat_context (business_id, chat_id, context) VALUES (?, ?, ?)",
-                (business_id, chat_id, bytes(context)),
+                "INSERT OR IGNORE INTO chat_context (business, chat, context) VALUES (?, ?, ?)",
+                (business, chat, bytes(context)),
             )
         )
 
-    def catch_up_cursor(self, business_id: int, chat_id: int) -> int | None:
+    def catch_up_cursor(self, business: int, chat: int) -> int | None:
         """The id of the newest buyer message catch-up recorded in this chat, or None."""
-        sql = "SELECT last_message_id FROM catch_up WHERE business_id = ? AND chat_id = ?"
-        rows = self._read(sql, (business_id, chat_id))
+        rows = self._read("SELECT last_seen FROM catch_up WHERE business = ? AND chat = ?", (business, chat))
         return int(rows[0][0]) if rows else None
 
-    def advance_catch_up(self, business_id: int, chat_id: int, message_id: int) -> None:
-        """Move the chat's cursor forward to `message_id` (never back)."""
+    def advance_catch_up(self, business: int, chat: int, seen: int) -> None:
+        """Move the chat's cursor forward to the message id `seen` (never back)."""
         self._write(
             lambda db: db.execute(
-                "INSERT INTO catch_up (business_id, chat_id, last_message_id) VALUES (?, ?, ?)"
-                " ON CONFLICT (business_id, chat_id)"
-                " DO UPDATE SET last_message_id = max(last_message_id, excluded.last_message_id)",
-                (business_id, chat_id, message_id),
+                "INSERT INTO catch_up (business, chat, last_seen) VALUES (?, ?, ?)"
+                " ON CONFLICT (business, chat) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)",
+                (business, chat, seen),
             )
         )
 
