@@ -67,7 +67,7 @@ test: install
 record: install
 	PYTHONPATH=tests:openapi $(PY) -m contract.record $(PAIRS)
 
-.PHONY: demo  ## regenerate, start Prism on the spec and run examples/quickstart.py and examples/support_bot.py against it
+.PHONY: demo  ## regenerate, start Prism on the spec and run examples/quickstart.py, examples/support_bot.py and examples/notification_bot.py (endpoint under uvicorn, worker) against it
 demo: install generate
 	$(PY) examples/run_demo.py
 

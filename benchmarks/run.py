@@ -11,6 +11,8 @@ Rows (see benchmarks/README.md for what each measures and why):
 7. reading a 1,000-message chat history through the page iterator vs bare httpx paging by hand;
 8. a polling bot answering buyer messages that arrive over time, under the scaled quotas;
 9. 2,000 async calls started at once, 4 in flight: the in-flight cap vs an asyncio.Semaphore(4).
+10. the notification receiver: notifications answered under load vs a minimal Starlette handler,
+   and PING's answer time meanwhile.
 
 The loopback servers (bench_server.py) run in subprocesses on 127.0.0.1 and stop with the script.
 Progress goes to stderr, the table to stdout. `--quick` runs a few rounds of each, to try it out.
@@ -35,6 +37,8 @@ from bench_calls import Result, in_process_async, in_process_sync, loopback_asyn
 from bench_history import PAGE_LIMIT, history_async, history_sync
 from bench_import import import_times
 from bench_ratelimit import CALLERS, LATENCY, MESSAGES, PARALLEL, QUOTA, WINDOW, rate_limit_runs
+from bench_receiver import CONCURRENCY, PING_P99_TARGET, receiver_runs
+from bench_receiver import TARGET as RECEIVER_TARGET
 from bench_server import HISTORY_MESSAGES
 from bench_upload import BARE, FILE_BYTES, OTHER, memory_uploads, time_uploads
 from bench_util import ROOT, TIMES, LoopbackServer, Row, Table, fmt_ratio, fmt_time, machine, verdict
@@ -334,6 +338,40 @@ def main(argv: list[str] | None = None) -> int:
                 f"{'yes' if ok else 'no'}: {facts}",
             )
         )
+
+    log("10. the notification receiver under load")
+    received = receiver_runs(quick)
+    table.add(
+        Row(
+            "10",
+            f"notifications answered, {CONCURRENCY} connections ({received.rounds} rounds)",
+            "minimal Starlette handler: parse and answer (floor)",
+            fmt_time(received.floor_per_notification),
+            fmt_ratio(1.0),
+        )
+    )
+    table.add(
+        Row(
+            "10",
+            f"notifications answered, {CONCURRENCY} connections ({received.rounds} rounds)",
+            "Receiver + SqliteInbox: recorded durably first",
+            fmt_time(received.ours_per_notification),
+            fmt_ratio(received.ratio, received.spread),
+            f"<= {RECEIVER_TARGET:g}{TIMES}",
+            verdict(received.ratio, RECEIVER_TARGET),
+        )
+    )
+    table.add(
+        Row(
+            "10",
+            "PING answer time under that load",
+            f"Receiver: p50 {fmt_time(received.ping_p50)}, over {received.pings} PINGs",
+            f"p99 {fmt_time(received.ping_p99)}",
+            "",
+            f"p99 < {fmt_time(PING_P99_TARGET)}",
+            "yes" if received.ping_p99 < PING_P99_TARGET else "no",
+        )
+    )
 
     log("6. make generate")
     seconds, note = generate_seconds()

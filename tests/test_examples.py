@@ -23,6 +23,18 @@ def test_demo_runs_the_examples_against_the_mock() -> None:
     lines = result.stdout.splitlines()
     assert any(line.startswith("createChat        -> chat 92837461") for line in lines), lines
     assert "sendMessageToChat -> status OK" in lines
+    # The notification bot: PING and the notifications acknowledged, the malformed one refused, the
+    # message notified twice answered once.
+    posted = {line.split("->")[0].split("POST", 1)[1].strip(): line.split("->")[1].split()[0]
+              for line in lines if line.strip().startswith("POST ")}  # fmt: skip
+    assert posted == {
+        "PING": "200",
+        "CHAT_CREATED": "200",
+        "CHAT_MESSAGE_SENT": "200",
+        "CHAT_MESSAGE_SENT again": "200",
+        "malformed": "400",
+    }, lines
+    assert lines.count("chat 92837461 message 1001: answered") == 1, lines
     assert "sendFileToChat    -> status OK" in lines
     assert any("a 420 answer      -> RateLimitError" in line for line in lines), lines
     assert "chat 92837461: 2 new buyer message(s)" in lines, lines

@@ -4,6 +4,7 @@ Start with `YandexMarketChat` (or `AsyncYandexMarketChat`); every error derives 
 `YandexMarketError`.
 """
 
+import importlib
 from typing import TYPE_CHECKING
 
 from ._limits import HourlyBudget, RateLimiter
@@ -35,7 +36,10 @@ from .pagination import AsyncPage, AsyncPager, SyncPage
 from .types import UNSET, File, Response, Unset
 
 if TYPE_CHECKING:
+    from ._receiver import Receiver
     from ._redis_inbox import RedisInbox
+    from ._sqlite_inbox import SqliteInbox
+    from ._worker import NotificationBot
 
 __all__ = (
     "DEFAULT_BASE_URL",
@@ -57,12 +61,15 @@ __all__ = (
     "InternalServerError",
     "InvalidRequestError",
     "NotFoundError",
+    "NotificationBot",
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimiter",
+    "Receiver",
     "RedisInbox",
     "Response",
     "ResponseValidationError",
+    "SqliteInbox",
     "SyncPage",
     "Unset",
     "YandexMarketChat",
@@ -71,11 +78,19 @@ __all__ = (
 )
 
 
+_NOTIFICATION_SIDE = {
+    "NotificationBot": "._worker",
+    "Receiver": "._receiver",
+    "RedisInbox": "._redis_inbox",
+    "SqliteInbox": "._sqlite_inbox",
+}
+"""The notification side's exports, imported when first used."""
+
+
 def __getattr__(name: str) -> object:
     # The notification side is imported when first used: a client that never receives a
     # notification does not pay for it at import.
-    if name == "RedisInbox":
-        from ._redis_inbox import RedisInbox
-
-        return RedisInbox
+    if name in _NOTIFICATION_SIDE:
+        module = importlib.import_module(_NOTIFICATION_SIDE[name], __name__)
+        return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

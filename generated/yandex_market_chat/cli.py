@@ -217,6 +217,11 @@ def run(
 ) -> int:
     """Parse `argv`, call the operation on a `client_class` client, print the answer; the exit status."""
     out, err = out or sys.stdout, err or sys.stderr
+    argv = sys.argv[1:] if argv is None else argv
+    if list(argv[:1]) == ["inbox"]:  # the notification inbox, not an operation (see _inbox_cli)
+        from ._inbox_cli import run_inbox
+
+        return run_inbox(argv[1:], out, err)
     args = build_parser(operations).parse_args(argv)
     if args.command == "notify":
         return _market_standin.run_command(args, out, err)
