@@ -891,10 +891,6 @@ NOT_HARD_WIRED: dict[str, tuple[str, set[str]]] = {
 (an entry no file needs any more fails the test of its files)."""
 
 KNOWN_HARD_WIRED: dict[str, str] = {
-    "openapi/runtime/_market_standin.py": (
-        "PAYLOADS, the stand-in's placeholder table of the chat notifications' fields (chatId, "
-        "businessId, ...), until the notification spec's models replace it"
-    ),
     "openapi/runtime/_worker.py": (
         "NotificationBot calls the chat operations by name: getChat on CHAT_CREATED (the docs' advice), "
         "getChats (WAITING_FOR_PARTNER) and getChatHistory (after_message_id) for catch-up, and writes "

@@ -3,10 +3,11 @@
 from ._spec import OPERATIONS
 from .cli import run
 from .client import YandexMarketChat
+from .notifications import PAYLOAD_FIELDS
 
 
 def main() -> None:
-    raise SystemExit(run(OPERATIONS, YandexMarketChat))
+    raise SystemExit(run(OPERATIONS, YandexMarketChat, notifications=PAYLOAD_FIELDS))
 
 
 if __name__ == "__main__":

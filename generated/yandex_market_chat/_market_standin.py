@@ -43,22 +43,10 @@ TIMEOUT = 10.0
 PATH = "/notification"
 """What the Market appends to the URL registered in the seller cabinet."""
 
-# --- PLACEHOLDER until the notification spec lands: the payload of each chat notification ------------
-# (api-facts-read.md, "The four chat payloads"; all fields required). To be replaced by the spec's
-# models/examples; nothing else in this module names a notification's fields.
-PAYLOADS: dict[str, dict[str, str]] = {
-    "PING": {"time": "date-time"},
-    "CHAT_CREATED": {"chatId": "integer", "businessId": "integer", "createdAt": "date-time"},
-    "CHAT_MESSAGE_SENT": {
-        "chatId": "integer",
-        "messageId": "string",
-        "businessId": "integer",
-        "sentAt": "date-time",
-    },
-    "CHAT_ARBITRAGE_STARTED": {"chatId": "integer", "businessId": "integer", "startedAt": "date-time"},
-    "CHAT_ARBITRAGE_FINISHED": {"chatId": "integer", "businessId": "integer", "finishedAt": "date-time"},
-}
-# --- end of the placeholder ---------------------------------------------------------------------------
+Payloads = Mapping[str, Mapping[str, tuple[str, bool]]]
+"""Each notification type's fields from the notification spec (`notifications.PAYLOAD_FIELDS`):
+wire name -> (kind, required); kinds: integer, number, boolean, string, date-time, decimal (a
+string of digits), array and object (JSON)."""
 
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
 """RFC 3339 date-time, as the notification API's `format: date-time`."""
@@ -79,34 +67,49 @@ def _camel_to_option(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
 
 
-def build_body(notification_type: str, values: Mapping[str, str], now: datetime | None = None) -> bytes:
+def build_body(
+    notification_type: str, values: Mapping[str, str], payloads: Payloads, now: datetime | None = None
+) -> bytes:
     """The JSON body of a notification of `notification_type` from its fields' values as text
-    (wire names): integers checked, `date-time` fields the current moment unless given."""
-    fields = PAYLOADS.get(notification_type)
+    (wire names), each checked as its kind; a date-time not given is the current moment."""
+    fields = payloads.get(notification_type)
     if fields is None:
-        raise ValueError(f"no notification type {notification_type!r}; one of: {', '.join(PAYLOADS)}")
+        raise ValueError(f"no notification type {notification_type!r}; one of: {', '.join(payloads)}")
     stamp = (now or datetime.now(UTC)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
     unknown = sorted(set(values) - set(fields))
     if unknown:
         options = ", ".join("--" + _camel_to_option(name) for name in unknown)
         raise ValueError(f"{notification_type} has no {options}")
     body: dict[str, Any] = {"notificationType": notification_type}
-    for name, kind in fields.items():
+    for name, (kind, required) in fields.items():
         option = "--" + _camel_to_option(name)
         given = values.get(name)
         if given is None:
-            if kind != "date-time":
+            if kind == "date-time":
+                body[name] = stamp
+            elif required:
                 raise ValueError(f"{notification_type} needs {option}")
-            body[name] = stamp
-        elif kind == "integer":
-            if not re.fullmatch(r"-?\d+", given):
-                raise ValueError(f"{option} must be an integer, not {given!r}")
-            body[name] = int(given)
-        elif kind == "date-time" and not _DATE_TIME.fullmatch(given):
-            raise ValueError(f"{option} must be a date-time such as 2025-01-01T00:00:00Z, not {given!r}")
-        else:
-            body[name] = given
+            continue
+        body[name] = _value(kind, given, option)
     return json.dumps(body, ensure_ascii=False).encode()
+
+
+def _value(kind: str, given: str, option: str) -> Any:
+    """An option's text as the JSON value of its field's kind."""
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d+", given):
+            raise ValueError(f"{option} must be an integer, not {given!r}")
+        return int(given)
+    if kind == "decimal" and not re.fullmatch(r"\d+", given):
+        raise ValueError(f"{option} must be a number written with digits, not {given!r}")
+    if kind == "date-time" and not _DATE_TIME.fullmatch(given):
+        raise ValueError(f"{option} must be a date-time such as 2025-01-01T00:00:00Z, not {given!r}")
+    if kind in ("number", "boolean", "array", "object"):
+        try:
+            return json.loads(given)
+        except ValueError:
+            raise ValueError(f"{option} must be JSON ({kind}), not {given!r}") from None
+    return given
 
 
 def judge(notification_type: str, status: int, content_type: str, body: bytes) -> str:
@@ -213,7 +216,7 @@ def send_notification(
 # --- the `notify` subcommand -----------------------------------------------------------------------
 
 
-def add_command(commands: Any) -> None:
+def add_command(commands: Any, payloads: Payloads) -> None:
     """Add `notify` to the command line's subcommands (an argparse subparsers object)."""
     sub = commands.add_parser(
         "notify",
@@ -227,11 +230,11 @@ def add_command(commands: Any) -> None:
         help="the URL you will register in the seller cabinet (the Market adds /notification)",
     )
     what = sub.add_mutually_exclusive_group(required=True)
-    what.add_argument("--type", dest="notify_type", choices=list(PAYLOADS), help="the notification to build")
+    what.add_argument("--type", dest="notify_type", choices=list(payloads), help="the notification to build")
     what.add_argument(
         "--body", dest="notify_body", metavar="JSON|-", help="send this body as it is ('-': stdin)"
     )
-    fields = sorted({name for payload in PAYLOADS.values() for name in payload})
+    fields = sorted({name for payload in payloads.values() for name in payload})
     for name in fields:
         sub.add_argument(
             "--" + _camel_to_option(name), dest=f"field_{name}", metavar=name, help=f"the {name} field"
@@ -242,7 +245,7 @@ def add_command(commands: Any) -> None:
     sub.add_argument(
         "--max-attempts", type=int, help="stop after this many attempts (default: the whole schedule)"
     )
-    sub.set_defaults(operation=None)
+    sub.set_defaults(operation=None, notify_payloads=payloads)
 
 
 def run_command(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | None = None) -> int:
@@ -258,7 +261,7 @@ def run_command(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextI
             if key.startswith("field_") and value is not None
         }
         try:
-            body = build_body(args.notify_type, values)
+            body = build_body(args.notify_type, values, args.notify_payloads)
         except ValueError as exc:
             err.write(f"error: {exc}\n")
             return 2

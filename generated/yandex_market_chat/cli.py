@@ -99,7 +99,9 @@ def _add_argument(parser: argparse.ArgumentParser, argument: Mapping[str, Any]) 
 
 
 def build_parser(
-    operations: Mapping[str, Mapping[str, Any]], prog: str = "yandex-market-chat"
+    operations: Mapping[str, Mapping[str, Any]],
+    prog: str = "yandex-market-chat",
+    notifications: _market_standin.Payloads | None = None,
 ) -> argparse.ArgumentParser:
     """The parser: global options, then one subcommand per operation."""
     environment = sorted(
@@ -136,7 +138,8 @@ def build_parser(
                 help="print every item of every page, one JSON object per line (default: the first page)",
             )
         sub.set_defaults(operation=name)
-    _market_standin.add_command(commands)  # `notify`: the Market stand-in
+    if notifications is not None:  # `notify`: the Market stand-in, over the notification spec's types
+        _market_standin.add_command(commands, notifications)
     return parser
 
 
@@ -214,15 +217,18 @@ def run(
     argv: Sequence[str] | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
+    *,
+    notifications: _market_standin.Payloads | None = None,
 ) -> int:
-    """Parse `argv`, call the operation on a `client_class` client, print the answer; the exit status."""
+    """Parse `argv`, call the operation on a `client_class` client, print the answer; the exit status.
+    `notifications`: the notification types' fields, for `notify` (without them there is no `notify`)."""
     out, err = out or sys.stdout, err or sys.stderr
     argv = sys.argv[1:] if argv is None else argv
     if list(argv[:1]) == ["inbox"]:  # the notification inbox, not an operation (see _inbox_cli)
         from ._inbox_cli import run_inbox
 
         return run_inbox(argv[1:], out, err)
-    args = build_parser(operations).parse_args(argv)
+    args = build_parser(operations, notifications=notifications).parse_args(argv)
     if args.command == "notify":
         return _market_standin.run_command(args, out, err)
     operation = operations[args.operation]

@@ -22,6 +22,7 @@ from .errors import NotificationFormatError
 __all__ = [
     "EXAMPLES",
     "NOTIFICATION_PATH",
+    "PAYLOAD_FIELDS",
     "SOURCE_NETWORKS",
     "TIMEOUT_SECONDS",
     "PingNotification",
@@ -295,7 +296,34 @@ EXAMPLES: Mapping[str, Mapping[str, Any]] = {
         "finishedAt": "2025-01-01T00:00:00Z",
     },
 }
-"""The spec's example payload of each type (the Market stand-in sends them)."""
+"""The spec's example payload of each type."""
+PAYLOAD_FIELDS: Mapping[str, Mapping[str, tuple[str, bool]]] = {
+    "PING": {
+        "time": ("date-time", False),
+    },
+    "CHAT_CREATED": {
+        "chatId": ("integer", True),
+        "businessId": ("integer", True),
+        "createdAt": ("date-time", True),
+    },
+    "CHAT_MESSAGE_SENT": {
+        "chatId": ("integer", True),
+        "messageId": ("decimal", True),
+        "businessId": ("integer", True),
+        "sentAt": ("date-time", True),
+    },
+    "CHAT_ARBITRAGE_STARTED": {
+        "chatId": ("integer", True),
+        "businessId": ("integer", True),
+        "startedAt": ("date-time", True),
+    },
+    "CHAT_ARBITRAGE_FINISHED": {
+        "chatId": ("integer", True),
+        "businessId": ("integer", True),
+        "finishedAt": ("date-time", True),
+    },
+}
+"""Each type's fields (wire name: kind, required), for the Market stand-in (`notify`)."""
 
 
 def parse_notification(body: bytes) -> Notification:

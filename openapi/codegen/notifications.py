@@ -35,6 +35,9 @@ class Field:
     """An expression of `data` (the checked payload object) giving the field's value."""
     required: bool
     description: str
+    kind: str
+    """What the Market stand-in takes for it: integer, number, boolean, string, date-time, decimal
+    (an `x-as-integer` string), or array/object (JSON)."""
 
 
 @dataclass(frozen=True)
@@ -120,9 +123,28 @@ class _Reader:
             if wire not in required:
                 annotation, reader = f"{annotation} | None", self.optional(prop, wire)
             prose = resolve(self.spec, prop, where).get("description") or prop.get("description", "")
-            fields.append(Field(wire, field_name(wire), annotation, reader, wire in required, text(prose)))
+            field = Field(
+                wire,
+                field_name(wire),
+                annotation,
+                reader,
+                wire in required,
+                text(prose),
+                self.kind(prop, where),
+            )
+            fields.append(field)
         fields.sort(key=lambda f: not f.required)  # required first: dataclass defaults come last
         return Model(schema, class_name(schema), text(node.get("description", "")), tuple(fields))
+
+    def kind(self, prop: Mapping[str, Any], where: str) -> str:
+        node = resolve(self.spec, prop, where)
+        if "allOf" in node and len(node["allOf"]) == 1:
+            node = {**resolve(self.spec, node["allOf"][0], where), **node}
+        if node.get("format") == "date-time":
+            return "date-time"
+        if node.get("x-as-integer"):
+            return "decimal"
+        return str(node.get("type", "object"))
 
     def optional(self, prop: Mapping[str, Any], wire: str) -> str:
         _, inner = self.value(prop, "value", wire, wire)

@@ -16,6 +16,7 @@ from yandex_market_chat import YandexMarketChat
 from yandex_market_chat._market_standin import Attempt, retry_offsets, send_notification
 from yandex_market_chat._spec import OPERATIONS
 from yandex_market_chat.cli import run
+from yandex_market_chat.notifications import PAYLOAD_FIELDS
 
 MESSAGE_BODY = b'{"notificationType":"CHAT_MESSAGE_SENT","chatId":1,"messageId":"2","businessId":3}'
 JSON = {"Content-Type": "application/json"}
@@ -113,7 +114,9 @@ def test_a_ping_is_accepted_only_with_version_name_and_time_as_json_and_sent_onc
 
 def notify(*argv: str) -> tuple[int, list[dict[str, object]], str]:
     out, err = io.StringIO(), io.StringIO()
-    code = run(OPERATIONS, YandexMarketChat, ["notify", *argv], out=out, err=err)
+    code = run(
+        OPERATIONS, YandexMarketChat, ["notify", *argv], out=out, err=err, notifications=PAYLOAD_FIELDS
+    )
     return code, [json.loads(line) for line in out.getvalue().splitlines()], err.getvalue()
 
 
