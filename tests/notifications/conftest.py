@@ -17,6 +17,7 @@ import uvicorn
 from yandex_market_chat import Receiver, SqliteInbox
 from yandex_market_chat.inbox import Parser
 
+from .inbox_stores import RedisServer
 from .support import PARSER, FakeMarket
 
 Serve = Callable[[Receiver], str]
@@ -109,3 +110,12 @@ def serve(request: pytest.FixtureRequest) -> Iterator[Serve]:
     yield lambda receiver: face(receiver, stoppers)
     for stop in stoppers:
         stop()
+
+
+@pytest.fixture(scope="module")
+def redis_server() -> Iterator[RedisServer]:
+    """The pinned redis-server on a loopback port, for the tests of a module."""
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()

@@ -3,9 +3,10 @@
 - record PATH FIRST COUNT: record keys k<FIRST>..k<FIRST+COUNT-1>; print "new KEY" per new one.
 - claim PATH: claim and complete until nothing is due; print "claimed KEY" per entry.
 - record-and-hang PATH KEY: record one key, print "recorded", then wait to be killed.
-- receiver PATH PORT: the receiver under uvicorn on 127.0.0.1:PORT (loopback allowed).
-- worker PATH MARKET_URL: the notification bot against the fake chat API, answering each buyer
+- receiver STORE PORT: the receiver under uvicorn on 127.0.0.1:PORT (loopback allowed).
+- worker STORE MARKET_URL: the notification bot against the fake chat API, answering each buyer
   message with "answer to <id>", checking the chat first when retrying; catch-up every second.
+STORE is KIND:WHERE of inbox_stores (`sqlite:/tmp/x/inbox.sqlite3`, `redis:redis://... prefix`).
 """
 
 from __future__ import annotations
@@ -20,12 +21,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for noti
 from yandex_market_chat import NotificationBot, Receiver, SqliteInbox, YandexMarketChat
 from yandex_market_chat.models import ChatMessageDTO, ChatMessageSenderType
 
+from notifications.inbox_stores import open_inbox
 from notifications.support import BUSINESS, FAKE_KEY, PARSER
 
 
-def worker(path: str, market_url: str) -> None:
+def store(spec: str):  # type: ignore[no-untyped-def]
+    kind, _, where = spec.partition(":")
+    return open_inbox(kind, where)
+
+
+def worker(spec: str, market_url: str) -> None:
     chat = YandexMarketChat(api_key=FAKE_KEY, base_url=market_url, business_id=BUSINESS, max_retries=0)
-    bot = NotificationBot(SqliteInbox(path), PARSER, chat, backoff_seconds=0.05, lease_seconds=2.0)
+    bot = NotificationBot(store(spec), PARSER, chat, backoff_seconds=0.05, lease_seconds=2.0)
 
     @bot.on("CHAT_MESSAGE_SENT")
     def answer(notification: object, chat: YandexMarketChat) -> None:
@@ -64,7 +71,7 @@ def main(mode: str, path: str, *rest: str) -> None:
     elif mode == "receiver":
         import uvicorn
 
-        receiver = Receiver(SqliteInbox(path), PARSER, name="crash-test", allowed_networks=["127.0.0.0/8"])
+        receiver = Receiver(store(path), PARSER, name="crash-test", allowed_networks=["127.0.0.0/8"])
         uvicorn.run(receiver.asgi, host="127.0.0.1", port=int(rest[0]), log_level="warning", access_log=False)
     elif mode == "worker":
         worker(path, rest[0])

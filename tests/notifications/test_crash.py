@@ -1,22 +1,25 @@
-"""Issue #21's crash test: the receiver (under uvicorn) and the worker run as processes and are
-SIGKILLed at random points while buyers write and the Market delivers every notification twice,
-retrying each delivery until it gets a 200; the worker also catches up every second. Afterwards
-every buyer message was answered exactly once (answers counted by the fake chat API)."""
+"""The crash test: two receivers (under uvicorn) and two workers share one inbox (a SQLite file; one
+redis-server) as processes, SIGKILLed at random points while buyers write and the Market delivers
+every notification twice, the two copies to the two receivers at once, retrying each delivery until
+it gets a 200; the workers also catch up every second. Afterwards every buyer message was answered
+exactly once (answers counted by the fake chat API) and the inbox drained."""
 
 from __future__ import annotations
 
 import random
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import httpx
+import pytest
 
 from .conftest import wait_until
+from .inbox_stores import KINDS, RedisServer, pending
 from .support import FakeMarket, notification
 
 PROCESSES = Path(__file__).with_name("processes.py")
@@ -66,30 +69,34 @@ def deliver(url: str, body: bytes, stop: threading.Event) -> None:
         stop.wait(0.05)
 
 
-def pending(path: Path) -> int:
-    with sqlite3.connect(path) as db:
-        return int(db.execute("SELECT count(*) FROM inbox WHERE state != 'done'").fetchone()[0])
-
-
+@pytest.mark.parametrize("kind", KINDS)
 def test_killed_receivers_and_workers_neither_lose_nor_double_an_answer(
-    market: FakeMarket, inbox_path: Path
+    kind: str, market: FakeMarket, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/notification"
-    receiver = Supervised("receiver", str(inbox_path), str(port))
-    worker = Supervised("worker", str(inbox_path), market.url)
+    if kind == "redis":
+        server: RedisServer = request.getfixturevalue("redis_server")
+        where = f"{server.url} crash-{uuid.uuid4()}"
+    else:
+        where = str(tmp_path / "inbox.sqlite3")
+    spec = f"{kind}:{where}"
+    ports = [free_port(), free_port()]
+    urls = [f"http://127.0.0.1:{port}/notification" for port in ports]
+    receivers = [Supervised("receiver", spec, str(port)) for port in ports]
+    workers = [Supervised("worker", spec, market.url) for _ in range(2)]
+    everyone = receivers + workers
     stop = threading.Event()
     chaos = random.Random()
     seed = chaos.randrange(2**32)
     chaos.seed(seed)
     try:
-        deliver(url, notification("PING"), stop)  # the receiver is up
+        for url in urls:
+            deliver(url, notification("PING"), stop)  # the receivers are up
 
         def killer() -> None:
             for _ in range(KILLS):
                 if stop.wait(chaos.uniform(0.1, 0.8)):
                     return
-                chaos.choice([receiver, worker]).kill_and_restart()
+                chaos.choice(everyone).kill_and_restart()
 
         killing = threading.Thread(target=killer)
         killing.start()
@@ -97,17 +104,21 @@ def test_killed_receivers_and_workers_neither_lose_nor_double_an_answer(
             for chat_id in range(1, CHATS + 1):
                 message = market.buyer_writes(chat_id, f"question {round_}")
                 body = notification("CHAT_MESSAGE_SENT", chat_id=chat_id, message_id=message)
-                for _ in range(2):  # the Market may send a notification more than once
-                    deliver(url, body, stop)
+                # the Market may send a notification more than once: here to both receivers at once
+                copies = [threading.Thread(target=deliver, args=(url, body, stop)) for url in urls]
+                for copy in copies:
+                    copy.start()
+                for copy in copies:
+                    copy.join()
         killing.join(60)
         written = market.buyer_messages()
         assert len(written) == CHATS * MESSAGES_PER_CHAT
         wait_until(lambda: set(market.answers) == set(written), f"every message answered (seed {seed})", 120)
-        wait_until(lambda: pending(inbox_path) == 0, f"the inbox drained (seed {seed})", 60)
+        wait_until(lambda: pending(kind, where) == 0, f"the inbox drained (seed {seed})", 60)
     finally:
         stop.set()
-        receiver.stop()
-        worker.stop()
-    assert receiver.kills + worker.kills == KILLS
+        for process in everyone:
+            process.stop()
+    assert sum(process.kills for process in everyone) == KILLS
     doubled = {message: count for message, count in market.answers.items() if count != 1}
     assert not doubled, f"answered more than once (seed {seed}): {doubled}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import signal
-import socket
 import subprocess
 import sys
 import textwrap
@@ -24,12 +23,11 @@ from typing import Any, TypeVar
 
 import pytest
 import redis
-from ratelimit.support import pinned_redis_server
 from yandex_market_chat import RedisInbox
 from yandex_market_chat.errors import InboxError
 from yandex_market_chat.inbox import FailedEntry, Inbox, InboxEntry
 
-from .inbox_stores import KINDS, open_inbox
+from .inbox_stores import KINDS, RedisServer, free_port, open_inbox
 
 TESTS = Path(__file__).resolve().parents[1]
 T = TypeVar("T")
@@ -46,85 +44,6 @@ def eventually(probe: Callable[[], T | None], within: float = 10.0) -> T:
             return found
         assert time.monotonic() < deadline, f"nothing within {within} s"
         time.sleep(0.01)
-
-
-# --- a real redis-server ---------------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@dataclass
-class RedisServer:
-    """The pinned redis-server on a loopback port; `data` set: persistence on, every write on disk
-    before its answer (appendfsync always), so a killed server restarts with what it had."""
-
-    port: int = field(default_factory=free_port)
-    data: Path | None = None
-    scratch: Path | None = None
-    """Where a server without persistence may still write (a replica's copy of its primary)."""
-    process: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self) -> None:
-        persistence = ["--save", "", "--appendonly", "no"]
-        if self.data is not None:
-            persistence = [
-                "--save",
-                "",
-                "--appendonly",
-                "yes",
-                "--appendfsync",
-                "always",
-                "--dir",
-                str(self.data),
-            ]
-        self.process = subprocess.Popen(
-            [str(pinned_redis_server()), "--port", str(self.port), "--bind", "127.0.0.1", *persistence],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            cwd=self.data or self.scratch,
-        )
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with redis.Redis.from_url(self.url) as probe:
-                    probe.ping()
-                return
-            except redis.ConnectionError:
-                assert self.process.poll() is None, "redis-server exited at start"
-                assert time.monotonic() < deadline, "redis-server did not answer within 20 s"
-                time.sleep(0.05)
-
-    def signal(self, number: signal.Signals) -> None:
-        assert self.process is not None
-        self.process.send_signal(number)
-
-    def kill(self) -> None:
-        assert self.process is not None
-        self.process.kill()
-        self.process.wait(10)
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGCONT)
-            self.process.terminate()
-            self.process.wait(10)
-
-
-@pytest.fixture(scope="module")
-def redis_server() -> Iterator[RedisServer]:
-    server = RedisServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 # --- the inbox every test gets, for every implementation ---------------------------------------------
@@ -293,6 +212,12 @@ CHILD = textwrap.dedent(
 )
 
 
+INTERLEAVING = {"redis"}
+"""Stores whose writers interleave, so that two processes meeting midway is shown, not only that
+each key went once: a SQLite writer that finds the file locked backs off in its busy handler while
+the other goes on (both results are still exactly once; test_sqlite_inbox.py runs four processes)."""
+
+
 def two_processes(store: Store, mode: str, count: int) -> list[Any]:
     """Two processes open the store, then do `mode` at the same moment; what each returned."""
     children = [
@@ -329,7 +254,8 @@ def two_processes(store: Store, mode: str, count: int) -> list[Any]:
 def test_two_processes_recording_the_same_keys_record_each_exactly_once(store: Store) -> None:
     first, second = two_processes(store, "record", 300)
     assert {key: first[key] + second[key] for key in first} == {f"k{i}": 1 for i in range(300)}
-    assert True in first.values() and True in second.values()
+    if store.kind in INTERLEAVING:
+        assert True in first.values() and True in second.values()
 
 
 def test_two_workers_claiming_never_get_the_same_entry(store: Store) -> None:
@@ -340,7 +266,8 @@ def test_two_workers_claiming_never_get_the_same_entry(store: Store) -> None:
     first, second = two_processes(store, "claim", 0)
     assert not set(first) & set(second)
     assert sorted(first + second) == sorted(keys)
-    assert first and second, "the two never overlapped: nothing was shown"
+    if store.kind in INTERLEAVING:
+        assert first and second, "the two never overlapped: nothing was shown"
 
 
 # --- Redis: the server's faults and its clock ------------------------------------------------------
