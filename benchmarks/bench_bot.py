@@ -28,21 +28,32 @@ from __future__ import annotations
 
 import asyncio
 import heapq
+import json
 import math
 import statistics
+import tempfile
+import threading
 import time
+import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import httpx
 from bench_server import HOURLY_LIMITS
 from bench_util import FAKE_KEY, LoopbackServer
 from yandex_market_chat import AsyncYandexMarketChat, YandexMarketChat
 
 BUSINESS = 1
 WINDOW = 2.0
-QUOTAS = {name: HOURLY_LIMITS[name] // 100 for name in ("getChats", "getChatHistory", "sendMessageToChat")}
-"""Per WINDOW seconds, for the operations the bot uses: the spec's hourly limits (5,000 / 10,000 /
-1,000) in the same proportions."""
+QUOTAS = {
+    name: HOURLY_LIMITS[name] // 100
+    for name in ("getChats", "getChatHistory", "getChatMessage", "sendMessageToChat")
+}
+"""Per WINDOW seconds, for the operations the bots use: the spec's hourly limits (5,000 / 10,000 /
+1,000 / 1,000) in the same proportions."""
+NOTIFY_EVERY = 0.005
+"""How often the notified run's Market stand-in asks the server for new buyer messages."""
 PARALLEL = 4
 LATENCY = 0.02
 CHATS = 6
@@ -77,6 +88,7 @@ class BotResult:
     """Seconds from the scenario's start to the last answer."""
     ideal: float
     delay_median: float
+    delay_p99: float
     delay_max: float
     rounds: int
 
@@ -138,6 +150,7 @@ def finish(label: str, server: LoopbackServer, started: dict[str, Any], rounds: 
         last_answer=(store["last_answer"] or start) - start,
         ideal=ideal_last_answer(arrivals, start),
         delay_median=statistics.median(delays),
+        delay_p99=sorted(delays)[min(len(delays) - 1, int(0.99 * len(delays)))],
         delay_max=max(delays),
         rounds=rounds,
     )
@@ -227,7 +240,71 @@ async def run_async(server: LoopbackServer) -> BotResult:
     return await asyncio.to_thread(finish, "async: AsyncYandexMarketChat", server, started, rounds)
 
 
+def run_notified(server: LoopbackServer) -> BotResult:
+    """The same scenario answered from notifications, as examples/notification_bot.py does: a
+    stand-in of the Market posts CHAT_MESSAGE_SENT to the receiver (bench_receiver's, under uvicorn,
+    recording in a SqliteInbox) as each buyer message arrives; a NotificationBot on YandexMarketChat
+    reads the message (getChatMessage) and answers it. No catch-up: every message is notified."""
+    from bench_receiver import Server as ReceiverServer
+    from yandex_market_chat import NotificationBot, SqliteInbox
+    from yandex_market_chat.models import ChatMessageDTO
+    from yandex_market_chat.notifications import ChatMessageSentNotification, parse_notification
+
+    chat = YandexMarketChat(api_key=FAKE_KEY, business_id=BUSINESS, base_url=server.base_url)
+    with tempfile.TemporaryDirectory() as scratch:
+        inbox_path = str(Path(scratch) / "inbox.sqlite3")
+        receiver = ReceiverServer("ours", inbox_path)
+        bot = NotificationBot(SqliteInbox(inbox_path), parse_notification, chat, fetch_chat_context=False)
+
+        @bot.on("CHAT_MESSAGE_SENT")
+        def answer(notification: ChatMessageSentNotification, chat: YandexMarketChat) -> None:
+            chat_id, message_id = notification.chat_id, notification.message_id
+            found = chat.get_chat_message(chat_id=chat_id, message_id=message_id).result
+            if isinstance(found, ChatMessageDTO) and found.sender == CUSTOMER:
+                chat.send_message_to_chat(chat_id=chat_id, message=reply(message_id))
+
+        stop = threading.Event()
+        worker = threading.Thread(
+            target=bot.run, args=(stop,), kwargs={"idle_seconds": 0.005, "catch_up_seconds": None}
+        )
+        started = start_scenario(server)
+        worker.start()
+        deadline = time.time() + DEADLINE
+        notified = 0
+        try:
+            with httpx.Client(timeout=10) as market:
+                while time.time() < deadline:
+                    for chat_id, message_id in arrivals(server):
+                        body = {
+                            "notificationType": "CHAT_MESSAGE_SENT",
+                            "chatId": chat_id,
+                            "messageId": str(message_id),
+                            "businessId": BUSINESS,
+                            "sentAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                        }
+                        posted = market.post(receiver.url, json=body)
+                        assert posted.status_code == 200, posted.text
+                        notified += 1
+                    if notified >= CHATS * MESSAGES and server.stats()["store"]["answered"] >= notified:
+                        break
+                    time.sleep(NOTIFY_EVERY)
+        finally:
+            stop.set()
+            worker.join(30)
+            receiver.stop()
+            chat.close()
+    return finish("notified: Receiver + NotificationBot", server, started, 0)
+
+
+def arrivals(server: LoopbackServer) -> list[tuple[int, int]]:
+    """The buyer messages that arrived since the last call: (chat id, message id)."""
+    request = urllib.request.Request(server.base_url + "/_bench/arrivals", method="POST", data=b"")
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        return [(int(chat_id), int(message_id)) for chat_id, message_id in json.load(answer)]
+
+
 def bot_runs() -> list[BotResult]:
-    """The bot, sync then async, each against a fresh scenario on one quota-enforcing server."""
+    """The polling bot, sync then async, then the notified bot, each against a fresh scenario on one
+    quota-enforcing server."""
     with LoopbackServer(*server_options()) as server:
-        return [run_sync(server), asyncio.run(run_async(server))]
+        return [run_sync(server), asyncio.run(run_async(server)), run_notified(server)]

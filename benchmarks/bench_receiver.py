@@ -104,35 +104,57 @@ class Server:
         self.process.wait(30)
 
 
+def ping_forever(url: str) -> None:
+    """`python bench_receiver.py ping URL`: PINGs back to back on one keep-alive connection of its
+    own, in a process of its own (so that the load's client does not delay them), until stdin
+    closes; then the latencies, as JSON, on stdout."""
+    import threading
+
+    stop = threading.Event()
+
+    def wait_for_the_end() -> None:
+        sys.stdin.read()
+        stop.set()
+
+    threading.Thread(target=wait_for_the_end, daemon=True).start()
+    latencies: list[float] = []
+    with httpx.Client(timeout=30) as client:
+        while not stop.is_set():
+            started = time.perf_counter()
+            answer = client.post(url, content=PING, headers={"Content-Type": "application/json"})
+            latencies.append(time.perf_counter() - started)
+            assert answer.status_code == 200, answer.text
+    print(json.dumps(latencies))
+
+
 async def load(url: str, first: int, count: int, ping: bool) -> tuple[float, list[float]]:
     """Post `count` notifications from CONCURRENCY connections; the seconds it took, and the PING
-    latencies measured meanwhile on one more connection (when `ping`)."""
+    latencies measured meanwhile by another process on a connection of its own (when `ping`)."""
     headers = {"Content-Type": "application/json"}
-    limits = httpx.Limits(max_connections=CONCURRENCY + 1)
-    pings: list[float] = []
+    limits = httpx.Limits(max_connections=CONCURRENCY)
+    pinger = None
+    if ping:
+        pinger = subprocess.Popen(
+            [sys.executable, str(Path(__file__)), "ping", url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
     async with httpx.AsyncClient(limits=limits, timeout=30) as client:
         queue = list(range(first, first + count))
-        done = asyncio.Event()
 
         async def poster() -> None:
             while queue:
                 answer = await client.post(url, content=body(queue.pop()), headers=headers)
                 assert answer.status_code == 200, answer.text
 
-        async def pinger() -> None:
-            while not done.is_set():
-                started = time.perf_counter()
-                answer = await client.post(url, content=PING, headers=headers)
-                pings.append(time.perf_counter() - started)
-                assert answer.status_code == 200, answer.text
-
-        pinging = asyncio.create_task(pinger()) if ping else None
         began = time.perf_counter()
         await asyncio.gather(*(poster() for _ in range(CONCURRENCY)))
         elapsed = time.perf_counter() - began
-        done.set()
-        if pinging is not None:
-            await pinging
+    pings: list[float] = []
+    if pinger is not None:
+        out, _ = pinger.communicate(timeout=60)
+        pings = json.loads(out)
     return elapsed, pings
 
 
@@ -186,6 +208,9 @@ def receiver_runs(quick: bool = False) -> ReceiverResult:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["serve"]:
         serve(argv[1], int(argv[2]), argv[3])
+        return 0
+    if argv[:1] == ["ping"]:
+        ping_forever(argv[1])
         return 0
     result = receiver_runs("--quick" in argv)
     print(

@@ -21,8 +21,9 @@ interpreter): `python bench_server.py [options]` binds 127.0.0.1 on a free port 
 `PORT <n>` on stdout. It stops on SIGTERM, when its stdin closes (the parent went away) or
 after `--max-seconds`, whichever comes first.
 
-Besides the API paths it serves `GET /_bench/stats` (JSON counters), `POST /_bench/reset` and
-`POST /_bench/bot`.
+Besides the API paths it serves `GET /_bench/stats` (JSON counters), `POST /_bench/reset`,
+`POST /_bench/bot` and `POST /_bench/arrivals` (the buyer messages arrived since the last call, for
+the notification bot's Market stand-in).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ OPERATIONS = {
     ("POST", "chats/new"): "createChat",
     ("POST", "chats"): "getChats",
     ("POST", "chats/history"): "getChatHistory",
+    ("GET", "chats/message"): "getChatMessage",
 }
 """The operations this stand-in serves, by (method, path after /v2/businesses/<id>/)."""
 
@@ -300,6 +302,8 @@ class Store:
         """When each buyer message of the scenario arrives, in seconds from its start."""
         self.arrived: dict[int, float] = {}
         """Buyer message id of the scenario -> when it arrived."""
+        self.unannounced: list[tuple[int, int]] = []
+        """(chat id, message id) of arrived buyer messages no `/_bench/arrivals` has told of yet."""
         self.answers: Counter[int] = Counter()
         self.answered_at: dict[int, float] = {}
         self.stray_answers = 0
@@ -367,6 +371,7 @@ class Store:
             moment, chat_id, text = self.arrivals.pop()
             message_id = self.add_message(self.chats[chat_id], "CUSTOMER", text, moment)
             self.arrived[message_id] = moment
+            self.unannounced.append((chat_id, message_id))
 
     def answer(self, chat_id: int, text: str, now: float) -> None:
         """A seller's message: stored in its chat; `re:<id>` counts as the answer to that message."""
@@ -390,6 +395,14 @@ class Store:
         if offset + limit < len(chats):
             result["paging"] = {"nextPageToken": page_token(offset + limit)}
         return {"status": "OK", "result": result}
+
+    def message(self, chat_id: int, message_id: int) -> tuple[int, bytes]:
+        """getChatMessage: one message of a chat."""
+        chat = self.chats.get(chat_id)
+        found = [m for m in chat.messages if m["messageId"] == message_id] if chat is not None else []
+        if not found:
+            return 404, error_body("NOT_FOUND", "no such message")
+        return 200, json.dumps({"status": "OK", "result": found[0]}, ensure_ascii=False).encode()
 
     def history(self, chat: Chat, message_id_from: int | None, offset: int, limit: int) -> bytes:
         """A page of a chat's messages, oldest first; from `message_id_from` on (inclusive, as
@@ -610,6 +623,8 @@ class ApiProtocol(asyncio.Protocol):
         """The status and body of an admitted request."""
         if operation == "createChat":
             return 200, b'{"status":"OK","result":{"chatId":2}}'
+        if operation == "getChatMessage":
+            return self.store.message(int(arguments["chatId"][0]), int(arguments["messageId"][0]))
         if operation not in PAGE_LIMITS:
             return 200, b'{"status":"OK"}'
         default, _ = PAGE_LIMITS[operation]
@@ -658,6 +673,12 @@ class ApiProtocol(asyncio.Protocol):
             self.limits.reset()
             self.store.reset()
             self.respond(200, b'{"status":"OK"}', [], keep_alive)
+        elif path == "/_bench/arrivals" and method == "POST":
+            # The Market's side of a notification bot: the buyer messages that arrived since the last
+            # call (not counted as API requests), which the caller then notifies.
+            self.store.catch_up(time.time())
+            fresh, self.store.unannounced = self.store.unannounced, []
+            self.respond(200, json.dumps(fresh).encode(), [], keep_alive)
         elif path == "/_bench/bot" and method == "POST":
             options = {name: values[0] for name, values in parse_qs(query).items()}
             started = self.store.start_bot(
@@ -684,6 +705,11 @@ def check_body(operation: str, request: Request, arguments: dict[str, list[str]]
             return f"limit must be 1 to {most}"
         if len(arguments.get("pageToken", [])) > 1:
             return "one pageToken at most"
+    if operation == "getChatMessage":
+        ids = [arguments.get(name, []) for name in ("chatId", "messageId")]
+        if any(len(found) != 1 or not found[0].isdigit() or int(found[0]) < 1 for found in ids):
+            return "chatId and messageId must be positive integers"
+        return None
     content_type = request.headers.get("content-type", "")
     if operation == "sendFileToChat":
         if not content_type.startswith("multipart/form-data"):

@@ -312,10 +312,11 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
-    log("8. polling bot")
+    log("8. polling bot, and the same scenario answered from notifications")
     quotas = ", ".join(f"{name} {quota}" for name, quota in QUOTAS.items())
     measurement = (
-        f"polling bot: {CHATS} chats{TIMES}{BOT_MESSAGES} buyer messages over {SPREAD:g} s; per "
+        f"support bot (polling; from notifications): {CHATS} chats{TIMES}{BOT_MESSAGES} buyer messages "
+        f"over {SPREAD:g} s; per "
         f"{BOT_WINDOW:g} s: {quotas}; 4 parallel, {BOT_LATENCY * 1000:g} ms each"
     )
     for bot in bot_runs():
@@ -332,7 +333,9 @@ def main(argv: list[str] | None = None) -> int:
                 measurement,
                 bot.label,
                 f"last answer {fmt_time(bot.last_answer)} (ideal {fmt_time(bot.ideal)}); answer delay "
-                f"median {fmt_time(bot.delay_median)}, max {fmt_time(bot.delay_max)}",
+                f"p50 {fmt_time(bot.delay_median)}, p99 {fmt_time(bot.delay_p99)}, max "
+                f"{fmt_time(bot.delay_max)}; {sum(bot.requests.values()) / max(bot.answered, 1):.2f} "
+                "requests per answered message",
                 f"{bot.pace:.1%} of quota pace",
                 f"0{TIMES}420, 0 missed, 0 twice",
                 f"{'yes' if ok else 'no'}: {facts}",
