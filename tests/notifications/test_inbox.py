@@ -419,3 +419,31 @@ def test_a_client_that_cannot_keep_bytes_synchronously_is_refused(
 def test_an_unreachable_redis_is_refused_when_the_inbox_is_made() -> None:
     with pytest.raises(InboxError, match="cannot be reached"):
         RedisInbox(f"redis://127.0.0.1:{free_port()}/0", timeout=0.5)
+
+
+def test_failed_entries_are_listed_and_replayed_from_the_command_line(store: Store) -> None:
+    import io
+
+    from yandex_market_chat._inbox_cli import run_inbox
+
+    inbox = store.open()
+    inbox.record("k-failed", MESSAGE, BODY)
+    inbox.give_up(claimed(inbox), "the handler raised ValueError: no such order")
+    if store.kind == "redis":
+        url, prefix = store.where.split(" ", 1)
+        where = ["--redis", url, "--prefix", prefix]
+    else:
+        where = ["--sqlite", store.where]
+
+    def cli(*argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        code = run_inbox([argv[0], *where, *argv[1:]], out, err)
+        return code, out.getvalue(), err.getvalue()
+
+    code, out, _ = cli("failed")
+    (listed,) = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and listed["key"] == "k-failed" and "no such order" in listed["reason"]
+    assert cli("replay", "no-such-key")[0] == 1
+    assert cli("replay", "k-failed")[0] == 0
+    assert claimed(inbox).key == "k-failed"
+    assert cli("failed") == (0, "", "")
