@@ -246,3 +246,34 @@ async def test_catch_up_with_the_async_client(inbox: SqliteInbox, parser: Parser
         while await bot.run_once_async():
             pass
     assert market.answers == {missed: 1}
+
+
+def test_the_key_reaches_neither_a_failed_entry_nor_the_log(
+    inbox: SqliteInbox, parser: Parser, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A handler whose call fails against an API that echoes the key in its error body: the reason
+    kept with the failed entry, and what the worker logs, hold no part of the key."""
+    from loopback import RawServer, response
+
+    def echo_the_key(request: Any) -> Any:
+        key = request.headers.get("api-key", "")
+        return response(
+            500, json.dumps({"status": "ERROR", "errors": [{"code": key, "message": key}]}).encode()
+        )
+
+    with RawServer(echo_the_key) as server:
+        chat = YandexMarketChat(api_key=FAKE_KEY, base_url=server.url, business_id=BUSINESS, max_retries=0)
+        bot = NotificationBot(inbox, parser, chat, backoff_seconds=0, max_attempts=1)
+
+        @bot.on("CHAT_MESSAGE_SENT")
+        def answer(n: Any, chat: YandexMarketChat) -> None:
+            chat.send_message_to_chat(chat_id=n.chat_id, message="hello")
+
+        record(inbox, parser, notification("CHAT_MESSAGE_SENT", chat_id=11, message_id=5))
+        with caplog.at_level(logging.DEBUG):
+            drain(bot)
+        chat.close()
+    (failed,) = inbox.failed()
+    assert "500" in failed.reason
+    assert FAKE_KEY not in failed.reason and FAKE_KEY[:12] not in failed.reason
+    assert FAKE_KEY[:12] not in caplog.text
