@@ -450,8 +450,15 @@ def body_example(operation: Operation) -> Any:
 
 
 def example_call(operation: Operation) -> Call:
-    """The call the spec's examples make: every parameter that has an example, and the body."""
-    params = {p["python"]: param_example(operation, p) for p in operation.params}
+    """The call the spec's examples make: every parameter from its example, and the body. An
+    optional deprecated parameter keeps its example in the spec (the house rule) but is left out:
+    the call a reader copies uses nothing deprecated (a user who passes it gets a
+    DeprecationWarning, and it is sent)."""
+    params = {
+        p["python"]: param_example(operation, p)
+        for p in operation.params
+        if p["deprecated"] is None or p["required"]
+    }
     call = Call(operation, params, body_example(operation))
     too_big = [value for value in _integers([params, call.body]) if abs(value) >= PRISM_MAX_INT]
     if too_big:

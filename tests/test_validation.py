@@ -37,6 +37,7 @@ from spec_support import (
     example_call,
     fresh_spec,
     operations_where,
+    param_example,
     smallest,
 )
 from yandex_market_chat import AsyncYandexMarketChat, File, InvalidRequestError, YandexMarketChat, _request
@@ -200,7 +201,7 @@ def test_a_deprecated_argument_works_with_a_warning_at_the_caller(
     example = example_call(operation)
     params = {p["python"]: p for p in operation.params}
     if name in params:
-        the_call = example.with_params(**{name: smallest(params[name]["schema"])})
+        the_call = example.with_params(**{name: param_example(operation, params[name])})
     else:
         assert operation.body_schema is not None
         wire = next(f["name"] for f in operation.facts["body"]["fields"] if f["python"] == name)

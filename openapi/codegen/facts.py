@@ -322,6 +322,7 @@ class Reader:
                 "cli": self.cli(schema, f"{where}/parameters/{param['name']}"),
                 "deprecated": text(param.get("description")) if param.get("deprecated") else None,
                 "explode": bool(param.get("explode", style == "form")),
+                "allow_empty": bool(param.get("allowEmptyValue")),
                 "client_default": None,
                 "example": param.get(
                     "example", resolve(self.spec, schema).get("example") if schema else None
@@ -396,6 +397,11 @@ class Reader:
         models[model["name"]] = model["module"]
         if kind == "json":
             self.typed_dict(name, target)
+        if kind == "multipart" and not request.get("required"):
+            raise GenerationError(
+                f"{where}/requestBody: an optional multipart body is not supported (its file would be an "
+                "optional argument that the form cannot leave out): make it `required: true`"
+            )
         fields = []
         for prop, sub in merged["properties"].items():
             sub_where = f"#/components/schemas/{name}/properties/{prop}"
@@ -403,13 +409,19 @@ class Reader:
             file = None
             if resolved.get("type") == "string" and resolved.get("format") == "binary":
                 file = {"min": int(resolved.get("minLength", 0)), "max": resolved.get("maxLength")}
+            # A field the schema requires is a required argument only when the body is: an optional
+            # body is left out when no field is given, and checked whole when one is.
+            needed = prop in merged["required"]
+            doc = self.describe(sub, sub_where)
+            if needed and not request.get("required"):
+                doc = f"{doc.rstrip('.')}. Required once any field of the body is given."
             fields.append(
                 {
                     "name": prop,
                     "python": self.namer.identifier(prop),
-                    "required": prop in merged["required"],
+                    "required": needed and bool(request.get("required")),
                     "type": self.py_type(sub, sub_where, models),
-                    "doc": self.describe(sub, sub_where),
+                    "doc": doc,
                     "cli": self.cli(sub, sub_where),
                     "deprecated": text(resolved.get("description")) if resolved.get("deprecated") else None,
                     "file": file,
