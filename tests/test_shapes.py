@@ -172,9 +172,9 @@ def test_every_shape_is_a_subcommand_that_checks_its_arguments(package: Path) ->
         for row, op in zip(ROWS, PLAN, strict=True)
         if (row["path"], row["query"], row["body"]) == ("one", "required", "none")
     )
+    arguments = ["--business-id", "1", "--page-number", "10001"]
     refused = subprocess.run(
-        [*command, "--base-url", "http://127.0.0.1:9", op["method_name"].replace("_", "-")]
-        + ["--business-id", "1", "--page-number", "10001"],
+        [*command, "--base-url", "http://127.0.0.1:9", op["method_name"].replace("_", "-"), *arguments],
         env=dict(env, YANDEX_MARKET_API_KEY="fake-key-for-tests"),
         capture_output=True,
         text=True,

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from prism import serve_prism
-from spec_support import pair_id
+from spec_support import SPEC_PATH, pair_id
 
 from contract.support import CASSETTES, register_matchers
 from contract.support import vcr_config as cassette_settings
@@ -69,5 +69,5 @@ def prism_url() -> Iterator[str]:
     If Prism cannot start, serve_prism raises with Prism's output and every test using this
     fixture errors: the suite never runs without its independent server.
     """
-    with serve_prism("mock") as base_url:
+    with serve_prism("mock", spec=SPEC_PATH) as base_url:
         yield base_url

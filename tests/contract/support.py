@@ -10,6 +10,7 @@ operations and the example calls built from it).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -46,7 +47,8 @@ from yandex_market_chat import (
 )
 from yandex_market_chat.types import Response
 
-CASSETTES = ROOT / "tests" / "cassettes"
+CASSETTES = Path(os.environ.get("CASSETTES_UNDER_TEST") or ROOT / "tests" / "cassettes")
+"""The cassettes of the spec under test (tests/spec_support.py's SPEC_PATH): ours, or a scratch folder."""
 REDACTED = "REDACTED"
 AUTH_HEADERS = ("Api-Key", "Authorization")
 RATE_LIMIT_HEADERS = (
