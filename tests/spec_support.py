@@ -415,10 +415,15 @@ def _query_pairs(operation: Operation, name: str, value: Any) -> list[tuple[str,
     if not isinstance(value, list):
         return [(name, value)]
     texts = [json.dumps(item) if isinstance(item, bool) else str(item) for item in value]
-    definition = resolve(_at(_param_pointer(operation, name)))
+    definition = param_definition(operation, name)
     if definition.get("explode", definition.get("style", "form") == "form"):
         return [(name, text) for text in texts]
     return [(name, ",".join(texts))]
+
+
+def param_definition(operation: Operation, name: str) -> dict[str, Any]:
+    """The parameter object of the spec (resolved) the operation's parameter `name` comes from."""
+    return resolve(_at(_param_pointer(operation, name)))
 
 
 def param_example(operation: Operation, param: Mapping[str, Any]) -> Any:
