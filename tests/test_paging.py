@@ -37,7 +37,9 @@ class PageServer:
     """Answers the paged operation's path from a script: token (None for the first page) ->
     the answers to give, in turn (the last one again when they run out)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cursor: str) -> None:
+        self.cursor = cursor
+        """The query parameter that carries the page token (the operation's `x-paging` cursor)."""
         self.script: dict[str | None, list[Page]] = {}
         self.seen: list[tuple[dict[str, str], Any]] = []
         """(query, JSON body) of every request, in order."""
@@ -56,7 +58,7 @@ class PageServer:
                 body = json.loads(self.rfile.read(length)) if length else None
                 query = dict(parse_qsl(urlsplit(self.path).query))
                 server.seen.append((query, body))
-                answers = server.script[query.get("pageToken")]
+                answers = server.script[query.get(server.cursor)]
                 status, payload, headers = answers.pop(0) if len(answers) > 1 else answers[0]
                 data = json.dumps(payload).encode()
                 self.send_response(status)
@@ -75,7 +77,7 @@ class PageServer:
         return Handler
 
     def tokens(self) -> list[str | None]:
-        return [query.get("pageToken") for query, _ in self.seen]
+        return [query.get(self.cursor) for query, _ in self.seen]
 
     def stop(self) -> None:
         self._server.shutdown()
@@ -83,8 +85,8 @@ class PageServer:
 
 
 @pytest.fixture
-def server() -> Iterator[PageServer]:
-    made = PageServer()
+def server(operation_id: str) -> Iterator[PageServer]:
+    made = PageServer(OPERATIONS[operation_id].definition["x-paging"]["cursor"])
     yield made
     made.stop()
 
@@ -169,7 +171,7 @@ def test_three_pages_give_every_item_once_resending_the_same_request(
     items = collect(mode, operation, server.url)
     assert [key_of(operation, item) for item in items] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert server.tokens() == [None, "t1", "t2"]
-    queries = [{k: v for k, v in query.items() if k != "pageToken"} for query, _ in server.seen]
+    queries = [{k: v for k, v in query.items() if k != server.cursor} for query, _ in server.seen]
     bodies = [body for _, body in server.seen]
     assert all(query == queries[0] for query in queries) and all(body == bodies[0] for body in bodies)
     assert bodies[0] == example_call(operation).wire().json

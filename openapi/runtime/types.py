@@ -87,22 +87,24 @@ class File(_Plain):
         mime_type: str | None = None,
         *,
         max_bytes: int | None = None,
+        argument: str = "file",
     ) -> File:
         """A File from a path, bytes or a binary file object.
 
         A path larger than `max_bytes` is refused before it is read; so is a path that is missing or
         not a regular file, a file object opened in text mode, and a name or MIME type that could
-        break the multipart headers (InvalidRequestError naming the argument). The name defaults
-        to the path's (or the file object's) base name and the MIME type is guessed from the name.
+        break the multipart headers (InvalidRequestError naming the argument: `argument`, the name
+        the caller gave the file, `file` when it is this method's). The name defaults to the
+        path's (or the file object's) base name and the MIME type is guessed from the name.
         """
         check_file_names(file_name, mime_type)
         if isinstance(source, str | os.PathLike):
-            payload: BinaryIO | bytes = read_path(source, "file", max_bytes)
+            payload: BinaryIO | bytes = read_path(source, argument, max_bytes)
             file_name = file_name or os.path.basename(os.fspath(source))
         elif isinstance(source, bytes | bytearray | memoryview):
             payload = bytes(source)
         elif hasattr(source, "read"):
-            check_readable(source, "file")
+            check_readable(source, argument)
             payload = source
             name = getattr(source, "name", None)
             if file_name is None and isinstance(name, str):
@@ -164,10 +166,13 @@ async def afile(
     mime_type: str | None = None,
     *,
     max_bytes: int | None = None,
+    argument: str = "file",
 ) -> File:
     """File.from_source without blocking the event loop: a path is sized and read in a thread."""
     if isinstance(source, str | os.PathLike):
         import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
-        return await asyncio.to_thread(File.from_source, source, file_name, mime_type, max_bytes=max_bytes)
-    return File.from_source(source, file_name, mime_type, max_bytes=max_bytes)
+        return await asyncio.to_thread(
+            File.from_source, source, file_name, mime_type, max_bytes=max_bytes, argument=argument
+        )
+    return File.from_source(source, file_name, mime_type, max_bytes=max_bytes, argument=argument)
