@@ -209,8 +209,12 @@ class Operation:
         return resolve(self.responses[str(status)])
 
     def media(self, status: int) -> dict[str, Any]:
-        """The application/json entry of a response: schema and example."""
-        media: dict[str, Any] = self.response(status)["content"]["application/json"]
+        """The application/json entry of a response: schema and example (both None for an answer
+        without a body, such as a 204)."""
+        content = self.response(status).get("content")
+        if not content:
+            return {"schema": None, "example": None}
+        media: dict[str, Any] = content["application/json"]
         return media
 
     def example_answer(self, status: int) -> Any:
@@ -226,12 +230,15 @@ class Operation:
                 headers[name] = str(header["example"])
         return headers
 
-    def schema_name(self, status: int) -> str:
-        return str(self.media(status)["schema"]["$ref"]).rsplit("/", 1)[-1]
+    def schema_name(self, status: int) -> str | None:
+        """The component schema of the response body at `status` (None: no body)."""
+        schema = self.media(status)["schema"]
+        return None if schema is None else str(schema["$ref"]).rsplit("/", 1)[-1]
 
     def model(self, status: int) -> type[Any]:
-        """The generated model class of the response body at `status`."""
-        return model_class(self.schema_name(status))
+        """The generated model class of the response body at `status` (NoneType: no body)."""
+        name = self.schema_name(status)
+        return type(None) if name is None else model_class(name)
 
     def path_pattern(self) -> re.Pattern[str]:
         """The path with each `{param}` as a named group."""
@@ -661,6 +668,9 @@ def check_model(model: type[Any], parsed: object, body: object, schema_name: str
     """`parsed` is a `model` of the declared field types that gives `body` back (by meaning: a
     date-time written `Z` may come back `+00:00`). `schema_name` defaults to the model's name."""
     assert type(parsed) is model, f"expected a {model.__name__}, got {parsed!r}"
+    if parsed is None:  # (an answer without a body)
+        assert body is None
+        return
     assert type_problems(parsed, model, model.__name__) == []
     schema = {"$ref": f"#/components/schemas/{schema_name or model.__name__}"}
     assert json_differences(schema, parsed.to_dict(), body, model.__name__) == []  # type: ignore[attr-defined]
@@ -887,11 +897,23 @@ def _walk(
             add("maximum", (schema["maximum"] + 0.5,), (schema["maximum"],))
     elif kind == "string":
         binary = schema.get("format") == "binary"
-        unit = b"x" if binary else "x"
+        unit: Any = b"x" if binary else "x"
+        pattern = schema.get("pattern")
+        if pattern is not None and isinstance(schema.get("example"), str) and schema["example"]:
+            unit = schema["example"][0]  # (repeated, a character of the example fits most patterns)
+
+        def fits(*values: Any) -> bool:
+            """Values only a length limit can refuse (a pattern would refuse the others too)."""
+            return pattern is None or all(re.search(pattern, value) for value in values if value)
+
         if schema.get("minLength", 0) > 0:
-            add("minLength", (unit * (schema["minLength"] - 1),), (unit * schema["minLength"],), binary)
+            low, at = unit * (schema["minLength"] - 1), unit * schema["minLength"]
+            if fits(low, at):
+                add("minLength", (low,), (at,), binary)
         if "maxLength" in schema:
-            add("maxLength", (unit * (schema["maxLength"] + 1),), (unit * schema["maxLength"],), binary)
+            high, at = unit * (schema["maxLength"] + 1), unit * schema["maxLength"]
+            if fits(high, at):
+                add("maxLength", (high,), (at,), binary)
     elif kind == "array":
         fewest: int = schema.get("minItems", 0)
         most: int | None = schema.get("maxItems")

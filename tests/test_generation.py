@@ -427,6 +427,40 @@ def test_an_unsupported_construct_is_named_by_its_path(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ("download", "(a file download) is not supported"),
+        ("optional multipart", "an optional multipart body is not supported"),
+    ],
+)
+def test_a_shape_the_client_cannot_take_is_refused_by_name(tmp_path: Path, change: str, reason: str) -> None:
+    """The shapes the README lists as refused stop generation, naming where and why: a file download
+    answer (the published API's act and label downloads), an optional multipart body."""
+    spec = fresh_spec()
+    operations = {op["operationId"]: (path, method, op) for path, method, op, _ in spec_io.operations(spec)}
+    if change == "download":
+        path, method, operation = next(iter(operations.values()))
+        where = f"paths/{path}/{method}/responses/200"
+        operation["responses"]["200"] = {
+            "description": "A PDF.",
+            "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    else:
+        path, method, operation = next(
+            (p, m, op)
+            for p, m, op in operations.values()
+            if "multipart/form-data" in str(op.get("requestBody"))
+        )
+        where = f"paths/{path}/{method}/requestBody"
+        operation["requestBody"]["required"] = False
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
+    assert result.returncode != 0
+    assert where in result.stderr and reason in result.stderr, result.stderr
+    assert not out.exists()
+
+
 def test_an_unknown_keyword_is_reported_once_and_left_to_the_server(tmp_path: Path) -> None:
     spec = fresh_spec()
     schemas = spec["components"]["schemas"]
@@ -496,6 +530,7 @@ def generate_renamed(tmp_path: Path, tool: Path = GENERATE) -> Path:
     return out
 
 
+@pytest.mark.timeout(600)
 def test_no_spec_name_is_hard_wired_into_generic_code(tmp_path: Path) -> None:
     """Generated from a copy of the spec with every name renamed (operationIds, tags, schemas,
     properties, parameters: tests/renamed_spec.py), the package is the committed one but for the

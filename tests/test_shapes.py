@@ -21,7 +21,17 @@ from typing import Any
 
 import pytest
 import yaml
-from shape_matrix import ALLOWED, DIMENSIONS, ROWS, all_pairs, calls, matrix_spec, operation_id, pairs_of
+from shape_matrix import (
+    ALLOWED,
+    DIMENSIONS,
+    ROWS,
+    SUBSET,
+    all_pairs,
+    calls,
+    matrix_spec,
+    operation_id,
+    pairs_of,
+)
 from spec_support import form_parts, fresh_spec, namer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,3 +191,64 @@ def test_every_shape_is_a_subcommand_that_checks_its_arguments(package: Path) ->
         timeout=60,
     )
     assert refused.returncode == 2 and "page_number" in refused.stderr, (refused.returncode, refused.stderr)
+
+
+PER_OPERATION_SUITES = [
+    "tests/test_wire.py",
+    "tests/test_errors.py",
+    "tests/test_validation.py",
+    "tests/test_client_object.py",
+    "tests/test_usability.py",
+    "tests/test_cli.py",
+    "tests/test_paging.py",
+    "tests/contract/test_spec_examples.py",
+    "tests/contract/test_cassettes.py",
+    "tests/contract/test_prism_server.py",
+    "tests/contract/test_properties.py",
+]
+"""The suites that enumerate the spec's operations (CONTRIBUTING's "every operation" table)."""
+
+
+@pytest.mark.timeout(900)  # (about three minutes on two cores: see CONTRIBUTING, "The shape matrix")
+def test_a_representative_set_goes_through_record_and_every_per_operation_suite(tmp_path: Path) -> None:
+    """The few matrix operations that hold every value of every dimension (`SUBSET`), added to a
+    scratch copy of the spec (some suites also test named chat operations): `make generate`,
+    `make record` (Prism serving that spec) and every suite that enumerates the spec, pointed at
+    the copy (SPEC_UNDER_TEST, CASSETTES_UNDER_TEST, the package first on PYTHONPATH) with a
+    smaller hypothesis profile. No test edit: the promise."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump(matrix_spec(fresh_spec(), SUBSET), allow_unicode=True, sort_keys=False))
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    made = subprocess.run(
+        [sys.executable, str(GENERATE), "--spec", str(spec), "--output", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert made.returncode == 0, made.stderr
+    env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
+    env |= {
+        "SPEC_UNDER_TEST": str(spec),
+        "CASSETTES_UNDER_TEST": str(tmp_path / "cassettes"),
+        "CONTRACT_HYPOTHESIS_PROFILE": "contract-shapes",
+    }
+    recorded = subprocess.run(
+        [sys.executable, "-m", "contract.record"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+        env=env
+        | {"PYTHONPATH": os.pathsep.join([str(out.parent), str(ROOT / "tests"), str(ROOT / "openapi")])},
+    )
+    assert recorded.returncode == 0, recorded.stdout[-3000:] + recorded.stderr[-3000:]
+    suites = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *PER_OPERATION_SUITES],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
+        env=env | {"PYTHONPATH": str(out.parent)},
+    )
+    assert suites.returncode == 0, suites.stdout[-5000:]

@@ -428,10 +428,11 @@ def test_validators_track_a_changed_spec() -> None:
 
     for bound in WRITTEN:
         new = moved[bound.pointer]
+        unit = bound.inside[0][:1] if bound.keyword == "maxLength" else ""  # (one that fits a pattern)
         at, beyond = {
             "minimum": (new, new - 1),
             "maximum": (new, new + 1),
-            "maxLength": ("x" * new, "x" * (new + 1)),
+            "maxLength": (unit * new, unit * (new + 1)),
         }[bound.keyword]
         assert problem(bound.call_with(at)) is None, bound.id
         assert problem(bound.call_with(beyond)) == bound.where, bound.id

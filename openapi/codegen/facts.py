@@ -48,6 +48,17 @@ class Namer:
         from openapi_python_client.parser.properties.schemas import Class
 
         schema = spec["components"]["schemas"][name]
+        # A schema that only says `allOf: [$ref: X]` (nothing of its own but a type or words) is X
+        # to the generator: it writes no model of its own for it.
+        seen = {name}
+        while (
+            len(schema.get("allOf", [])) == 1
+            and not set(schema) - {"allOf", "type", "description", "title", "nullable"}
+            and (target := ref_name(schema["allOf"][0])) is not None
+            and target not in seen
+        ):
+            name, schema = target, spec["components"]["schemas"][target]
+            seen.add(name)
         title = schema.get("title") if not self.config.use_path_prefixes_for_title_model_names else None
         found = Class.from_string(string=title or name, config=self.config)
         return str(found.name), str(found.module_name)
@@ -444,7 +455,13 @@ class Reader:
         for code, response in op.get("responses", {}).items():
             if str(code).startswith("2") and str(code).isdigit():
                 response = resolve(self.spec, response, f"{where}/responses/{code}")
-                media = response.get("content", {}).get("application/json")
+                content = response.get("content", {})
+                media = content.get("application/json")
+                if media is None and content:
+                    raise GenerationError(
+                        f"{where}/responses/{code}: a {', '.join(sorted(content))} answer (a file download) "
+                        "is not supported: the client parses JSON answers and answers without a body"
+                    )
                 if media is None:
                     return {"status": int(code), "model": None, "module": None}
                 name = ref_name(media.get("schema", {}))

@@ -34,6 +34,17 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
+settings.register_profile(
+    "contract-shapes",
+    max_examples=10,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+"""For the representative operations of the shape matrix (tests/test_shapes.py): the shapes, not
+the depth, are what that run is for."""
 PROFILE = settings.get_profile(os.environ.get("CONTRACT_HYPOTHESIS_PROFILE", "contract-ci"))
 
 

@@ -104,7 +104,7 @@ def check_error(
 def check_detailed(operation: Operation, status: int, response: Response[Any], body: object) -> None:
     """sync_detailed()/asyncio_detailed(): the status, the raw body and the documented model."""
     assert response.status_code == status
-    assert json.loads(response.content) == body
+    assert (json.loads(response.content) if response.content else None) == body
     check_answer(operation, status, response.parsed, body)
 
 
@@ -240,7 +240,8 @@ class WireResponse:
         return str(self.headers.get("Content-Type", ""))
 
     def json(self) -> Any:
-        return json.loads(self.data)
+        """The body as JSON (None for an answer without a body, such as a 204)."""
+        return json.loads(self.data) if self.data else None
 
 
 @cache
