@@ -768,9 +768,11 @@ def smallest(schema: Mapping[str, Any]) -> Any:
         return schema["enum"][0]
     kind = schema.get("type")
     if kind == "integer":
-        return schema.get("minimum", 1)
+        return schema.get("minimum", 0) + 1 if schema.get("exclusiveMinimum") else schema.get("minimum", 1)
     if kind == "number":
-        return schema.get("minimum", 1.0)
+        return (
+            schema.get("minimum", 0) + 0.5 if schema.get("exclusiveMinimum") else schema.get("minimum", 1.0)
+        )
     if kind == "boolean":
         return False
     if kind == "string":
@@ -802,7 +804,7 @@ def _items(schema: Mapping[str, Any], count: int) -> list[Any] | None:
         values = [v for v in item_schema["enum"] if v is not None]
         return values[:count] if len(values) >= count else None
     if item_schema.get("type") == "integer":
-        return [item_schema.get("minimum", 1) + i for i in range(count)]
+        return [smallest(item_schema) + i for i in range(count)]
     if item_schema.get("type") == "string" and not item_schema.get("format"):
         return [smallest(item_schema) + str(i) for i in range(count)]
     return None if count > 1 else [smallest(item_schema)] * count

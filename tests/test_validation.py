@@ -113,6 +113,8 @@ def limit_in_words(bound: Bound) -> list[str]:
         return ["integer"]
     limit = bound.inside[0]
     words = [str(len(limit) if isinstance(limit, str | bytes | list) else limit)]
+    if bound.keyword in ("minimum", "maximum") and bound.keyword in bound.schema:
+        words.append(str(bound.schema[bound.keyword]))  # (an exclusive bound names the one written)
     if bound.keyword in ("minLength", "minItems") and bound.schema[bound.keyword] == 1:
         words.append("empty")  # (the runtime may say "must not be empty" for a minimum of one)
     return words
@@ -429,9 +431,10 @@ def test_validators_track_a_changed_spec() -> None:
     for bound in WRITTEN:
         new = moved[bound.pointer]
         unit = bound.inside[0][:1] if bound.keyword == "maxLength" else ""  # (one that fits a pattern)
+        step_in = 1 if bound.schema.get(f"exclusive{bound.keyword.capitalize()}") is True else 0
         at, beyond = {
-            "minimum": (new, new - 1),
-            "maximum": (new, new + 1),
+            "minimum": (new + step_in, new - 1 + step_in),
+            "maximum": (new - step_in, new + 1 - step_in),
             "maxLength": (unit * new, unit * (new + 1)),
         }[bound.keyword]
         assert problem(bound.call_with(at)) is None, bound.id

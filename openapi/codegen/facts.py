@@ -260,7 +260,8 @@ class Reader:
     def describe(self, schema: Mapping[str, Any], where: str, description: object = None) -> str:
         """The description (the schema's, or the one given) followed by its constraints."""
         target = resolve(self.spec, schema, where) if "$ref" in schema else schema
-        words = text(description or schema.get("description") or target.get("description"))
+        # (one paragraph: it is an entry of an Args list, where a blank line would end the list)
+        words = " ".join(text(description or schema.get("description") or target.get("description")).split())
         rule = self.rule(schema, where)
         if rule:
             words = (

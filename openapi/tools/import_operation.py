@@ -12,7 +12,9 @@ names are the published ones). Then:
   is never sent twice) and printed: review it, the house rule says true only when sending twice
   has the effect of sending once;
 - a parameter, a JSON request body or a JSON answer without an example gets one made from its
-  schema (`example_of`: enum's first value, limits, formats), printed for review.
+  schema (`example_of`: enum's first value, limits, formats), printed for review;
+- an answer without the rate-limit headers gets ours (`#/components/headers/X-RateLimit-*`), and
+  an answer of a status every operation of ours shares (the 420 with its headers, ...) is ours.
 Nothing else is changed: what then breaks `make generate` is a fact about the pipeline.
 """
 
@@ -38,6 +40,9 @@ class Importer:
         self.files: dict[Path, Any] = {}
         self.notes: list[str] = []
         index = self.load(published / "openapi.yaml")
+        self.shared = shared_answers(spec)
+        """status -> our response component every operation of ours uses for it (420 with the
+        rate-limit headers the house rules require, ...): it replaces a published one."""
         self.paths: dict[str, tuple[str, Path]] = {}
         """operationId -> (path, the file of its path item)."""
         for path, item in index["paths"].items():
@@ -89,6 +94,10 @@ class Importer:
             m for m, op in item.items() if isinstance(op, Mapping) and op.get("operationId") == operation_id
         )
         op = self.rewrite(copy.deepcopy(item[method]), file)
+        for code, answer in list(op.get("responses", {}).items()):
+            ours = self.shared.get(str(code))
+            if ours is not None and str(answer.get("$ref", "")).startswith("#/components/responses/"):
+                op["responses"][code] = {"$ref": ours}  # (our shared answer of that status wins)
         if not isinstance(op.get("x-idempotent"), bool):
             op["x-idempotent"] = method != "post"
             self.notes.append(
@@ -101,6 +110,17 @@ class Importer:
                 self.notes.append(
                     f"{operation_id}: parameter {target['name']}: example {target['example']!r}"
                 )
+        headers = {
+            name: {"$ref": f"#/components/headers/{name}"}
+            for name in self.spec.get("components", {}).get("headers", {})
+            if name.lower().startswith("x-ratelimit-")
+        }
+        for code, answer in op.get("responses", {}).items():
+            target = self.resolve(answer)
+            missing = {name: ref for name, ref in headers.items() if name not in target.get("headers", {})}
+            if missing:  # (the house rule: every answer documents the rate-limit headers)
+                target["headers"] = {**target.get("headers", {}), **missing}
+                self.notes.append(f"{operation_id}: answer {code}: the rate-limit headers added")
         media = [
             (f"{operation_id}: request body", m)
             for m in op.get("requestBody", {}).get("content", {}).values()
@@ -112,6 +132,13 @@ class Importer:
         for where, found in media:
             if "example" not in found and "examples" not in found and "schema" in found:
                 found["example"] = example_of(self.spec, found["schema"])
+                example = found["example"]
+                error = " answer 4" in where or " answer 5" in where
+                if error and isinstance(example, dict) and "status" in example:
+                    # (the Partner API's error bodies say `"status": "ERROR"` and list their
+                    # errors; the schema's enum lists OK first, and `errors` is optional)
+                    example["status"] = "ERROR"
+                    example.setdefault("errors", [{"code": "ERROR", "message": "An example."}])
                 self.notes.append(f"{where}: example made from its schema")
         self.spec.setdefault("paths", {}).setdefault(path, {})[method] = op
 
@@ -122,6 +149,31 @@ class Importer:
                 found = found[part]
             node = found
         return node
+
+
+def shared_answers(spec: Mapping[str, Any]) -> dict[str, str]:
+    """status -> the `#/components/responses/...` reference every operation of `spec` uses for it."""
+    seen: dict[str, set[str]] = {}
+    count = 0
+    for item in spec.get("paths", {}).values():
+        for method, op in item.items():
+            if method in HTTP_METHODS:
+                count += 1
+                for code, answer in op.get("responses", {}).items():
+                    seen.setdefault(str(code), set()).add(str(answer.get("$ref", "")))
+    return {
+        code: next(iter(refs))
+        for code, refs in seen.items()
+        if len(refs) == 1
+        and next(iter(refs)).startswith("#/components/responses/")
+        and sum(
+            1
+            for item in spec["paths"].values()
+            for m, op in item.items()
+            if m in HTTP_METHODS and str(code) in op.get("responses", {})
+        )
+        == count
+    }
 
 
 def example_of(spec: Mapping[str, Any], schema: Any, depth: int = 0) -> Any:

@@ -65,6 +65,7 @@ ERROR_CLASSES: dict[int, type[APIStatusError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     420: RateLimitError,
+    423: APIStatusError,  # (Locked, documented by other areas of the published API: no class of its own)
     500: InternalServerError,
 }
 

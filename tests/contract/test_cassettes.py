@@ -82,14 +82,15 @@ def recorded(operation_id: str, status: int) -> tuple[WireRequest, WireResponse]
 
 DOCUMENTED_ERRORS = [400, 401, 403, 404, 420, 500]
 """api-facts: the service documents its success status (200 for every chat operation) and these
-error statuses for every operation, and no other."""
+error statuses for every operation (operations of other areas add more, such as 423)."""
 
 
 @each_operation
 def test_operation_documents_the_statuses_of_every_chat_operation(operation_id: str) -> None:
     operation = OPERATIONS[operation_id]
     assert 200 <= operation.success_status < 300
-    assert operation.statuses == [operation.success_status, *DOCUMENTED_ERRORS]
+    assert set(operation.statuses) >= {operation.success_status, *DOCUMENTED_ERRORS}
+    assert all(status >= 400 for status in set(operation.statuses) - {operation.success_status})
 
 
 def test_every_error_status_has_its_exception() -> None:
