@@ -124,7 +124,10 @@ QUERY: dict[str, dict[str, Any]] = {
         "name": "pageNumber",
         "in": "query",
         "required": True,
-        "description": "Page-number paging: the page to return.\n\nThe first page is 1 (two paragraphs, as the published API writes them).",
+        "description": (
+            "Page-number paging: the page to return.\n\n"
+            "The first page is 1 (two paragraphs, as the published API writes them)."
+        ),
         "schema": {"type": "integer", "format": "int32", "minimum": 1, "maximum": 10000},
         "example": 2,
     },
