@@ -124,7 +124,12 @@ def _unique_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
 
 
-def from_schema(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
+NESTING = 4
+"""How deep drawn objects go before they leave out their optional properties: a schema that refers
+to itself (the published API's RegionDTO has a parent and children) ends there."""
+
+
+def from_schema(schema: Mapping[str, Any], depth: int = 0) -> st.SearchStrategy[Any]:
     """Values valid for an OpenAPI 3.0 schema: every keyword in HONOURED is honoured, any other
     one raises NotImplementedError naming it.
 
@@ -164,13 +169,13 @@ def from_schema(schema: Mapping[str, Any]) -> st.SearchStrategy[Any]:
     elif schema.get("type") == "boolean":
         base = st.booleans()
     elif schema.get("type") == "array":
-        items = from_schema(schema["items"])
+        items = from_schema(schema["items"], depth + 1)
         fewest, cap = schema.get("minItems", 0), schema.get("maxItems")
         most = fewest + 4 if cap is None else min(cap, fewest + 4)
         unique = _unique_key if schema.get("uniqueItems") else None
         base = st.lists(items, min_size=fewest, max_size=most, unique_by=unique)
     elif schema.get("type") == "object" or "properties" in schema:
-        base = objects(schema)
+        base = objects(schema, depth)
     else:
         raise NotImplementedError(f"no strategy for schema {schema!r}: extend from_schema()")
     return st.none() | base if schema.get("nullable") else base
@@ -188,18 +193,24 @@ def strings(schema: Mapping[str, Any]) -> st.SearchStrategy[str]:
     return drawn.filter(lambda text: fewest <= length(text) and (most is None or length(text) <= most))
 
 
-def objects(schema: Mapping[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+def objects(schema: Mapping[str, Any], depth: int = 0) -> st.SearchStrategy[dict[str, Any]]:
     properties: dict[str, Any] = schema.get("properties", {})
     required = set(schema.get("required", []))
     named = st.fixed_dictionaries(
-        {name: from_schema(sub) for name, sub in properties.items() if name in required},
-        optional={name: from_schema(sub) for name, sub in properties.items() if name not in required},
+        {name: from_schema(sub, depth + 1) for name, sub in properties.items() if name in required},
+        optional={
+            name: from_schema(sub, depth + 1)
+            for name, sub in properties.items()
+            if name not in required and depth < NESTING
+        },
     )
     more = schema.get("additionalProperties", True)
     if more is False:
         return named
     extra_names = st.text(min_size=1, max_size=8).filter(lambda name: name not in properties)
-    extra = st.dictionaries(extra_names, ANY_JSON if more is True else from_schema(more), max_size=2)
+    extra = st.dictionaries(
+        extra_names, ANY_JSON if more is True else from_schema(more, depth + 1), max_size=2
+    )
     return st.builds(lambda known, more: {**more, **known}, named, extra)
 
 
