@@ -57,7 +57,7 @@ lint: install
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy --strict -p runtime
 	$(BIN)/mypy --strict generated/yandex_market_chat
-	$(BIN)/mypy --strict tests examples benchmarks openapi/generate.py openapi/codegen openapi/prism.py
+	$(BIN)/mypy --strict tests examples benchmarks openapi/generate.py openapi/codegen openapi/prism.py openapi/tools
 
 .PHONY: test  ## run the whole test suite (offline; starts its own Prism and the venv's redis-server on loopback)
 test: install

@@ -23,6 +23,7 @@ import copy
 import datetime as dt
 import importlib
 import json
+import os
 import pkgutil
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -48,7 +49,9 @@ from yandex_market_chat import File
 from yandex_market_chat.types import Unset
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC_PATH = ROOT / "openapi" / "yandex-market-chat.yaml"
+SPEC_PATH = Path(os.environ.get("SPEC_UNDER_TEST") or ROOT / "openapi" / "yandex-market-chat.yaml")
+"""The spec the suites enumerate: ours, or a scratch copy named by SPEC_UNDER_TEST (with the package
+generated from it first on PYTHONPATH, as tests/test_shapes.py runs the suites on the matrix)."""
 PRISM_MAX_INT = 2**53
 """Prism cannot serve or check integers from here on: every example stays below it."""
 
@@ -206,8 +209,12 @@ class Operation:
         return resolve(self.responses[str(status)])
 
     def media(self, status: int) -> dict[str, Any]:
-        """The application/json entry of a response: schema and example."""
-        media: dict[str, Any] = self.response(status)["content"]["application/json"]
+        """The application/json entry of a response: schema and example (both None for an answer
+        without a body, such as a 204)."""
+        content = self.response(status).get("content")
+        if not content:
+            return {"schema": None, "example": None}
+        media: dict[str, Any] = content["application/json"]
         return media
 
     def example_answer(self, status: int) -> Any:
@@ -223,12 +230,15 @@ class Operation:
                 headers[name] = str(header["example"])
         return headers
 
-    def schema_name(self, status: int) -> str:
-        return str(self.media(status)["schema"]["$ref"]).rsplit("/", 1)[-1]
+    def schema_name(self, status: int) -> str | None:
+        """The component schema of the response body at `status` (None: no body)."""
+        schema = self.media(status)["schema"]
+        return None if schema is None else str(schema["$ref"]).rsplit("/", 1)[-1]
 
     def model(self, status: int) -> type[Any]:
-        """The generated model class of the response body at `status`."""
-        return model_class(self.schema_name(status))
+        """The generated model class of the response body at `status` (NoneType: no body)."""
+        name = self.schema_name(status)
+        return type(None) if name is None else model_class(name)
 
     def path_pattern(self) -> re.Pattern[str]:
         """The path with each `{param}` as a named group."""
@@ -412,10 +422,15 @@ def _query_pairs(operation: Operation, name: str, value: Any) -> list[tuple[str,
     if not isinstance(value, list):
         return [(name, value)]
     texts = [json.dumps(item) if isinstance(item, bool) else str(item) for item in value]
-    definition = resolve(_at(_param_pointer(operation, name)))
+    definition = param_definition(operation, name)
     if definition.get("explode", definition.get("style", "form") == "form"):
         return [(name, text) for text in texts]
     return [(name, ",".join(texts))]
+
+
+def param_definition(operation: Operation, name: str) -> dict[str, Any]:
+    """The parameter object of the spec (resolved) the operation's parameter `name` comes from."""
+    return resolve(_at(_param_pointer(operation, name)))
 
 
 def param_example(operation: Operation, param: Mapping[str, Any]) -> Any:
@@ -450,8 +465,15 @@ def body_example(operation: Operation) -> Any:
 
 
 def example_call(operation: Operation) -> Call:
-    """The call the spec's examples make: every parameter that has an example, and the body."""
-    params = {p["python"]: param_example(operation, p) for p in operation.params}
+    """The call the spec's examples make: every parameter from its example, and the body. An
+    optional deprecated parameter keeps its example in the spec (the house rule) but is left out:
+    the call a reader copies uses nothing deprecated (a user who passes it gets a
+    DeprecationWarning, and it is sent)."""
+    params = {
+        p["python"]: param_example(operation, p)
+        for p in operation.params
+        if p["deprecated"] is None or p["required"]
+    }
     call = Call(operation, params, body_example(operation))
     too_big = [value for value in _integers([params, call.body]) if abs(value) >= PRISM_MAX_INT]
     if too_big:
@@ -646,6 +668,9 @@ def check_model(model: type[Any], parsed: object, body: object, schema_name: str
     """`parsed` is a `model` of the declared field types that gives `body` back (by meaning: a
     date-time written `Z` may come back `+00:00`). `schema_name` defaults to the model's name."""
     assert type(parsed) is model, f"expected a {model.__name__}, got {parsed!r}"
+    if parsed is None:  # (an answer without a body)
+        assert body is None
+        return
     assert type_problems(parsed, model, model.__name__) == []
     schema = {"$ref": f"#/components/schemas/{schema_name or model.__name__}"}
     assert json_differences(schema, parsed.to_dict(), body, model.__name__) == []  # type: ignore[attr-defined]
@@ -743,9 +768,11 @@ def smallest(schema: Mapping[str, Any]) -> Any:
         return schema["enum"][0]
     kind = schema.get("type")
     if kind == "integer":
-        return schema.get("minimum", 1)
+        return schema.get("minimum", 0) + 1 if schema.get("exclusiveMinimum") else schema.get("minimum", 1)
     if kind == "number":
-        return schema.get("minimum", 1.0)
+        return (
+            schema.get("minimum", 0) + 0.5 if schema.get("exclusiveMinimum") else schema.get("minimum", 1.0)
+        )
     if kind == "boolean":
         return False
     if kind == "string":
@@ -777,7 +804,7 @@ def _items(schema: Mapping[str, Any], count: int) -> list[Any] | None:
         values = [v for v in item_schema["enum"] if v is not None]
         return values[:count] if len(values) >= count else None
     if item_schema.get("type") == "integer":
-        return [item_schema.get("minimum", 1) + i for i in range(count)]
+        return [smallest(item_schema) + i for i in range(count)]
     if item_schema.get("type") == "string" and not item_schema.get("format"):
         return [smallest(item_schema) + str(i) for i in range(count)]
     return None if count > 1 else [smallest(item_schema)] * count
@@ -872,11 +899,23 @@ def _walk(
             add("maximum", (schema["maximum"] + 0.5,), (schema["maximum"],))
     elif kind == "string":
         binary = schema.get("format") == "binary"
-        unit = b"x" if binary else "x"
+        unit: Any = b"x" if binary else "x"
+        pattern = schema.get("pattern")
+        if pattern is not None and isinstance(schema.get("example"), str) and schema["example"]:
+            unit = schema["example"][0]  # (repeated, a character of the example fits most patterns)
+
+        def fits(*values: Any) -> bool:
+            """Values only a length limit can refuse (a pattern would refuse the others too)."""
+            return pattern is None or all(re.search(pattern, value) for value in values if value)
+
         if schema.get("minLength", 0) > 0:
-            add("minLength", (unit * (schema["minLength"] - 1),), (unit * schema["minLength"],), binary)
+            low, at = unit * (schema["minLength"] - 1), unit * schema["minLength"]
+            if fits(low, at):
+                add("minLength", (low,), (at,), binary)
         if "maxLength" in schema:
-            add("maxLength", (unit * (schema["maxLength"] + 1),), (unit * schema["maxLength"],), binary)
+            high, at = unit * (schema["maxLength"] + 1), unit * schema["maxLength"]
+            if fits(high, at):
+                add("maxLength", (high,), (at,), binary)
     elif kind == "array":
         fewest: int = schema.get("minItems", 0)
         most: int | None = schema.get("maxItems")

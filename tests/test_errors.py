@@ -163,7 +163,7 @@ def test_bad_2xx_body_is_response_validation_error(mode: str, content: bytes) ->
     assert caught.value.status_code == 200
 
 
-@each_operation
+@operations_where(lambda op: op.media(op.success_status)["schema"] is not None)
 def test_empty_200_body_in_detailed_raises_validation_error(operation_id: str) -> None:
     operation = OPERATIONS[operation_id]
     client = mock_client(answer(200, b""))
@@ -186,7 +186,7 @@ def test_unknown_enum_value_and_extra_fields_are_kept(mode: str) -> None:
 def has_status_enum(operation_id: str) -> bool:
     """Its success answer has a `status` enum (the API's standard wrapper)."""
     operation = OPERATIONS[operation_id]
-    schema = flatten(operation.media(operation.success_status)["schema"])
+    schema = flatten(operation.media(operation.success_status)["schema"] or {})
     return "enum" in flatten(schema.get("properties", {}).get("status", {}))
 
 

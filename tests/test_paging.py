@@ -46,7 +46,9 @@ class PageServer:
     the answers to give, in turn (the last one again when they run out); a token not in the script
     is answered by `otherwise(token)`."""
 
-    def __init__(self) -> None:
+    def __init__(self, cursor: str) -> None:
+        self.cursor = cursor
+        """The query parameter that carries the page token (the operation's `x-paging` cursor)."""
         self.script: dict[str | None, list[Page]] = {}
         self.otherwise: Callable[[str | None], Page] | None = None
         self.seen: list[tuple[dict[str, str], Any]] = []
@@ -67,7 +69,7 @@ class PageServer:
                 body = json.loads(self.rfile.read(length)) if length else None
                 query = dict(parse_qsl(urlsplit(self.path).query))
                 server.seen.append((query, body))
-                token = query.get("pageToken")
+                token = query.get(server.cursor)
                 answer: Page
                 if len(server.seen) > RUNAWAY:
                     answer = (400, {"status": "ERROR", "errors": [{"code": "RUNAWAY"}]}, {})
@@ -94,7 +96,7 @@ class PageServer:
         return Handler
 
     def tokens(self) -> list[str | None]:
-        return [query.get("pageToken") for query, _ in self.seen]
+        return [query.get(self.cursor) for query, _ in self.seen]
 
     def stop(self) -> None:
         self._server.shutdown()
@@ -102,8 +104,8 @@ class PageServer:
 
 
 @pytest.fixture
-def server() -> Iterator[PageServer]:
-    made = PageServer()
+def server(operation_id: str) -> Iterator[PageServer]:
+    made = PageServer(OPERATIONS[operation_id].definition["x-paging"]["cursor"])
     yield made
     made.stop()
 
@@ -189,7 +191,7 @@ def test_three_pages_give_every_item_once_resending_the_same_request(
     items = collect(mode, operation, server.url)
     assert [key_of(operation, item) for item in items] == [1, 2, 3, 4, 5, 6, 7, 8]
     assert server.tokens() == [None, "t1", "t2"]
-    queries = [{k: v for k, v in query.items() if k != "pageToken"} for query, _ in server.seen]
+    queries = [{k: v for k, v in query.items() if k != server.cursor} for query, _ in server.seen]
     bodies = [body for _, body in server.seen]
     assert all(query == queries[0] for query in queries) and all(body == bodies[0] for body in bodies)
     assert bodies[0] == example_call(operation).wire().json

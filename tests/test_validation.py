@@ -38,6 +38,7 @@ from spec_support import (
     example_call,
     fresh_spec,
     operations_where,
+    param_example,
     smallest,
 )
 from yandex_market_chat import AsyncYandexMarketChat, File, InvalidRequestError, YandexMarketChat, _request
@@ -113,6 +114,8 @@ def limit_in_words(bound: Bound) -> list[str]:
         return ["integer"]
     limit = bound.inside[0]
     words = [str(len(limit) if isinstance(limit, str | bytes | list) else limit)]
+    if bound.keyword in ("minimum", "maximum") and bound.keyword in bound.schema:
+        words.append(str(bound.schema[bound.keyword]))  # (an exclusive bound names the one written)
     if bound.keyword in ("minLength", "minItems") and bound.schema[bound.keyword] == 1:
         words.append("empty")  # (the runtime may say "must not be empty" for a minimum of one)
     return words
@@ -201,7 +204,7 @@ def test_a_deprecated_argument_works_with_a_warning_at_the_caller(
     example = example_call(operation)
     params = {p["python"]: p for p in operation.params}
     if name in params:
-        the_call = example.with_params(**{name: smallest(params[name]["schema"])})
+        the_call = example.with_params(**{name: param_example(operation, params[name])})
     else:
         assert operation.body_schema is not None
         wire = next(f["name"] for f in operation.facts["body"]["fields"] if f["python"] == name)
@@ -572,10 +575,12 @@ def test_validators_track_a_changed_spec() -> None:
 
     for bound in WRITTEN:
         new = moved[bound.pointer]
+        unit = bound.inside[0][:1] if bound.keyword == "maxLength" else ""  # (one that fits a pattern)
+        step_in = 1 if bound.schema.get(f"exclusive{bound.keyword.capitalize()}") is True else 0
         at, beyond = {
-            "minimum": (new, new - 1),
-            "maximum": (new, new + 1),
-            "maxLength": ("x" * new, "x" * (new + 1)),
+            "minimum": (new + step_in, new - 1 + step_in),
+            "maximum": (new - step_in, new + 1 - step_in),
+            "maxLength": (unit * new, unit * (new + 1)),
         }[bound.keyword]
         assert problem(bound.call_with(at)) is None, bound.id
         assert problem(bound.call_with(beyond)) == bound.where, bound.id

@@ -111,7 +111,8 @@ def test_every_documented_status_parses_into_its_model(operation_id: str, status
     kwargs = example_call(operation).module_kwargs()
     response = call(mode, operation.module, detailed=True, client=client, **kwargs)
     assert response.status_code == status and type(response.status_code) is int
-    assert json.loads(response.content) == operation.example_answer(status)
+    example = operation.example_answer(status)
+    assert (json.loads(response.content) if example is not None else response.content) == (example or b"")
     check_answer(operation, status, response.parsed, operation.example_answer(status))
 
 

@@ -91,9 +91,14 @@ def validate___definitions_op_send_file_to_chat(
                         "maximum": 9223372036854775807,
                     },
                     "chat_id": {
-                        "minimum": 1,
-                        "type": "integer",
-                        "maximum": 9223372036854775807,
+                        "allOf": [
+                            {
+                                "minimum": 1,
+                                "type": "integer",
+                                "maximum": 9223372036854775807,
+                            },
+                            {"minLength": 1},
+                        ]
                     },
                     "body": {
                         "required": ["file"],
@@ -125,9 +130,14 @@ def validate___definitions_op_send_file_to_chat(
                             "maximum": 9223372036854775807,
                         },
                         "chat_id": {
-                            "minimum": 1,
-                            "type": "integer",
-                            "maximum": 9223372036854775807,
+                            "allOf": [
+                                {
+                                    "minimum": 1,
+                                    "type": "integer",
+                                    "maximum": 9223372036854775807,
+                                },
+                                {"minLength": 1},
+                            ]
                         },
                         "body": {
                             "required": ["file"],
@@ -234,6 +244,18 @@ def validate___definitions_op_send_file_to_chat(
                         },
                         rule="maximum",
                     )
+            if isinstance(data__chatid, str):
+                data__chatid_len = len(data__chatid)
+                if data__chatid_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".chat_id must be longer than or equal to 1 characters",
+                        value=data__chatid,
+                        name="" + (name_prefix or "data") + ".chat_id",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
         if "body" in data_keys:
             data_keys.remove("body")
             data__body = data["body"]
@@ -300,9 +322,14 @@ def validate___definitions_op_send_message_to_chat(
                         "maximum": 9223372036854775807,
                     },
                     "chat_id": {
-                        "minimum": 1,
-                        "type": "integer",
-                        "maximum": 9223372036854775807,
+                        "allOf": [
+                            {
+                                "minimum": 1,
+                                "type": "integer",
+                                "maximum": 9223372036854775807,
+                            },
+                            {"minLength": 1},
+                        ]
                     },
                     "body": {
                         "required": ["message"],
@@ -339,9 +366,14 @@ def validate___definitions_op_send_message_to_chat(
                             "maximum": 9223372036854775807,
                         },
                         "chat_id": {
-                            "minimum": 1,
-                            "type": "integer",
-                            "maximum": 9223372036854775807,
+                            "allOf": [
+                                {
+                                    "minimum": 1,
+                                    "type": "integer",
+                                    "maximum": 9223372036854775807,
+                                },
+                                {"minLength": 1},
+                            ]
                         },
                         "body": {
                             "required": ["message"],
@@ -453,6 +485,18 @@ def validate___definitions_op_send_message_to_chat(
                         },
                         rule="maximum",
                     )
+            if isinstance(data__chatid, str):
+                data__chatid_len = len(data__chatid)
+                if data__chatid_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".chat_id must be longer than or equal to 1 characters",
+                        value=data__chatid,
+                        name="" + (name_prefix or "data") + ".chat_id",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
         if "body" in data_keys:
             data_keys.remove("body")
             data__body = data["body"]
@@ -542,14 +586,24 @@ def validate___definitions_op_get_chat_message(
                         "maximum": 9223372036854775807,
                     },
                     "chat_id": {
-                        "minimum": 1,
-                        "type": "integer",
-                        "maximum": 9223372036854775807,
+                        "allOf": [
+                            {
+                                "minimum": 1,
+                                "type": "integer",
+                                "maximum": 9223372036854775807,
+                            },
+                            {"minLength": 1},
+                        ]
                     },
                     "message_id": {
-                        "minimum": 1,
-                        "type": "integer",
-                        "maximum": 9223372036854775807,
+                        "allOf": [
+                            {
+                                "minimum": 1,
+                                "type": "integer",
+                                "maximum": 9223372036854775807,
+                            },
+                            {"minLength": 1},
+                        ]
                     },
                 },
                 "required": ["business_id", "chat_id", "message_id"],
@@ -576,14 +630,24 @@ def validate___definitions_op_get_chat_message(
                             "maximum": 9223372036854775807,
                         },
                         "chat_id": {
-                            "minimum": 1,
-                            "type": "integer",
-                            "maximum": 9223372036854775807,
+                            "allOf": [
+                                {
+                                    "minimum": 1,
+                                    "type": "integer",
+                                    "maximum": 9223372036854775807,
+                                },
+                                {"minLength": 1},
+                            ]
                         },
                         "message_id": {
-                            "minimum": 1,
-                            "type": "integer",
-                            "maximum": 9223372036854775807,
+                            "allOf": [
+                                {
+                                    "minimum": 1,
+                                    "type": "integer",
+                                    "maximum": 9223372036854775807,
+                                },
+                                {"minLength": 1},
+                            ]
                         },
                     },
                     "required": ["business_id", "chat_id", "message_id"],
@@ -685,6 +749,18 @@ def validate___definitions_op_get_chat_message(
                         },
                         rule="maximum",
                     )
+            if isinstance(data__chatid, str):
+                data__chatid_len = len(data__chatid)
+                if data__chatid_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".chat_id must be longer than or equal to 1 characters",
+                        value=data__chatid,
+                        name="" + (name_prefix or "data") + ".chat_id",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
         if "message_id" in data_keys:
             data_keys.remove("message_id")
             data__messageid = data["message_id"]
@@ -733,6 +809,18 @@ def validate___definitions_op_get_chat_message(
                         },
                         rule="maximum",
                     )
+            if isinstance(data__messageid, str):
+                data__messageid_len = len(data__messageid)
+                if data__messageid_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".message_id must be longer than or equal to 1 characters",
+                        value=data__messageid,
+                        name="" + (name_prefix or "data") + ".message_id",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
     return data
 
 
@@ -753,12 +841,24 @@ def validate___definitions_op_get_chat_history(
                         "maximum": 9223372036854775807,
                     },
                     "chat_id": {
-                        "minimum": 1,
-                        "type": "integer",
-                        "maximum": 9223372036854775807,
+                        "allOf": [
+                            {
+                                "minimum": 1,
+                                "type": "integer",
+                                "maximum": 9223372036854775807,
+                            },
+                            {"minLength": 1},
+                        ]
                     },
-                    "page_token": {"minLength": 1, "type": "string"},
-                    "limit": {"minimum": 1, "maximum": 100, "type": "integer"},
+                    "page_token": {
+                        "allOf": [{"minLength": 1, "type": "string"}, {"minLength": 1}]
+                    },
+                    "limit": {
+                        "allOf": [
+                            {"minimum": 1, "maximum": 100, "type": "integer"},
+                            {"minLength": 1},
+                        ]
+                    },
                     "body": {
                         "properties": {
                             "messageIdFrom": {
@@ -794,12 +894,27 @@ def validate___definitions_op_get_chat_history(
                             "maximum": 9223372036854775807,
                         },
                         "chat_id": {
-                            "minimum": 1,
-                            "type": "integer",
-                            "maximum": 9223372036854775807,
+                            "allOf": [
+                                {
+                                    "minimum": 1,
+                                    "type": "integer",
+                                    "maximum": 9223372036854775807,
+                                },
+                                {"minLength": 1},
+                            ]
                         },
-                        "page_token": {"minLength": 1, "type": "string"},
-                        "limit": {"minimum": 1, "maximum": 100, "type": "integer"},
+                        "page_token": {
+                            "allOf": [
+                                {"minLength": 1, "type": "string"},
+                                {"minLength": 1},
+                            ]
+                        },
+                        "limit": {
+                            "allOf": [
+                                {"minimum": 1, "maximum": 100, "type": "integer"},
+                                {"minLength": 1},
+                            ]
+                        },
                         "body": {
                             "properties": {
                                 "messageIdFrom": {
@@ -910,6 +1025,18 @@ def validate___definitions_op_get_chat_history(
                         },
                         rule="maximum",
                     )
+            if isinstance(data__chatid, str):
+                data__chatid_len = len(data__chatid)
+                if data__chatid_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".chat_id must be longer than or equal to 1 characters",
+                        value=data__chatid,
+                        name="" + (name_prefix or "data") + ".chat_id",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
         if "page_token" in data_keys:
             data_keys.remove("page_token")
             data__pagetoken = data["page_token"]
@@ -931,6 +1058,17 @@ def validate___definitions_op_get_chat_history(
                         value=data__pagetoken,
                         name="" + (name_prefix or "data") + ".page_token",
                         definition={"minLength": 1, "type": "string"},
+                        rule="minLength",
+                    )
+                data__pagetoken_len = len(data__pagetoken)
+                if data__pagetoken_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".page_token must be longer than or equal to 1 characters",
+                        value=data__pagetoken,
+                        name="" + (name_prefix or "data") + ".page_token",
+                        definition={"minLength": 1},
                         rule="minLength",
                     )
         if "limit" in data_keys:
@@ -966,6 +1104,18 @@ def validate___definitions_op_get_chat_history(
                         name="" + (name_prefix or "data") + ".limit",
                         definition={"minimum": 1, "maximum": 100, "type": "integer"},
                         rule="maximum",
+                    )
+            if isinstance(data__limit, str):
+                data__limit_len = len(data__limit)
+                if data__limit_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".limit must be longer than or equal to 1 characters",
+                        value=data__limit,
+                        name="" + (name_prefix or "data") + ".limit",
+                        definition={"minLength": 1},
+                        rule="minLength",
                     )
         if "body" in data_keys:
             data_keys.remove("body")
@@ -1065,9 +1215,14 @@ def validate___definitions_op_get_chat(data, custom_formats={}, name_prefix=None
                         "maximum": 9223372036854775807,
                     },
                     "chat_id": {
-                        "minimum": 1,
-                        "type": "integer",
-                        "maximum": 9223372036854775807,
+                        "allOf": [
+                            {
+                                "minimum": 1,
+                                "type": "integer",
+                                "maximum": 9223372036854775807,
+                            },
+                            {"minLength": 1},
+                        ]
                     },
                 },
                 "required": ["business_id", "chat_id"],
@@ -1094,9 +1249,14 @@ def validate___definitions_op_get_chat(data, custom_formats={}, name_prefix=None
                             "maximum": 9223372036854775807,
                         },
                         "chat_id": {
-                            "minimum": 1,
-                            "type": "integer",
-                            "maximum": 9223372036854775807,
+                            "allOf": [
+                                {
+                                    "minimum": 1,
+                                    "type": "integer",
+                                    "maximum": 9223372036854775807,
+                                },
+                                {"minLength": 1},
+                            ]
                         },
                     },
                     "required": ["business_id", "chat_id"],
@@ -1198,6 +1358,18 @@ def validate___definitions_op_get_chat(data, custom_formats={}, name_prefix=None
                         },
                         rule="maximum",
                     )
+            if isinstance(data__chatid, str):
+                data__chatid_len = len(data__chatid)
+                if data__chatid_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".chat_id must be longer than or equal to 1 characters",
+                        value=data__chatid,
+                        name="" + (name_prefix or "data") + ".chat_id",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
     return data
 
 
@@ -1215,8 +1387,15 @@ def validate___definitions_op_get_chats(data, custom_formats={}, name_prefix=Non
                         "type": "integer",
                         "maximum": 9223372036854775807,
                     },
-                    "page_token": {"minLength": 1, "type": "string"},
-                    "limit": {"minimum": 1, "maximum": 20, "type": "integer"},
+                    "page_token": {
+                        "allOf": [{"minLength": 1, "type": "string"}, {"minLength": 1}]
+                    },
+                    "limit": {
+                        "allOf": [
+                            {"minimum": 1, "maximum": 20, "type": "integer"},
+                            {"minLength": 1},
+                        ]
+                    },
                     "body": {
                         "properties": {
                             "orderIds": {
@@ -1280,8 +1459,18 @@ def validate___definitions_op_get_chats(data, custom_formats={}, name_prefix=Non
                             "type": "integer",
                             "maximum": 9223372036854775807,
                         },
-                        "page_token": {"minLength": 1, "type": "string"},
-                        "limit": {"minimum": 1, "maximum": 20, "type": "integer"},
+                        "page_token": {
+                            "allOf": [
+                                {"minLength": 1, "type": "string"},
+                                {"minLength": 1},
+                            ]
+                        },
+                        "limit": {
+                            "allOf": [
+                                {"minimum": 1, "maximum": 20, "type": "integer"},
+                                {"minLength": 1},
+                            ]
+                        },
                         "body": {
                             "properties": {
                                 "orderIds": {
@@ -1398,6 +1587,17 @@ def validate___definitions_op_get_chats(data, custom_formats={}, name_prefix=Non
                         definition={"minLength": 1, "type": "string"},
                         rule="minLength",
                     )
+                data__pagetoken_len = len(data__pagetoken)
+                if data__pagetoken_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".page_token must be longer than or equal to 1 characters",
+                        value=data__pagetoken,
+                        name="" + (name_prefix or "data") + ".page_token",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
         if "limit" in data_keys:
             data_keys.remove("limit")
             data__limit = data["limit"]
@@ -1431,6 +1631,18 @@ def validate___definitions_op_get_chats(data, custom_formats={}, name_prefix=Non
                         name="" + (name_prefix or "data") + ".limit",
                         definition={"minimum": 1, "maximum": 20, "type": "integer"},
                         rule="maximum",
+                    )
+            if isinstance(data__limit, str):
+                data__limit_len = len(data__limit)
+                if data__limit_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".limit must be longer than or equal to 1 characters",
+                        value=data__limit,
+                        name="" + (name_prefix or "data") + ".limit",
+                        definition={"minLength": 1},
+                        rule="minLength",
                     )
         if "body" in data_keys:
             data_keys.remove("body")

@@ -559,7 +559,9 @@ class YandexMarketChat(Chat[httpx.Client]):
         from .models.send_file_to_chat_request import SendFileToChatRequest
 
         body = SendFileToChatRequest(
-            file=File.from_source(file, file_name, mime_type, max_bytes=5242880),
+            file=File.from_source(
+                file, file_name, mime_type, max_bytes=5242880, argument="file"
+            ),
         )
         client = self._for_call(extra_headers)
         return _op.sync(
@@ -946,7 +948,9 @@ class RawYandexMarketChat(ChatBase):
         from .models.send_file_to_chat_request import SendFileToChatRequest
 
         body = SendFileToChatRequest(
-            file=File.from_source(file, file_name, mime_type, max_bytes=5242880),
+            file=File.from_source(
+                file, file_name, mime_type, max_bytes=5242880, argument="file"
+            ),
         )
         client = self._for_call(extra_headers)
         return _op.sync_detailed(
@@ -1461,7 +1465,9 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
         from .models.send_file_to_chat_request import SendFileToChatRequest
 
         body = SendFileToChatRequest(
-            file=await _afile(file, file_name, mime_type, max_bytes=5242880),
+            file=await _afile(
+                file, file_name, mime_type, max_bytes=5242880, argument="file"
+            ),
         )
         client = self._for_call(extra_headers)
         return await _op.asyncio(
@@ -1848,7 +1854,9 @@ class AsyncRawYandexMarketChat(ChatBase):
         from .models.send_file_to_chat_request import SendFileToChatRequest
 
         body = SendFileToChatRequest(
-            file=await _afile(file, file_name, mime_type, max_bytes=5242880),
+            file=await _afile(
+                file, file_name, mime_type, max_bytes=5242880, argument="file"
+            ),
         )
         client = self._for_call(extra_headers)
         return await _op.asyncio_detailed(

@@ -88,6 +88,7 @@ class File(_Plain):
         mime_type: str | None = None,
         *,
         max_bytes: int | None = None,
+        argument: str = "file",
     ) -> File:
         """A File from a path, bytes or a binary file object.
 
@@ -96,20 +97,21 @@ class File(_Plain):
         byte past the limit: a file larger than it said (procfs, FUSE, still growing) is refused.
         Bytes are sized before they are copied. Also refused: a path that is missing or
         not a regular file, a file object opened in text mode, and a name or MIME type that could
-        break the multipart headers (InvalidRequestError naming the argument). The name defaults
-        to the path's (or the file object's) base name and the MIME type is guessed from the name.
+        break the multipart headers (InvalidRequestError naming the argument: `argument`, the name
+        the caller gave the file, `file` when it is this method's). The name defaults to the
+        path's (or the file object's) base name and the MIME type is guessed from the name.
         """
         check_file_names(file_name, mime_type)
         if isinstance(source, str | os.PathLike):
-            payload: BinaryIO | bytes = read_path(source, "file", max_bytes)
+            payload: BinaryIO | bytes = read_path(source, argument, max_bytes)
             file_name = file_name or os.path.basename(os.fspath(source))
         elif isinstance(source, bytes | bytearray | memoryview):
             if max_bytes is not None:  # sized as it is (nbytes), before it is copied
-                check_file_size(payload_size(source), "file", max_bytes=max_bytes)
+                check_file_size(payload_size(source), argument, max_bytes=max_bytes)
             payload = bytes(source)
         elif hasattr(source, "read"):
-            check_readable(source, "file")
-            payload = source if max_bytes is None else _bounded(source, max_bytes)
+            check_readable(source, argument)
+            payload = source if max_bytes is None else _bounded(source, max_bytes, argument)
             name = getattr(source, "name", None)
             if file_name is None and isinstance(name, str):
                 file_name = os.path.basename(name)
@@ -123,7 +125,7 @@ class File(_Plain):
         return cls(payload=payload, file_name=file_name, mime_type=mime_type)
 
 
-def _bounded(source: BinaryIO, max_bytes: int) -> BinaryIO | bytes:
+def _bounded(source: BinaryIO, max_bytes: int, argument: str) -> BinaryIO | bytes:
     """A seekable file object's bytes, read within `max_bytes` (refused without reading when its
     end is already past it), its position left where it was. A stream is left as it is: the
     request's checks refuse it (it could not be sent again on a retry)."""
@@ -135,10 +137,10 @@ def _bounded(source: BinaryIO, max_bytes: int) -> BinaryIO | bytes:
         return source
     size = payload_size(source)
     if size is not None:
-        check_file_size(size, "file", max_bytes=max_bytes)
+        check_file_size(size, argument, max_bytes=max_bytes)
     position = source.tell()
     try:
-        return read_bounded(source, "file", max_bytes)
+        return read_bounded(source, argument, max_bytes)
     finally:
         with contextlib.suppress(OSError, ValueError):
             source.seek(position)
@@ -191,11 +193,14 @@ async def afile(
     mime_type: str | None = None,
     *,
     max_bytes: int | None = None,
+    argument: str = "file",
 ) -> File:
     """File.from_source without blocking the event loop: a path or a file object is sized and read
     in a thread."""
     if not isinstance(source, bytes | bytearray | memoryview):
         import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
-        return await asyncio.to_thread(File.from_source, source, file_name, mime_type, max_bytes=max_bytes)
-    return File.from_source(source, file_name, mime_type, max_bytes=max_bytes)
+        return await asyncio.to_thread(
+            File.from_source, source, file_name, mime_type, max_bytes=max_bytes, argument=argument
+        )
+    return File.from_source(source, file_name, mime_type, max_bytes=max_bytes, argument=argument)

@@ -48,6 +48,17 @@ class Namer:
         from openapi_python_client.parser.properties.schemas import Class
 
         schema = spec["components"]["schemas"][name]
+        # A schema that only says `allOf: [$ref: X]` (nothing of its own but a type or words) is X
+        # to the generator: it writes no model of its own for it.
+        seen = {name}
+        while (
+            len(schema.get("allOf", [])) == 1
+            and not set(schema) - {"allOf", "type", "description", "title", "nullable"}
+            and (target := ref_name(schema["allOf"][0])) is not None
+            and target not in seen
+        ):
+            name, schema = target, spec["components"]["schemas"][target]
+            seen.add(name)
         title = schema.get("title") if not self.config.use_path_prefixes_for_title_model_names else None
         found = Class.from_string(string=title or name, config=self.config)
         return str(found.name), str(found.module_name)
@@ -249,7 +260,8 @@ class Reader:
     def describe(self, schema: Mapping[str, Any], where: str, description: object = None) -> str:
         """The description (the schema's, or the one given) followed by its constraints."""
         target = resolve(self.spec, schema, where) if "$ref" in schema else schema
-        words = text(description or schema.get("description") or target.get("description"))
+        # (one paragraph: it is an entry of an Args list, where a blank line would end the list)
+        words = " ".join(text(description or schema.get("description") or target.get("description")).split())
         rule = self.rule(schema, where)
         if rule:
             words = (
@@ -322,6 +334,7 @@ class Reader:
                 "cli": self.cli(schema, f"{where}/parameters/{param['name']}"),
                 "deprecated": text(param.get("description")) if param.get("deprecated") else None,
                 "explode": bool(param.get("explode", style == "form")),
+                "allow_empty": bool(param.get("allowEmptyValue")),
                 "client_default": None,
                 "example": param.get(
                     "example", resolve(self.spec, schema).get("example") if schema else None
@@ -396,6 +409,11 @@ class Reader:
         models[model["name"]] = model["module"]
         if kind == "json":
             self.typed_dict(name, target)
+        if kind == "multipart" and not request.get("required"):
+            raise GenerationError(
+                f"{where}/requestBody: an optional multipart body is not supported (its file would be an "
+                "optional argument that the form cannot leave out): make it `required: true`"
+            )
         fields = []
         for prop, sub in merged["properties"].items():
             sub_where = f"#/components/schemas/{name}/properties/{prop}"
@@ -403,13 +421,19 @@ class Reader:
             file = None
             if resolved.get("type") == "string" and resolved.get("format") == "binary":
                 file = {"min": int(resolved.get("minLength", 0)), "max": resolved.get("maxLength")}
+            # A field the schema requires is a required argument only when the body is: an optional
+            # body is left out when no field is given, and checked whole when one is.
+            needed = prop in merged["required"]
+            doc = self.describe(sub, sub_where)
+            if needed and not request.get("required"):
+                doc = f"{doc.rstrip('.')}. Required once any field of the body is given."
             fields.append(
                 {
                     "name": prop,
                     "python": self.namer.identifier(prop),
-                    "required": prop in merged["required"],
+                    "required": needed and bool(request.get("required")),
                     "type": self.py_type(sub, sub_where, models),
-                    "doc": self.describe(sub, sub_where),
+                    "doc": doc,
                     "cli": self.cli(sub, sub_where),
                     "deprecated": text(resolved.get("description")) if resolved.get("deprecated") else None,
                     "file": file,
@@ -432,7 +456,13 @@ class Reader:
         for code, response in op.get("responses", {}).items():
             if str(code).startswith("2") and str(code).isdigit():
                 response = resolve(self.spec, response, f"{where}/responses/{code}")
-                media = response.get("content", {}).get("application/json")
+                content = response.get("content", {})
+                media = content.get("application/json")
+                if media is None and content:
+                    raise GenerationError(
+                        f"{where}/responses/{code}: a {', '.join(sorted(content))} answer (a file download) "
+                        "is not supported: the client parses JSON answers and answers without a body"
+                    )
                 if media is None:
                     return {"status": int(code), "model": None, "module": None}
                 name = ref_name(media.get("schema", {}))

@@ -145,13 +145,30 @@ class Converter:
             out["format"] = fmt
 
 
+def not_empty(spec: Mapping[str, Any], param: Mapping[str, Any]) -> dict[str, Any]:
+    """What keeps a query parameter off the wire as `name=` (an empty value), which OpenAPI allows
+    only with `allowEmptyValue: true`: an empty string, an empty string in a list, and an empty
+    list sent comma-joined (`explode: false`) are refused; a list sent once per item sends nothing
+    when empty, which is leaving the parameter out."""
+    schema = resolve(spec, param["schema"]) if param["schema"] else {}
+    if schema.get("type") != "array":
+        return {"minLength": 1}
+    rule: dict[str, Any] = {"items": {"minLength": 1}}
+    if not param["explode"]:
+        rule["minItems"] = 1
+    return rule
+
+
 def request_schema(converter: Converter, facts: Mapping[str, Any]) -> dict[str, Any]:
     """One operation's arguments as one object: parameters by Python name, the body as "body"."""
     properties: dict[str, Any] = {}
     required: list[str] = []
     for param in facts["params"]:
         where = f"paths/{facts['path']}/{facts['method']}/parameters/{param['name']}"
-        properties[param["python"]] = converter.convert(param["schema"], where)
+        converted = converter.convert(param["schema"], where)
+        if param["in"] == "query" and not param["allow_empty"]:
+            converted = {"allOf": [converted, not_empty(converter.spec, param)]}
+        properties[param["python"]] = converted
         if param["required"]:
             required.append(param["python"])
     body = facts["body"]

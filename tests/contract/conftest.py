@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 from prism import serve_prism
-from spec_support import pair_id
+from spec_support import SPEC_PATH, pair_id
 
 from contract.support import CASSETTES, register_matchers
 from contract.support import vcr_config as cassette_settings
@@ -34,6 +34,17 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
+settings.register_profile(
+    "contract-shapes",
+    max_examples=10,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+"""For the representative operations of the shape matrix (tests/test_shapes.py): the shapes, not
+the depth, are what that run is for."""
 PROFILE = settings.get_profile(os.environ.get("CONTRACT_HYPOTHESIS_PROFILE", "contract-ci"))
 
 
@@ -69,5 +80,5 @@ def prism_url() -> Iterator[str]:
     If Prism cannot start, serve_prism raises with Prism's output and every test using this
     fixture errors: the suite never runs without its independent server.
     """
-    with serve_prism("mock") as base_url:
+    with serve_prism("mock", spec=SPEC_PATH) as base_url:
         yield base_url

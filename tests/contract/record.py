@@ -44,6 +44,7 @@ from prism import VIOLATIONS_HEADER, serve_prism
 from spec_support import (
     API_SERVER,
     OPERATIONS,
+    SPEC_PATH,
     Call,
     documented_pairs,
     example_call,
@@ -190,7 +191,7 @@ def record(
             return 2
         call_ids = {name: int(environ[name]) for name in needed}
         fake_ids = {call_ids[name]: fake for name, fake in needed.items()}
-        server = serve_prism("proxy", upstream=upstream)
+        server = serve_prism("proxy", upstream=upstream, spec=SPEC_PATH)
         secrets = [key]
         changing = sorted({op for op, status in pairs if status == 200 and not OPERATIONS[op].idempotent})
         print(f"recording {upstream} through prism proxy: {', '.join(pair_id(*pair) for pair in pairs)}")
@@ -200,7 +201,7 @@ def record(
             )
     else:
         call_ids, fake_ids = {}, {}
-        server = serve_prism("mock")
+        server = serve_prism("mock", spec=SPEC_PATH)
         secrets = []
         print("recording against prism mock (set YANDEX_MARKET_API_KEY to record the real API)")
 

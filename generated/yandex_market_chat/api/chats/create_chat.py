@@ -153,7 +153,7 @@ def sync_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a CreateChatRequest or a dict of the same shape. Its fields:
+        body: The request body: a CreateChatRequest or a dict of the same shape, with these fields.
             context: The order or the return the chat is about.
             orderId: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
             Give at least one of: context, order_id.
@@ -191,7 +191,7 @@ def sync(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a CreateChatRequest or a dict of the same shape. Its fields:
+        body: The request body: a CreateChatRequest or a dict of the same shape, with these fields.
             context: The order or the return the chat is about.
             orderId: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
             Give at least one of: context, order_id.
@@ -237,7 +237,7 @@ async def asyncio_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a CreateChatRequest or a dict of the same shape. Its fields:
+        body: The request body: a CreateChatRequest or a dict of the same shape, with these fields.
             context: The order or the return the chat is about.
             orderId: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
             Give at least one of: context, order_id.
@@ -275,7 +275,7 @@ async def asyncio(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a CreateChatRequest or a dict of the same shape. Its fields:
+        body: The request body: a CreateChatRequest or a dict of the same shape, with these fields.
             context: The order or the return the chat is about.
             orderId: The order id. Deprecated — use `context` with type `ORDER`. (At least 1.)
             Give at least one of: context, order_id.

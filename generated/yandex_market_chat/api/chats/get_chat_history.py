@@ -186,7 +186,8 @@ def sync_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a GetChatHistoryRequest or a dict of the same shape. Its fields:
+        body: The request body: a GetChatHistoryRequest or a dict of the same shape, with these
+            fields.
             messageIdFrom: Return the messages starting from this message id. Whether that message
                 itself is returned is not documented. (At least 1.)
         chat_id: The chat id. (At least 1.)
@@ -240,7 +241,8 @@ def sync(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a GetChatHistoryRequest or a dict of the same shape. Its fields:
+        body: The request body: a GetChatHistoryRequest or a dict of the same shape, with these
+            fields.
             messageIdFrom: Return the messages starting from this message id. Whether that message
                 itself is returned is not documented. (At least 1.)
         chat_id: The chat id. (At least 1.)
@@ -304,7 +306,8 @@ async def asyncio_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a GetChatHistoryRequest or a dict of the same shape. Its fields:
+        body: The request body: a GetChatHistoryRequest or a dict of the same shape, with these
+            fields.
             messageIdFrom: Return the messages starting from this message id. Whether that message
                 itself is returned is not documented. (At least 1.)
         chat_id: The chat id. (At least 1.)
@@ -358,7 +361,8 @@ async def asyncio(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a GetChatHistoryRequest or a dict of the same shape. Its fields:
+        body: The request body: a GetChatHistoryRequest or a dict of the same shape, with these
+            fields.
             messageIdFrom: Return the messages starting from this message id. Whether that message
                 itself is returned is not documented. (At least 1.)
         chat_id: The chat id. (At least 1.)

@@ -178,7 +178,7 @@ def sync_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a GetChatsRequest or a dict of the same shape. Its fields:
+        body: The request body: a GetChatsRequest or a dict of the same shape, with these fields.
             orderIds: Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather
                 than pass []; no repeats; each at least 1.)
             contexts: The orders or returns whose chats to return. (Not empty: leave it out rather
@@ -237,7 +237,7 @@ def sync(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a GetChatsRequest or a dict of the same shape. Its fields:
+        body: The request body: a GetChatsRequest or a dict of the same shape, with these fields.
             orderIds: Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather
                 than pass []; no repeats; each at least 1.)
             contexts: The orders or returns whose chats to return. (Not empty: leave it out rather
@@ -304,7 +304,7 @@ async def asyncio_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a GetChatsRequest or a dict of the same shape. Its fields:
+        body: The request body: a GetChatsRequest or a dict of the same shape, with these fields.
             orderIds: Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather
                 than pass []; no repeats; each at least 1.)
             contexts: The orders or returns whose chats to return. (Not empty: leave it out rather
@@ -363,7 +363,7 @@ async def asyncio(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a GetChatsRequest or a dict of the same shape. Its fields:
+        body: The request body: a GetChatsRequest or a dict of the same shape, with these fields.
             orderIds: Market order ids. Deprecated — use `contexts`. (Not empty: leave it out rather
                 than pass []; no repeats; each at least 1.)
             contexts: The orders or returns whose chats to return. (Not empty: leave it out rather

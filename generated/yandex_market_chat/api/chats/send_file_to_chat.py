@@ -153,7 +153,7 @@ def sync_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a SendFileToChatRequest. Its fields:
+        body: The request body: a SendFileToChatRequest, with these fields.
             file: The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
                 (5,242,880 bytes), the larger of the two readings. (A path, bytes or a binary file; not
                 empty; at most 5,242,880 bytes.)
@@ -194,7 +194,7 @@ def sync(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a SendFileToChatRequest. Its fields:
+        body: The request body: a SendFileToChatRequest, with these fields.
             file: The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
                 (5,242,880 bytes), the larger of the two readings. (A path, bytes or a binary file; not
                 empty; at most 5,242,880 bytes.)
@@ -243,7 +243,7 @@ async def asyncio_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a SendFileToChatRequest. Its fields:
+        body: The request body: a SendFileToChatRequest, with these fields.
             file: The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
                 (5,242,880 bytes), the larger of the two readings. (A path, bytes or a binary file; not
                 empty; at most 5,242,880 bytes.)
@@ -284,7 +284,7 @@ async def asyncio(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a SendFileToChatRequest. Its fields:
+        body: The request body: a SendFileToChatRequest, with these fields.
             file: The file content: not empty, and at most 5 MB. This client takes "5 MB" as 5 MiB
                 (5,242,880 bytes), the larger of the two readings. (A path, bytes or a binary file; not
                 empty; at most 5,242,880 bytes.)

@@ -158,7 +158,8 @@ def sync_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a SendMessageToChatRequest or a dict of the same shape. Its fields:
+        body: The request body: a SendMessageToChatRequest or a dict of the same shape, with these
+            fields.
             message: The text of the message: 1 to 4,096 characters. The service counts characters
                 as Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane
                 (most emoji) counts as two. (1 to 4,096 UTF-16 code units.)
@@ -199,7 +200,8 @@ def sync(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a SendMessageToChatRequest or a dict of the same shape. Its fields:
+        body: The request body: a SendMessageToChatRequest or a dict of the same shape, with these
+            fields.
             message: The text of the message: 1 to 4,096 characters. The service counts characters
                 as Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane
                 (most emoji) counts as two. (1 to 4,096 UTF-16 code units.)
@@ -248,7 +250,8 @@ async def asyncio_detailed(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a SendMessageToChatRequest or a dict of the same shape. Its fields:
+        body: The request body: a SendMessageToChatRequest or a dict of the same shape, with these
+            fields.
             message: The text of the message: 1 to 4,096 characters. The service counts characters
                 as Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane
                 (most emoji) counts as two. (1 to 4,096 UTF-16 code units.)
@@ -289,7 +292,8 @@ async def asyncio(
     Args:
         business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
         client: The AuthenticatedClient to send with.
-        body: The request body: a SendMessageToChatRequest or a dict of the same shape. Its fields:
+        body: The request body: a SendMessageToChatRequest or a dict of the same shape, with these
+            fields.
             message: The text of the message: 1 to 4,096 characters. The service counts characters
                 as Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane
                 (most emoji) counts as two. (1 to 4,096 UTF-16 code units.)

@@ -1,0 +1,1 @@
+"""Scripts for people who change the spec (CONTRIBUTING.md, "Regenerating")."""
