@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 import pytest
 import yandex_market_chat
-from conftest import FAKE_KEY, mock_client
+from conftest import FAKE_KEY, mock_client, run
 from conftest import call as call_module
 from loopback import RawServer, Received, response
 from ratelimit.support import MarketSim
@@ -1047,3 +1047,39 @@ def test_5_an_interrupt_at_any_line_of_a_sync_call_leaves_the_limits_clean() -> 
 
     threading.Thread(target=after, daemon=True).start()
     assert finished.wait(10), "a call after the interrupts blocked"
+
+
+@pytest.mark.parametrize("shape", ["holds itself", "nested 100,000 deep"])
+def test_an_argument_that_holds_itself_or_nests_too_deeply_is_refused_by_name(mode: str, shape: str) -> None:
+    # createChat, named (so not in test_validation.py, which the renamed spec runs): its `context`
+    # is the one object argument a caller builds by hand.
+    if shape == "holds itself":
+        context: dict[str, Any] = {"type": "ORDER", "id": 5}
+        context["self"] = context
+    else:
+        context = {"type": "ORDER", "id": 5}
+        node = context
+        for _ in range(100_000):
+            node["next"] = {}
+            node = node["next"]
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"status": "OK"})
+
+    def sync() -> None:
+        chat = YandexMarketChat(
+            FAKE_KEY, business_id=1, http_client=httpx.Client(transport=httpx.MockTransport(handler))
+        )
+        chat.create_chat(context=context)  # type: ignore[arg-type]
+
+    async def asynchronous() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        async with AsyncYandexMarketChat(FAKE_KEY, business_id=1, http_client=http) as chat:
+            await chat.create_chat(context=context)  # type: ignore[arg-type]
+
+    with pytest.raises(InvalidRequestError) as caught:
+        run(mode, sync, asynchronous)
+    assert caught.value.field == "context"
+    assert sent == []

@@ -475,37 +475,6 @@ def test_a_memoryview_is_sized_in_bytes_before_it_is_copied(operation_id: str, f
     assert peak < most // 2, f"{peak} bytes allocated to refuse it: it was copied first"
 
 
-@pytest.mark.parametrize("shape", ["holds itself", "nested 100,000 deep"])
-def test_an_argument_that_holds_itself_or_nests_too_deeply_is_refused_by_name(mode: str, shape: str) -> None:
-    # createChat, named: its `context` is the one object argument a caller builds by hand.
-    if shape == "holds itself":
-        context: dict[str, Any] = {"type": "ORDER", "id": 5}
-        context["self"] = context
-    else:
-        context = {"type": "ORDER", "id": 5}
-        node = context
-        for _ in range(100_000):
-            node["next"] = {}
-            node = node["next"]
-    handler = NoNetwork()
-
-    def sync() -> None:
-        chat = YandexMarketChat(
-            FAKE_KEY, business_id=1, http_client=httpx.Client(transport=httpx.MockTransport(handler))
-        )
-        chat.create_chat(context=context)  # type: ignore[arg-type]
-
-    async def asynchronous() -> None:
-        http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
-        async with AsyncYandexMarketChat(FAKE_KEY, business_id=1, http_client=http) as chat:
-            await chat.create_chat(context=context)  # type: ignore[arg-type]
-
-    with pytest.raises(InvalidRequestError) as caught:
-        run(mode, sync, asynchronous)
-    assert caught.value.field == "context"
-    assert handler.calls == 0
-
-
 def test_file_from_source_kinds(tmp_path: Path) -> None:
     path = tmp_path / "photo.png"
     path.write_bytes(b"\x89PNG data")
