@@ -38,12 +38,13 @@ def test_demo_runs_the_examples_against_the_mock() -> None:
     assert "sendFileToChat    -> status OK" in lines
     assert any("a 420 answer      -> RateLimitError" in line for line in lines), lines
     assert "chat 92837461: 2 new buyer message(s)" in lines, lines
-    assert "  message 1001: answered" in lines and "  message 1002: answered" in lines
+    # Two buyer messages in a row are one turn: one reply, not one per message.
+    assert "  messages 1001, 1002: answered with one reply" in lines, lines
 
 
-def test_the_support_bot_never_answers_a_message_twice(tmp_path: Path) -> None:
-    """Run twice with one state file: the second run finds nothing new, though the mock sends the
-    same history again."""
+def test_the_support_bot_answers_a_turn_once_and_never_twice(tmp_path: Path) -> None:
+    """The mock's history holds two buyer messages in a row: one reply for both. Run twice with one
+    state file: the second run finds nothing new, though the mock sends the same history again."""
     sys.path.insert(0, str(ROOT / "openapi"))
     from prism import serve_prism
 
@@ -66,5 +67,6 @@ def test_the_support_bot_never_answers_a_message_twice(tmp_path: Path) -> None:
             for _ in range(2)
         ]
     assert [run.returncode for run in runs] == [0, 0], [run.stderr for run in runs]
-    assert runs[0].stdout.count(": answered") == 2, runs[0].stdout
+    assert runs[0].stdout.count(": answered") == 1, runs[0].stdout
+    assert "messages 1001, 1002: answered with one reply" in runs[0].stdout, runs[0].stdout
     assert ": answered" not in runs[1].stdout and "0 new buyer message(s)" in runs[1].stdout, runs[1].stdout
