@@ -154,11 +154,21 @@ def test_unknown_generator_config_key_fails(tmp_path: Path) -> None:
 
 
 def test_versions_agree() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    """The version is written once, in generator-config.yaml: the generated package carries it
+    (__version__), pyproject.toml reads it from there (hatchling's dynamic version), the installed
+    distribution says it (after `make install`), and CHANGELOG.md names it."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
     config = yaml.safe_load((ROOT / "generator-config.yaml").read_text())
+    import importlib.metadata
+
     import yandex_market_chat
 
-    assert project["version"] == config["package_version_override"] == yandex_market_chat.__version__
+    assert "version" not in pyproject["project"] and "version" in pyproject["project"]["dynamic"]
+    source = ROOT / pyproject["tool"]["hatch"]["version"]["path"]
+    assert source.resolve() == Path(yandex_market_chat.client.__file__).resolve()
+    version = config["package_version_override"]
+    assert yandex_market_chat.__version__ == version == importlib.metadata.version("yandex-market-chat")
+    assert f"release, {version} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def requirement_names(requirements: list[str]) -> set[str]:
@@ -274,7 +284,8 @@ def test_wheel_ships_the_typed_package(tmp_path: Path) -> None:
     expected = {f"yandex_market_chat/{name}" for name in tree(PACKAGE) if (PACKAGE / name).is_file()}
     assert expected <= names
     assert "yandex_market_chat/py.typed" in names
-    dist_info = f"yandex_market_chat-{PROJECT['version']}.dist-info"
+    version = yaml.safe_load((ROOT / "generator-config.yaml").read_text())["package_version_override"]
+    dist_info = f"yandex_market_chat-{version}.dist-info"  # (the wheel's version: the one place's)
     assert zipfile.ZipFile(wheel).read(f"{dist_info}/licenses/LICENSE") == LICENSE.read_bytes()
     metadata = zipfile.ZipFile(wheel).read(f"{dist_info}/METADATA").decode()
     assert "License-Expression: MIT" in metadata.splitlines(), metadata[:500]
