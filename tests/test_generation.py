@@ -33,6 +33,8 @@ PACKAGE = ROOT / "generated" / "yandex_market_chat"
 LICENSE = ROOT / "LICENSE"
 CONFIG = ROOT / "generator-config.yaml"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+VERSION = yaml.safe_load(CONFIG.read_text())["package_version_override"]
+"""The package's version, written in one place (see test_versions_agree)."""
 
 
 def generate(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -158,7 +160,6 @@ def test_versions_agree() -> None:
     (__version__), pyproject.toml reads it from there (hatchling's dynamic version), the installed
     distribution says it (after `make install`), and CHANGELOG.md names it."""
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    config = yaml.safe_load((ROOT / "generator-config.yaml").read_text())
     import importlib.metadata
 
     import yandex_market_chat
@@ -166,7 +167,7 @@ def test_versions_agree() -> None:
     assert "version" not in pyproject["project"] and "version" in pyproject["project"]["dynamic"]
     source = ROOT / pyproject["tool"]["hatch"]["version"]["path"]
     assert source.resolve() == Path(yandex_market_chat.client.__file__).resolve()
-    version = config["package_version_override"]
+    version = VERSION
     assert yandex_market_chat.__version__ == version == importlib.metadata.version("yandex-market-chat")
     assert f"release, {version} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
@@ -284,8 +285,7 @@ def test_wheel_ships_the_typed_package(tmp_path: Path) -> None:
     expected = {f"yandex_market_chat/{name}" for name in tree(PACKAGE) if (PACKAGE / name).is_file()}
     assert expected <= names
     assert "yandex_market_chat/py.typed" in names
-    version = yaml.safe_load((ROOT / "generator-config.yaml").read_text())["package_version_override"]
-    dist_info = f"yandex_market_chat-{version}.dist-info"  # (the wheel's version: the one place's)
+    dist_info = f"yandex_market_chat-{VERSION}.dist-info"  # (the wheel's version: the one place's)
     assert zipfile.ZipFile(wheel).read(f"{dist_info}/licenses/LICENSE") == LICENSE.read_bytes()
     metadata = zipfile.ZipFile(wheel).read(f"{dist_info}/METADATA").decode()
     assert "License-Expression: MIT" in metadata.splitlines(), metadata[:500]
@@ -313,7 +313,7 @@ def test_sdist_ships_the_license(tmp_path: Path) -> None:
     )
     assert build.returncode == 0, build.stderr
     (sdist,) = tmp_path.glob("yandex_market_chat-*.tar.gz")
-    top = f"yandex_market_chat-{PROJECT['version']}"
+    top = f"yandex_market_chat-{VERSION}"
     with tarfile.open(sdist) as archive:
         shipped = archive.extractfile(f"{top}/LICENSE")
         assert shipped is not None

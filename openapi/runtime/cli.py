@@ -285,7 +285,8 @@ def _where(field: str, operation: Mapping[str, Any] | None) -> str:
     environment variable of the key."""
     if field == "api_key":
         return ENV_API_KEY
-    head, rest = re.match(r"([A-Za-z_][A-Za-z0-9_]*)(.*)", field).groups()  # type: ignore[union-attr]
+    head = re.split(r"[.\[]", field, maxsplit=1)[0]  # `context.type`, `statuses[0]`: the argument
+    rest = field[len(head) :]
     if head in _GLOBAL_OPTIONS:
         option = _GLOBAL_OPTIONS[head] + (f" (or {ENV_BASE_URL})" if head == "base_url" else "")
         return option + rest
@@ -393,9 +394,8 @@ def run(
     if not argv:  # run bare: what it can do, not a usage error
         parser.print_help(out)
         return EXIT_CODES["ok"]
-    errors = _Errors(
-        err, "--json-errors" in argv[: argv.index("--")] if "--" in argv else "--json-errors" in argv
-    )
+    flags = argv[: argv.index("--")] if "--" in argv else argv  # (known before parsing: usage errors too)
+    errors = _Errors(err, "--json-errors" in flags)
     operation: Mapping[str, Any] | None = None
     try:
         args = parser.parse_args(argv)
