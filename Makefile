@@ -71,6 +71,16 @@ record: install
 demo: install generate
 	$(PY) examples/run_demo.py
 
+PORT ?= 4010
+
+# Prism's command line comes from openapi/prism.py (as the tests start it); exec'd, so Ctrl-C stops it.
+.PHONY: mock  ## serve a local mock of the chat API (Prism) on 127.0.0.1:PORT (make mock PORT=4010) for your own scripts; prints the YANDEX_MARKET_BASE_URL to use
+mock: install
+	@$(PY) -c 'import os, sys; sys.path.insert(0, "openapi"); import prism; \
+	port = int(sys.argv[1]); command = prism.prism_command("mock", port); \
+	print(f"export YANDEX_MARKET_BASE_URL=http://{prism.HOST}:{port}  # and any YANDEX_MARKET_API_KEY; Ctrl-C stops the mock", flush=True); \
+	os.execv(command[0], command)' $(PORT)
+
 .PHONY: bench  ## print the benchmark table (ratios measured side by side in one run)
 bench: install
 	$(BIN)/pip install -q -e '.[dev,bench]'

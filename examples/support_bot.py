@@ -1,9 +1,11 @@
 """A support bot: answer the buyers who wait for the seller.
 
 Lists the chats that wait for the seller's answer, reads each chat's new buyer messages (after
-the last one it answered), answers each of them, and prints what it did. What it answered is kept
-in a small JSON file, written after every message sent, so a bot run from cron never answers
-the same buyer message twice — even if it is stopped halfway.
+the last one it answered) and answers the buyer's TURN once: three messages in a row ("Hi",
+"where is my order?", a photo) get one reply, not three identical ones. It answers only when the
+buyer spoke last (a person on the seller's side may have answered meanwhile). What it answered is
+kept in a small JSON file, written after every reply, so a bot run from cron never answers the
+same turn twice — even if it is stopped halfway.
 
 Against the real API (the token needs the `communication` scope):
 
@@ -27,11 +29,26 @@ STATE = Path(os.environ.get("SUPPORT_BOT_STATE", "support-bot-state.json"))
 """chat id -> the id of the last buyer message the bot answered."""
 
 
-def answer_for(message: ChatMessageDTO) -> str:
-    """The bot's reply. A real bot would look the order up, or hand over to a person."""
-    if message.payload:
-        return "Thank you for the file! A colleague will look at it and answer you today."
+def answer_for(turn: list[ChatMessageDTO]) -> str:
+    """The bot's one reply to a buyer's turn. A real bot would look the order up, or hand over to
+    a person."""
+    if any(message.payload for message in turn):
+        return "Thank you for your messages and the file! A colleague will look at them and answer you today."
     return "Thank you for your message! Your order is on its way; we will answer any question today."
+
+
+def buyer_turn(history: list[ChatMessageDTO], last: int | None) -> list[ChatMessageDTO]:
+    """The buyer's messages since anyone else last wrote and since the last one answered, oldest
+    first; empty when the buyer did not speak last."""
+    turn: list[ChatMessageDTO] = []
+    # Message ids grow with time: anything at or before the last one answered is old, even if the
+    # service sends it again.
+    for message in sorted(history, key=lambda m: m.message_id):
+        if message.sender != ChatMessageSenderType.CUSTOMER:
+            turn = []  # the seller (or the Market) spoke: what the buyer said before is answered
+        elif last is None or message.message_id > last:
+            turn.append(message)
+    return turn
 
 
 def main() -> None:
@@ -42,31 +59,22 @@ def main() -> None:
             history = chat.get_chat_history(
                 chat_id=waiting.chat_id, after_message_id=UNSET if last is None else last
             )
-            # Message ids grow with time: anything at or before the last one answered is old, even
-            # if the service sends it again.
-            new = sorted(
-                (
-                    m
-                    for m in history
-                    if m.sender == ChatMessageSenderType.CUSTOMER and (last is None or m.message_id > last)
-                ),
-                key=lambda m: m.message_id,
-            )
-            print(f"chat {waiting.chat_id}: {len(new)} new buyer message(s)")
-            for message in new:
-                try:
-                    chat.send_message_to_chat(chat_id=waiting.chat_id, message=answer_for(message))
-                except (APIStatusError, APIConnectionError) as error:
-                    if not error.may_have_been_delivered:
-                        print(f"  message {message.message_id}: not answered ({error}); will try next run")
-                        break
-                    print(
-                        f"  message {message.message_id}: the answer may be posted already; not resending it"
-                    )
-                else:
-                    print(f"  message {message.message_id}: answered")
-                answered[str(waiting.chat_id)] = message.message_id
-                STATE.write_text(json.dumps(answered))
+            turn = buyer_turn(list(history), last)
+            print(f"chat {waiting.chat_id}: {len(turn)} new buyer message(s)")
+            if not turn:
+                continue
+            ids = ", ".join(str(message.message_id) for message in turn)
+            try:
+                chat.send_message_to_chat(chat_id=waiting.chat_id, message=answer_for(turn))
+            except (APIStatusError, APIConnectionError) as error:
+                if not error.may_have_been_delivered:
+                    print(f"  messages {ids}: not answered ({error}); will try next run")
+                    continue
+                print(f"  messages {ids}: the answer may be posted already; not resending it")
+            else:
+                print(f"  messages {ids}: answered with one reply")
+            answered[str(waiting.chat_id)] = turn[-1].message_id
+            STATE.write_text(json.dumps(answered))
 
 
 if __name__ == "__main__":

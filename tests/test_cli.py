@@ -153,7 +153,7 @@ EXIT_CODES would still pass if the table itself gave every failure the same numb
 def test_exit_codes_are_distinct() -> None:
     assert EXIT_CODES == PROMISED_EXIT_CODES
     assert len(set(EXIT_CODES.values())) == len(EXIT_CODES), "two outcomes share an exit status"
-    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    readme = " ".join((ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split())  # (linked from README)
     assert (
         "exit status per kind: 2 invalid input, 3 API error, 4 rate limit, 5 connection, "
         "6 an answer that does not fit the spec, 7 answered but the answer could not be written "
@@ -208,11 +208,10 @@ def test_a_5xx_to_a_message_says_it_may_have_been_delivered(env: None) -> None:
     assert "may already have been delivered" in err
 
 
-def test_json_nested_too_deeply_is_a_usage_error(env: None, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as caught:
-        cli(lambda r: httpx.Response(200), "create-chat", "--context", '{"a": ' * 100_000)
-    assert caught.value.code == EXIT_CODES["invalid input"]
-    assert "nested too deeply" in capsys.readouterr().err
+def test_json_nested_too_deeply_is_a_usage_error(env: None) -> None:
+    code, out, err, seen = cli(lambda r: httpx.Response(200), "create-chat", "--context", '{"a": ' * 100_000)
+    assert code == EXIT_CODES["invalid input"] and (out, seen) == ("", [])
+    assert "nested too deeply" in err
 
 
 def test_characters_the_console_cannot_show_are_escaped_not_a_crash(env: None) -> None:
@@ -505,25 +504,28 @@ def test_the_console_script_sends_to_the_server(command: list[str], sim: MarketS
     assert [s.json for s in sim.seen] == [{"message": "Hello from the shell"}, {"message": "Over"}]
 
 
-def test_a_full_stdout_after_a_message_was_posted_says_it_was_delivered(sim: MarketSim) -> None:
-    # `> /dev/full`: the message is in the chat; the status must not read as a plain failure that a
-    # wrapper retries (posting it twice), and no traceback.
+def in_the_shell(sim: MarketSim, *argv: str, **how: Any) -> subprocess.CompletedProcess[str]:
+    """`python -m yandex_market_chat *argv` against `sim`, with a key and business 4242."""
     environment = shell_environment(
         YANDEX_MARKET_API_KEY=FAKE_KEY, YANDEX_MARKET_BUSINESS_ID="4242", YANDEX_MARKET_BASE_URL=sim.url
     )
-    argv = [
-        sys.executable,
-        "-m",
-        "yandex_market_chat",
-        "send-message-to-chat",
-        "--chat-id",
-        "2",
-        "--message",
-        "hi",
-    ]
+    command = [sys.executable, "-m", "yandex_market_chat", *argv]
+    return subprocess.run(command, env=environment, text=True, timeout=60, **how)
+
+
+def test_a_full_stdout_after_a_message_was_posted_says_it_was_delivered(sim: MarketSim) -> None:
+    # `> /dev/full`: the message is in the chat; the status must not read as a plain failure that a
+    # wrapper retries (posting it twice), and no traceback.
     with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            argv, env=environment, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60
+        done = in_the_shell(
+            sim,
+            "send-message-to-chat",
+            "--chat-id",
+            "2",
+            "--message",
+            "hi",
+            stdout=full,
+            stderr=subprocess.PIPE,
         )
     assert done.returncode == EXIT_CODES["answered, but the answer could not be written"], done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
@@ -551,3 +553,124 @@ def test_all_into_a_closed_pipe_ends_quietly_without_fetching_more(operation_id:
     assert done.returncode == EXIT_CODES["answered, but the answer could not be written"], done.stderr
     assert done.stderr == ""
     assert len(sim.seen) == 1, "pages were fetched for a reader that had gone"
+
+
+# --- the shell's ways: stdin, global options anywhere, --version, bare, errors by option name ------
+
+
+def test_echo_into_message_dash_sends_the_text(sim: MarketSim) -> None:
+    # `echo hi | yandex-market-chat send-message-to-chat --chat-id 1 --message -` sends "hi", not "-".
+    argv = ["send-message-to-chat", "--chat-id", "1", "--message", "-"]
+    done = in_the_shell(sim, *argv, input="hi\n", capture_output=True)
+    assert done.returncode == EXIT_CODES["ok"], done.stderr
+    assert [seen.json for seen in sim.seen] == [{"message": "hi"}]
+
+
+def test_a_file_from_stdin_takes_its_name_and_type_from_options(env: None) -> None:
+    seen: list[httpx.Request] = []
+    argv = [
+        "send-file-to-chat",
+        "--chat-id",
+        "2",
+        "--file",
+        "-",
+        "--file-name",
+        "r.txt",
+        "--mime-type",
+        "text/plain",
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    make = cli_client(lambda r: httpx.Response(200, json={"status": "OK"}), seen)
+    code = run(OPERATIONS, make, argv, out=out, err=err, stdin=io.BytesIO(b"Total: 1 990 RUB\n"))
+    assert (code, err.getvalue()) == (0, "")
+    (request,) = seen
+    assert b'filename="r.txt"' in request.content and b"Content-Type: text/plain" in request.content
+    assert b"Total: 1 990 RUB\n" in request.content, "a file's bytes are sent as they are"
+    nameless = run(OPERATIONS, make, argv[:6], out=out, err=err, stdin=io.BytesIO(b"x"))
+    assert nameless == EXIT_CODES["invalid input"] and "--file-name" in err.getvalue() and len(seen) == 1
+
+
+def test_the_help_of_a_file_speaks_of_paths_and_stdin() -> None:
+    shown = subcommand("send_file_to_chat").format_help()
+    assert (
+        "a path, or - for stdin" in " ".join(shown.split()).lower() and "bytes or a binary file" not in shown
+    )
+    assert "--file-name" in shown and "--mime-type" in shown
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_global_options_go_before_or_after_the_subcommand(env: None, where: str) -> None:
+    failing = lambda r: httpx.Response(500, json={"status": "ERROR", "errors": [{"code": "INTERNAL_ERROR"}]})  # noqa: E731
+    command = ["get-chat", "--chat-id", "2"]
+    options = ["--max-retries", "0", "--json-errors"]
+    argv = options + command if where == "before" else command + options
+    code, _, err, seen = cli(failing, *argv)
+    assert code == EXIT_CODES["API error"] and len(seen) == 1, "--max-retries 0 was not taken"
+    assert json.loads(err)["error"]["status_code"] == 500, "--json-errors was not taken"
+
+
+def test_version_and_bare_help() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as caught:
+        run(OPERATIONS, YandexMarketChat, ["--version"], out=out, err=err, version="9.8.7")
+    assert caught.value.code == 0
+    version = subprocess.run(
+        [sys.executable, "-m", "yandex_market_chat", "--version"], capture_output=True, text=True, timeout=60
+    )
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    promised = pyproject.get("version") or yandex_market_chat.__version__
+    assert (version.returncode, version.stdout) == (0, f"yandex-market-chat {promised}\n")
+    assert run(OPERATIONS, YandexMarketChat, [], out=out, err=err) == EXIT_CODES["ok"]
+    assert "send-message-to-chat" in out.getvalue() and err.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    ("environment", "argv", "named", "python"),
+    [
+        (
+            {"YANDEX_MARKET_BUSINESS_ID": "7"},
+            ["get-chat", "--chat-id", "2"],
+            "YANDEX_MARKET_API_KEY",
+            "api_key",
+        ),
+        ({"YANDEX_MARKET_API_KEY": FAKE_KEY}, ["get-chat", "--chat-id", "2"], "--business-id", "business_id"),
+        (
+            {"YANDEX_MARKET_API_KEY": FAKE_KEY, "YANDEX_MARKET_BUSINESS_ID": "7"},
+            ["get-chat", "--chat-id", "0"],
+            "--chat-id",
+            "chat_id",
+        ),
+        (
+            {"YANDEX_MARKET_API_KEY": FAKE_KEY, "YANDEX_MARKET_BUSINESS_ID": "7"},
+            ["--timeout", "-1", "get-chat", "--chat-id", "2"],
+            "--timeout",
+            "timeout",
+        ),
+    ],
+    ids=["key", "business-id", "chat-id", "timeout"],
+)
+def test_errors_name_options_and_environment_variables_not_python(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], argv: list[str], named: str, python: str
+) -> None:
+    for name in ("YANDEX_MARKET_API_KEY", "YANDEX_MARKET_BUSINESS_ID", "YANDEX_MARKET_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    code, out, err, seen = cli(lambda r: httpx.Response(200), *argv)
+    assert (code, out, seen) == (EXIT_CODES["invalid input"], "", [])
+    assert err.startswith(f"error: InvalidRequestError: {named} "), err
+    assert f"{python}=" not in err and f"{python} (" not in err and "pass " not in err
+    code, _, err, _ = cli(lambda r: httpx.Response(200), "--json-errors", *argv)
+    (line,) = err.splitlines()
+    error = json.loads(line)["error"]
+    assert (error["type"], error["exit_status"]) == ("InvalidRequestError", EXIT_CODES["invalid input"])
+    assert error["option"].startswith(named) and error["detail"].startswith(named)
+    assert error["may_have_been_delivered"] is False
+
+
+def test_json_errors_cover_usage_errors_too(env: None) -> None:
+    code, out, err, seen = cli(lambda r: httpx.Response(200), "--json-errors", "get-chat")
+    assert (code, out, seen) == (EXIT_CODES["invalid input"], "", [])
+    (line,) = err.splitlines()
+    error = json.loads(line)["error"]
+    assert error["type"] == "UsageError" and "--chat-id" in error["detail"]

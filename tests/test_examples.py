@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+from yandex_market_chat import APIConnectionError, YandexMarketChat
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,12 +42,13 @@ def test_demo_runs_the_examples_against_the_mock() -> None:
     assert "sendFileToChat    -> status OK" in lines
     assert any("a 420 answer      -> RateLimitError" in line for line in lines), lines
     assert "chat 92837461: 2 new buyer message(s)" in lines, lines
-    assert "  message 1001: answered" in lines and "  message 1002: answered" in lines
+    # Two buyer messages in a row are one turn: one reply, not one per message.
+    assert "  messages 1001, 1002: answered with one reply" in lines, lines
 
 
-def test_the_support_bot_never_answers_a_message_twice(tmp_path: Path) -> None:
-    """Run twice with one state file: the second run finds nothing new, though the mock sends the
-    same history again."""
+def test_the_support_bot_answers_a_turn_once_and_never_twice(tmp_path: Path) -> None:
+    """The mock's history holds two buyer messages in a row: one reply for both. Run twice with one
+    state file: the second run finds nothing new, though the mock sends the same history again."""
     sys.path.insert(0, str(ROOT / "openapi"))
     from prism import serve_prism
 
@@ -66,5 +71,42 @@ def test_the_support_bot_never_answers_a_message_twice(tmp_path: Path) -> None:
             for _ in range(2)
         ]
     assert [run.returncode for run in runs] == [0, 0], [run.stderr for run in runs]
-    assert runs[0].stdout.count(": answered") == 2, runs[0].stdout
+    assert runs[0].stdout.count(": answered") == 1, runs[0].stdout
+    assert "messages 1001, 1002: answered with one reply" in runs[0].stdout, runs[0].stdout
     assert ": answered" not in runs[1].stdout and "0 new buyer message(s)" in runs[1].stdout, runs[1].stdout
+
+
+def test_make_mock_serves_the_api_where_it_says(tmp_path: Path) -> None:
+    """`make mock PORT=N` prints the YANDEX_MARKET_BASE_URL to export, and a client pointed there
+    gets the spec's example answers; it runs until stopped."""
+    sys.path.insert(0, str(ROOT / "openapi"))
+    from prism import free_port
+
+    port = free_port()
+    mock = subprocess.Popen(
+        ["make", "--no-print-directory", "mock", f"PORT={port}"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert mock.stdout is not None
+        first = mock.stdout.readline()
+        assert first.startswith(f"export YANDEX_MARKET_BASE_URL=http://127.0.0.1:{port} "), first
+        base_url = first.split("=", 1)[1].split()[0]
+        with YandexMarketChat(
+            api_key="fake-api-key-for-tests-0000", business_id=1, base_url=base_url
+        ) as chat:
+            deadline = time.monotonic() + 60
+            while True:  # Prism listens a moment after it is started
+                try:
+                    answer = chat.get_chat_history(chat_id=1)
+                    break
+                except APIConnectionError:
+                    assert time.monotonic() < deadline, "make mock did not start listening in 60 s"
+            assert [message.message_id for message in answer] == [1001, 1002]
+    finally:
+        os.killpg(mock.pid, signal.SIGTERM)
+        mock.wait(timeout=30)

@@ -28,6 +28,8 @@ PACKAGE = ROOT / "generated" / "yandex_market_chat"
 LICENSE = ROOT / "LICENSE"
 CONFIG = ROOT / "generator-config.yaml"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+VERSION = yaml.safe_load(CONFIG.read_text())["package_version_override"]
+"""The package's version, written in one place (see test_versions_agree)."""
 
 
 def generate(*args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -149,11 +151,20 @@ def test_unknown_generator_config_key_fails(tmp_path: Path) -> None:
 
 
 def test_versions_agree() -> None:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    config = yaml.safe_load((ROOT / "generator-config.yaml").read_text())
+    """The version is written once, in generator-config.yaml: the generated package carries it
+    (__version__), pyproject.toml reads it from there (hatchling's dynamic version), the installed
+    distribution says it (after `make install`), and CHANGELOG.md names it."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    import importlib.metadata
+
     import yandex_market_chat
 
-    assert project["version"] == config["package_version_override"] == yandex_market_chat.__version__
+    assert "version" not in pyproject["project"] and "version" in pyproject["project"]["dynamic"]
+    source = ROOT / pyproject["tool"]["hatch"]["version"]["path"]
+    assert source.resolve() == Path(yandex_market_chat.client.__file__).resolve()
+    version = VERSION
+    assert yandex_market_chat.__version__ == version == importlib.metadata.version("yandex-market-chat")
+    assert f"release, {version} " in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def requirement_names(requirements: list[str]) -> set[str]:
@@ -269,7 +280,7 @@ def test_wheel_ships_the_typed_package(tmp_path: Path) -> None:
     expected = {f"yandex_market_chat/{name}" for name in tree(PACKAGE) if (PACKAGE / name).is_file()}
     assert expected <= names
     assert "yandex_market_chat/py.typed" in names
-    dist_info = f"yandex_market_chat-{PROJECT['version']}.dist-info"
+    dist_info = f"yandex_market_chat-{VERSION}.dist-info"  # (the wheel's version: the one place's)
     assert zipfile.ZipFile(wheel).read(f"{dist_info}/licenses/LICENSE") == LICENSE.read_bytes()
     metadata = zipfile.ZipFile(wheel).read(f"{dist_info}/METADATA").decode()
     assert "License-Expression: MIT" in metadata.splitlines(), metadata[:500]
@@ -297,7 +308,7 @@ def test_sdist_ships_the_license(tmp_path: Path) -> None:
     )
     assert build.returncode == 0, build.stderr
     (sdist,) = tmp_path.glob("yandex_market_chat-*.tar.gz")
-    top = f"yandex_market_chat-{PROJECT['version']}"
+    top = f"yandex_market_chat-{VERSION}"
     with tarfile.open(sdist) as archive:
         shipped = archive.extractfile(f"{top}/LICENSE")
         assert shipped is not None
@@ -435,7 +446,7 @@ def test_an_unsupported_construct_is_named_by_its_path(tmp_path: Path) -> None:
     ],
 )
 def test_a_shape_the_client_cannot_take_is_refused_by_name(tmp_path: Path, change: str, reason: str) -> None:
-    """The shapes the README lists as refused stop generation, naming where and why: a file download
+    """The shapes docs/spec-changes.md lists as refused stop generation, naming where and why: a file download
     answer (the published API's act and label downloads), an optional multipart body."""
     spec = fresh_spec()
     operations = {op["operationId"]: (path, method, op) for path, method, op, _ in spec_io.operations(spec)}

@@ -1,22 +1,36 @@
-"""Every Python block of the README runs as written against the local mock (Prism serving the
-spec) with the environment variables the README documents, and passes `mypy --strict`."""
+"""Every Python block of the README and of the docs/ pages it links to runs as written against
+the local mock (Prism serving the spec) with the environment variables the README documents, and
+passes `mypy --strict`; the README's first loop does not spam when run again."""
 
 from __future__ import annotations
 
 import ast
+import json
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
+import yandex_market_chat
 from prism import serve_prism
+from spec_support import OPERATIONS as SPEC_OPERATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
-BLOCKS = re.findall(r"^```python\n(.*?)^```", README.read_text(encoding="utf-8"), re.DOTALL | re.MULTILINE)
+PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]
+"""The README first (its first block is the support bot), then the docs/ pages."""
+BLOCKS = [
+    block
+    for page in PAGES
+    for block in re.findall(
+        r"^```python\n(.*?)^```", page.read_text(encoding="utf-8"), re.DOTALL | re.MULTILINE
+    )
+]
 ENVIRONMENT = {
     "YANDEX_MARKET_API_KEY": "fake-api-key-for-tests-0000",
     "YANDEX_MARKET_BUSINESS_ID": "1234567",
@@ -26,6 +40,11 @@ ENVIRONMENT = {
 
 def test_the_readme_has_python_blocks() -> None:
     assert len(BLOCKS) >= 5
+
+
+def test_the_readme_links_every_docs_page() -> None:
+    readme = README.read_text(encoding="utf-8")
+    assert [page.name for page in PAGES[1:] if f"(docs/{page.name})" not in readme] == []
 
 
 def calls_to(tree: ast.AST, method: str) -> list[ast.Call]:
@@ -96,3 +115,40 @@ def test_every_block_runs_against_the_mock(number: int, block_files: list[Path],
         cwd=block_files[0].parent,
     )
     assert ran.returncode == 0, f"README block {number}:\n{BLOCKS[number - 1]}\n{ran.stdout}\n{ran.stderr}"
+
+
+def test_the_first_loop_does_not_spam_when_run_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from cron, the README's ten lines answer a waiting chat once: a second run, whose
+    history ends with the bot's own answer, sends nothing (the chat still reads as waiting)."""
+    answer = SPEC_OPERATIONS["getChatHistory"].example_answer(200)  # the buyer wrote last
+    answer["result"]["paging"] = {}
+    history: list[dict[str, Any]] = answer["result"]["messages"]
+    sent: list[str] = []
+
+    def serve(request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        if path.endswith("/chats"):  # the spec's example list of chats, without a next page
+            chats = SPEC_OPERATIONS["getChats"].example_answer(200)
+            chats["result"]["paging"] = {}
+            return httpx.Response(200, json=chats)
+        if path.endswith("/chats/history"):
+            return httpx.Response(200, json=answer)
+        if path.endswith("/chats/message") and request.method == "POST":
+            sent.append(json.loads(request.content)["message"])
+            mine = {key: value for key, value in history[0].items() if key != "payload"}
+            mine |= {"messageId": max(m["messageId"] for m in history) + 1, "sender": "PARTNER"}
+            history.append(mine | {"message": sent[-1]})
+            return httpx.Response(200, json={"status": "OK"})
+        return httpx.Response(404, json={"status": "ERROR", "errors": [{"code": "NOT_FOUND"}]})
+
+    class Served(yandex_market_chat.YandexMarketChat):
+        def __init__(self, **options: Any) -> None:
+            super().__init__(http_client=httpx.Client(transport=httpx.MockTransport(serve)), **options)
+
+    for name, value in ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(yandex_market_chat, "YandexMarketChat", Served)
+    for _ in range(3):
+        exec(compile(BLOCKS[0], "README block 1", "exec"), {"__name__": "__main__"})
+    waiting = len(SPEC_OPERATIONS["getChats"].example_answer(200)["result"]["chats"])
+    assert len(sent) == waiting, f"{sent}: each waiting chat answered once over three runs"
