@@ -133,3 +133,32 @@ async def history_async(base_url: str, rounds: int) -> list[Result]:
     finally:
         await bare.aclose()
         await chat.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Row 7 alone (`.venv/bin/python benchmarks/bench_history.py [--rounds N]`), to measure a
+    change to parsing without the whole table."""
+    import argparse
+    import asyncio
+
+    from bench_util import LoopbackServer
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--rounds", type=int, default=30, help="rounds of each (default: %(default)s)")
+    rounds: int = parser.parse_args(argv).rounds
+    with LoopbackServer() as server:
+        for mode, results in (
+            ("sync", history_sync(server.base_url, rounds)),
+            ("async", asyncio.run(history_async(server.base_url, rounds))),
+        ):
+            for result in results:
+                low, high = result.spread
+                print(
+                    f"{mode:5} {result.name:45} {result.per_call * 1e3:8.2f} ms"
+                    f"  {result.ratio:.2f}x ({low:.2f}-{high:.2f})"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

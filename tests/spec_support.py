@@ -627,7 +627,9 @@ def type_problems(value: object, hint: Any, where: str) -> list[str]:
 
 def json_differences(schema: Mapping[str, Any], got: Any, want: Any, where: str) -> list[str]:
     """Where two JSON values of `schema` differ in meaning: like ==, except that `date-time` and
-    `date` strings are compared as the instants and days they name (`Z` is `+00:00`)."""
+    `date` strings are compared as the instants and days they name (`Z` is `+00:00`), and an
+    optional nullable member that is `null` is the same as one left out (an answer model reads
+    both as None)."""
     schema = flatten(schema) if schema else {}
     fmt = schema.get("format") if schema.get("type") == "string" else None
     if fmt in ("date-time", "date") and isinstance(got, str) and isinstance(want, str):
@@ -637,9 +639,17 @@ def json_differences(schema: Mapping[str, Any], got: Any, want: Any, where: str)
             same = got == want
         return [] if same else [f"{where}: {got!r} != {want!r}"]
     if isinstance(got, dict) and isinstance(want, dict):
+        properties = schema.get("properties", {})
+        required = set(schema.get("required", ()))
+
+        def absent(key: str, value: Any) -> bool:
+            member = properties.get(key)
+            return value is None and key not in required and bool(member and flatten(member).get("nullable"))
+
+        got = {key: value for key, value in got.items() if not absent(key, value)}
+        want = {key: value for key, value in want.items() if not absent(key, value)}
         if sorted(got) != sorted(want):
             return [f"{where}: keys {sorted(got)} != {sorted(want)}"]
-        properties = schema.get("properties", {})
         extra = schema.get("additionalProperties")
         return [
             problem

@@ -545,6 +545,36 @@ class Reader:
         return steps, self.model_ref(item_name) if item_name else None
 
 
+def _schema_refs(spec: Mapping[str, Any], node: object, seen: set[str]) -> None:
+    """Every component schema reachable from `node` (through $refs of schemas and responses)."""
+    if isinstance(node, Mapping):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            kind, _, name = ref.removeprefix("#/components/").partition("/")
+            if kind == "schemas" and name not in seen:
+                seen.add(name)
+                _schema_refs(spec, spec["components"]["schemas"][name], seen)
+            elif kind in ("responses", "requestBodies", "parameters"):
+                _schema_refs(spec, spec["components"][kind][name], seen)
+        for value in node.values():
+            _schema_refs(spec, value, seen)
+    elif isinstance(node, list):
+        for value in node:
+            _schema_refs(spec, value, seen)
+
+
+def answer_models(spec: Mapping[str, Any], namer: Namer) -> list[str]:
+    """Class names of the models only ever read from an answer (reached from a response and from
+    no request body or parameter): their optional fields read `X | None`, with no UNSET. A model
+    a request also uses keeps UNSET, so that "absent" and `null` stay apart where it is sent."""
+    answers: set[str] = set()
+    requests: set[str] = set()
+    for _path, _method, op, params in operations(spec):
+        _schema_refs(spec, op.get("responses", {}), answers)
+        _schema_refs(spec, [op.get("requestBody", {}), params], requests)
+    return sorted(namer.model(spec, name)[0] for name in answers - requests)
+
+
 def read(spec: Mapping[str, Any], config: Any) -> dict[str, Any]:
     """Facts for every operation, keyed by the generator's module name of its operationId."""
     reader = Reader(spec, Namer(config))
@@ -567,4 +597,5 @@ def read(spec: Mapping[str, Any], config: Any) -> dict[str, Any]:
         "operations": found,
         "defaults": defaults,
         "dicts": reader.dicts,
+        "answer_models": answer_models(spec, reader.namer),
     }

@@ -574,3 +574,21 @@ def test_body_comparison_reads_date_times_as_instants() -> None:
     assert json_differences(schema, {"at": "2025-07-10T00:42:43Z"}, {"at": "2025-07-10T00:42:42Z"}, "x")
     assert json_differences({"type": "string"}, "2025-07-10T00:42:42+00:00", "2025-07-10T00:42:42Z", "x")
     assert json_differences({}, {"n": True}, {"n": 1}, "x")
+
+
+def test_body_comparison_reads_an_optional_null_as_absent() -> None:
+    """Control for check_model(): an answer model reads an optional nullable member sent as `null`
+    as None and writes it back left out, which is no difference; a `null` where the schema does not
+    allow it, or a required member left out, still is."""
+    schema = {
+        "type": "object",
+        "required": ["kept"],
+        "properties": {
+            "files": {"type": "array", "nullable": True, "items": {"type": "string"}},
+            "text": {"type": "string"},
+            "kept": {"type": "array", "nullable": True, "items": {"type": "string"}},
+        },
+    }
+    assert json_differences(schema, {"kept": None}, {"kept": None, "files": None}, "x") == []
+    assert json_differences(schema, {"kept": None}, {"kept": None, "text": None}, "x")
+    assert json_differences(schema, {}, {"kept": None}, "x")

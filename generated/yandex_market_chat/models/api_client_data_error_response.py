@@ -1,17 +1,13 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.api_response_status_type import ApiResponseStatusType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.api_error_dto import ApiErrorDTO
-
 
 T = TypeVar("T", bound="ApiClientDataErrorResponse")
 
@@ -25,72 +21,60 @@ class ApiClientDataErrorResponse:
     Error bodies from the real service carry `ERROR`; use the HTTP status to tell
     success from failure.
      """
-    errors: list[ApiErrorDTO] | None | Unset = UNSET
+    errors: list[ApiErrorDTO] | None = None
     """ The list of errors. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"status={self.status!r}")
+        if self.errors is not None:
+            shown.append(f"errors={self.errors!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ApiClientDataErrorResponse({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        status = self.status.value
-
-        errors: list[dict[str, Any]] | None | Unset
-        if isinstance(self.errors, Unset):
-            errors = UNSET
-        elif isinstance(self.errors, list):
-            errors = []
-            for errors_type_0_item_data in self.errors:
-                errors_type_0_item = errors_type_0_item_data.to_dict()
-                errors.append(errors_type_0_item)
-
-        else:
-            errors = self.errors
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
-        if errors is not UNSET:
-            field_dict["errors"] = errors
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["status"] = self.status.value
+        if self.errors is not None:
+            field_dict["errors"] = [item0.to_dict() for item0 in self.errors]
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_error_dto import ApiErrorDTO  # noqa: PLC0415
-
-        d = dict(src_dict)
-        status = ApiResponseStatusType(d.pop("status"))
-
-        def _parse_errors(data: object) -> list[ApiErrorDTO] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                errors_type_0 = []
-                _errors_type_0 = data
-                for errors_type_0_item_data in _errors_type_0:
-                    errors_type_0_item = ApiErrorDTO.from_dict(errors_type_0_item_data)
-
-                    errors_type_0.append(errors_type_0_item)
-
-                return errors_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ApiErrorDTO] | None | Unset, data)
-
-        errors = _parse_errors(d.pop("errors", UNSET))
-
-        api_client_data_error_response = cls(
-            status=status,
-            errors=errors,
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        api_client_data_error_response = cls.__new__(cls)
+        api_client_data_error_response.status = cast(
+            ApiResponseStatusType,
+            ApiResponseStatusType._value2member_map_.get(d["status"])
+            or ApiResponseStatusType(d["status"]),
         )
-
-        api_client_data_error_response.additional_properties = d
+        api_client_data_error_response.errors = (
+            None
+            if (_v := d.get("errors")) is None
+            else [ApiErrorDTO.from_dict(item0) for item0 in _v]
+        )
+        api_client_data_error_response.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_ApiClientDataErrorResponse
+            else {
+                k: v for k, v in d.items() if k not in _KNOWN_ApiClientDataErrorResponse
+            }
+        )
         return api_client_data_error_response
 
     @property
@@ -108,3 +92,13 @@ class ApiClientDataErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_ApiClientDataErrorResponse = frozenset(
+    (
+        "status",
+        "errors",
+    )
+)
+"""The wire names ApiClientDataErrorResponse knows; any other field of an answer is kept in additional_properties."""
+from ..models.api_error_dto import ApiErrorDTO  # noqa: E402

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiErrorDTO")
 
@@ -17,40 +16,50 @@ class ApiErrorDTO:
 
     code: str
     """ The error code. """
-    message: str | Unset = UNSET
+    message: str | None = None
     """ What went wrong. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"code={self.code!r}")
+        if self.message is not None:
+            shown.append(f"message={self.message!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ApiErrorDTO({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        code = self.code
-
-        message = self.message
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-            }
-        )
-        if message is not UNSET:
-            field_dict["message"] = message
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["code"] = self.code
+        if self.message is not None:
+            field_dict["message"] = self.message
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code")
-
-        message = d.pop("message", UNSET)
-
-        api_error_dto = cls(
-            code=code,
-            message=message,
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        api_error_dto = cls.__new__(cls)
+        api_error_dto.code = d["code"]
+        api_error_dto.message = d.get("message")
+        api_error_dto.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_ApiErrorDTO
+            else {k: v for k, v in d.items() if k not in _KNOWN_ApiErrorDTO}
         )
-
-        api_error_dto.additional_properties = d
         return api_error_dto
 
     @property
@@ -68,3 +77,12 @@ class ApiErrorDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_ApiErrorDTO = frozenset(
+    (
+        "code",
+        "message",
+    )
+)
+"""The wire names ApiErrorDTO knows; any other field of an answer is kept in additional_properties."""

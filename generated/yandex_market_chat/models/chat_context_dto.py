@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -23,6 +24,14 @@ class ChatContextDTO:
     """ The id of the order or of the return. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"type_={self.type_!r}")
+        shown.append(f"id={self.id!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ChatContextDTO({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
 
@@ -38,6 +47,15 @@ class ChatContextDTO:
         )
 
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatCustomerDTO")
 
@@ -15,40 +14,54 @@ T = TypeVar("T", bound="ChatCustomerDTO")
 class ChatCustomerDTO:
     """The buyer in a chat, as the public Yandex profile shows them."""
 
-    name: str | Unset = UNSET
+    name: str | None = None
     """ The buyer's public name. """
-    public_id: str | Unset = UNSET
+    public_id: str | None = None
     """ The buyer's public profile id. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        if self.name is not None:
+            shown.append(f"name={self.name!r}")
+        if self.public_id is not None:
+            shown.append(f"public_id={self.public_id!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ChatCustomerDTO({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        public_id = self.public_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if public_id is not UNSET:
-            field_dict["publicId"] = public_id
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.name is not None:
+            field_dict["name"] = self.name
+        if self.public_id is not None:
+            field_dict["publicId"] = self.public_id
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name", UNSET)
-
-        public_id = d.pop("publicId", UNSET)
-
-        chat_customer_dto = cls(
-            name=name,
-            public_id=public_id,
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        chat_customer_dto = cls.__new__(cls)
+        chat_customer_dto.name = d.get("name")
+        chat_customer_dto.public_id = d.get("publicId")
+        chat_customer_dto.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_ChatCustomerDTO
+            else {k: v for k, v in d.items() if k not in _KNOWN_ChatCustomerDTO}
         )
-
-        chat_customer_dto.additional_properties = d
         return chat_customer_dto
 
     @property
@@ -66,3 +79,12 @@ class ChatCustomerDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_ChatCustomerDTO = frozenset(
+    (
+        "name",
+        "publicId",
+    )
+)
+"""The wire names ChatCustomerDTO knows; any other field of an answer is kept in additional_properties."""

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_context_type import ChatContextType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_customer_dto import ChatCustomerDTO
-
 
 T = TypeVar("T", bound="ChatFullContextDTO")
 
@@ -29,76 +25,77 @@ class ChatFullContextDTO:
     stores only); `DIRECT` — a chat the buyer started about a product (the seller cannot
     create one). Answers may carry values added later: they are kept as they come.
      """
-    customer: ChatCustomerDTO | Unset = UNSET
+    customer: ChatCustomerDTO | None = None
     """ The buyer in a chat, as the public Yandex profile shows them. """
-    campaign_id: int | Unset = UNSET
+    campaign_id: int | None = None
     """ The store (campaign) of the order or the return. """
-    order_id: int | Unset = UNSET
+    order_id: int | None = None
     """ The order id (orders and returns). """
-    return_id: int | Unset = UNSET
+    return_id: int | None = None
     """ The return id (returns only). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"type_={self.type_!r}")
+        if self.customer is not None:
+            shown.append(f"customer={self.customer!r}")
+        if self.campaign_id is not None:
+            shown.append(f"campaign_id={self.campaign_id!r}")
+        if self.order_id is not None:
+            shown.append(f"order_id={self.order_id!r}")
+        if self.return_id is not None:
+            shown.append(f"return_id={self.return_id!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ChatFullContextDTO({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
-
-        customer: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.customer, Unset):
-            customer = self.customer.to_dict()
-
-        campaign_id = self.campaign_id
-
-        order_id = self.order_id
-
-        return_id = self.return_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-            }
-        )
-        if customer is not UNSET:
-            field_dict["customer"] = customer
-        if campaign_id is not UNSET:
-            field_dict["campaignId"] = campaign_id
-        if order_id is not UNSET:
-            field_dict["orderId"] = order_id
-        if return_id is not UNSET:
-            field_dict["returnId"] = return_id
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["type"] = self.type_.value
+        if self.customer is not None:
+            field_dict["customer"] = self.customer.to_dict()
+        if self.campaign_id is not None:
+            field_dict["campaignId"] = self.campaign_id
+        if self.order_id is not None:
+            field_dict["orderId"] = self.order_id
+        if self.return_id is not None:
+            field_dict["returnId"] = self.return_id
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_customer_dto import ChatCustomerDTO  # noqa: PLC0415
-
-        d = dict(src_dict)
-        type_ = ChatContextType(d.pop("type"))
-
-        _customer = d.pop("customer", UNSET)
-        customer: ChatCustomerDTO | Unset
-        if isinstance(_customer, Unset):
-            customer = UNSET
-        else:
-            customer = ChatCustomerDTO.from_dict(_customer)
-
-        campaign_id = d.pop("campaignId", UNSET)
-
-        order_id = d.pop("orderId", UNSET)
-
-        return_id = d.pop("returnId", UNSET)
-
-        chat_full_context_dto = cls(
-            type_=type_,
-            customer=customer,
-            campaign_id=campaign_id,
-            order_id=order_id,
-            return_id=return_id,
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        chat_full_context_dto = cls.__new__(cls)
+        chat_full_context_dto.type_ = cast(
+            ChatContextType,
+            ChatContextType._value2member_map_.get(d["type"])
+            or ChatContextType(d["type"]),
         )
-
-        chat_full_context_dto.additional_properties = d
+        chat_full_context_dto.customer = (
+            None if (_v := d.get("customer")) is None else ChatCustomerDTO.from_dict(_v)
+        )
+        chat_full_context_dto.campaign_id = d.get("campaignId")
+        chat_full_context_dto.order_id = d.get("orderId")
+        chat_full_context_dto.return_id = d.get("returnId")
+        chat_full_context_dto.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_ChatFullContextDTO
+            else {k: v for k, v in d.items() if k not in _KNOWN_ChatFullContextDTO}
+        )
         return chat_full_context_dto
 
     @property
@@ -116,3 +113,16 @@ class ChatFullContextDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_ChatFullContextDTO = frozenset(
+    (
+        "type",
+        "customer",
+        "campaignId",
+        "orderId",
+        "returnId",
+    )
+)
+"""The wire names ChatFullContextDTO knows; any other field of an answer is kept in additional_properties."""
+from ..models.chat_customer_dto import ChatCustomerDTO  # noqa: E402

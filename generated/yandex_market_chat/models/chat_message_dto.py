@@ -1,18 +1,14 @@
 from __future__ import annotations
 
 import datetime
+import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_message_sender_type import ChatMessageSenderType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_message_payload_dto import ChatMessagePayloadDTO
-
 
 T = TypeVar("T", bound="ChatMessageDTO")
 
@@ -32,97 +28,71 @@ class ChatMessageDTO:
     """ Who sent a message: `PARTNER` — the seller; `CUSTOMER` — the buyer; `MARKET` — the
     Market (an automatic message); `SUPPORT` — a Market support employee.
      """
-    message: str | Unset = UNSET
+    message: str | None = None
     """ The text of the message. """
-    payload: list[ChatMessagePayloadDTO] | None | Unset = UNSET
+    payload: list[ChatMessagePayloadDTO] | None = None
     """ The files attached to the message. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"message_id={self.message_id!r}")
+        shown.append(f"created_at={self.created_at!r}")
+        shown.append(f"sender={self.sender!r}")
+        if self.message is not None:
+            shown.append(f"message={self.message!r}")
+        if self.payload is not None:
+            shown.append(f"payload={self.payload!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ChatMessageDTO({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        message_id = self.message_id
-
-        created_at = self.created_at.isoformat()
-
-        sender = self.sender.value
-
-        message = self.message
-
-        payload: list[dict[str, Any]] | None | Unset
-        if isinstance(self.payload, Unset):
-            payload = UNSET
-        elif isinstance(self.payload, list):
-            payload = []
-            for payload_type_0_item_data in self.payload:
-                payload_type_0_item = payload_type_0_item_data.to_dict()
-                payload.append(payload_type_0_item)
-
-        else:
-            payload = self.payload
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "messageId": message_id,
-                "createdAt": created_at,
-                "sender": sender,
-            }
-        )
-        if message is not UNSET:
-            field_dict["message"] = message
-        if payload is not UNSET:
-            field_dict["payload"] = payload
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["messageId"] = self.message_id
+        field_dict["createdAt"] = self.created_at.isoformat()
+        field_dict["sender"] = self.sender.value
+        if self.message is not None:
+            field_dict["message"] = self.message
+        if self.payload is not None:
+            field_dict["payload"] = [item0.to_dict() for item0 in self.payload]
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_message_payload_dto import (
-            ChatMessagePayloadDTO,  # noqa: PLC0415
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        chat_message_dto = cls.__new__(cls)
+        chat_message_dto.message_id = d["messageId"]
+        chat_message_dto.created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        chat_message_dto.sender = cast(
+            ChatMessageSenderType,
+            ChatMessageSenderType._value2member_map_.get(d["sender"])
+            or ChatMessageSenderType(d["sender"]),
         )
-
-        d = dict(src_dict)
-        message_id = d.pop("messageId")
-
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
-
-        sender = ChatMessageSenderType(d.pop("sender"))
-
-        message = d.pop("message", UNSET)
-
-        def _parse_payload(data: object) -> list[ChatMessagePayloadDTO] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                payload_type_0 = []
-                _payload_type_0 = data
-                for payload_type_0_item_data in _payload_type_0:
-                    payload_type_0_item = ChatMessagePayloadDTO.from_dict(
-                        payload_type_0_item_data
-                    )
-
-                    payload_type_0.append(payload_type_0_item)
-
-                return payload_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[ChatMessagePayloadDTO] | None | Unset, data)
-
-        payload = _parse_payload(d.pop("payload", UNSET))
-
-        chat_message_dto = cls(
-            message_id=message_id,
-            created_at=created_at,
-            sender=sender,
-            message=message,
-            payload=payload,
+        chat_message_dto.message = d.get("message")
+        chat_message_dto.payload = (
+            None
+            if (_v := d.get("payload")) is None
+            else [ChatMessagePayloadDTO.from_dict(item0) for item0 in _v]
         )
-
-        chat_message_dto.additional_properties = d
+        chat_message_dto.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_ChatMessageDTO
+            else {k: v for k, v in d.items() if k not in _KNOWN_ChatMessageDTO}
+        )
         return chat_message_dto
 
     @property
@@ -140,3 +110,16 @@ class ChatMessageDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_ChatMessageDTO = frozenset(
+    (
+        "messageId",
+        "createdAt",
+        "sender",
+        "message",
+        "payload",
+    )
+)
+"""The wire names ChatMessageDTO knows; any other field of an answer is kept in additional_properties."""
+from ..models.chat_message_payload_dto import ChatMessagePayloadDTO  # noqa: E402

@@ -1,20 +1,11 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_full_context_dto import ChatFullContextDTO
-    from ..models.chat_message_dto import ChatMessageDTO
-    from ..models.packaging_forward_scrolling_pager_dto import (
-        PackagingForwardScrollingPagerDTO,
-    )
-
 
 T = TypeVar("T", bound="ChatMessagesResultDTO")
 
@@ -33,76 +24,66 @@ class ChatMessagesResultDTO:
      """
     messages: list[ChatMessageDTO]
     """ The messages of this page (possibly none). """
-    order_id: int | Unset = UNSET
+    order_id: int | None = None
     """ The order id. Deprecated — read `context.orderId`. """
-    paging: PackagingForwardScrollingPagerDTO | Unset = UNSET
+    paging: PackagingForwardScrollingPagerDTO | None = None
     """ Where the next page is. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"context={self.context!r}")
+        shown.append(f"messages={self.messages!r}")
+        if self.order_id is not None:
+            shown.append(f"order_id={self.order_id!r}")
+        if self.paging is not None:
+            shown.append(f"paging={self.paging!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"ChatMessagesResultDTO({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        context = self.context.to_dict()
-
-        messages = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
-
-        order_id = self.order_id
-
-        paging: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.paging, Unset):
-            paging = self.paging.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "context": context,
-                "messages": messages,
-            }
-        )
-        if order_id is not UNSET:
-            field_dict["orderId"] = order_id
-        if paging is not UNSET:
-            field_dict["paging"] = paging
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["context"] = self.context.to_dict()
+        field_dict["messages"] = [item0.to_dict() for item0 in self.messages]
+        if self.order_id is not None:
+            field_dict["orderId"] = self.order_id
+        if self.paging is not None:
+            field_dict["paging"] = self.paging.to_dict()
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_full_context_dto import ChatFullContextDTO  # noqa: PLC0415
-        from ..models.chat_message_dto import ChatMessageDTO  # noqa: PLC0415
-        from ..models.packaging_forward_scrolling_pager_dto import (
-            PackagingForwardScrollingPagerDTO,  # noqa: PLC0415
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        chat_messages_result_dto = cls.__new__(cls)
+        chat_messages_result_dto.context = ChatFullContextDTO.from_dict(d["context"])
+        chat_messages_result_dto.messages = [
+            ChatMessageDTO.from_dict(item0) for item0 in d["messages"]
+        ]
+        chat_messages_result_dto.order_id = d.get("orderId")
+        chat_messages_result_dto.paging = (
+            None
+            if (_v := d.get("paging")) is None
+            else PackagingForwardScrollingPagerDTO.from_dict(_v)
         )
-
-        d = dict(src_dict)
-        context = ChatFullContextDTO.from_dict(d.pop("context"))
-
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = ChatMessageDTO.from_dict(messages_item_data)
-
-            messages.append(messages_item)
-
-        order_id = d.pop("orderId", UNSET)
-
-        _paging = d.pop("paging", UNSET)
-        paging: PackagingForwardScrollingPagerDTO | Unset
-        if isinstance(_paging, Unset):
-            paging = UNSET
-        else:
-            paging = PackagingForwardScrollingPagerDTO.from_dict(_paging)
-
-        chat_messages_result_dto = cls(
-            context=context,
-            messages=messages,
-            order_id=order_id,
-            paging=paging,
+        chat_messages_result_dto.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_ChatMessagesResultDTO
+            else {k: v for k, v in d.items() if k not in _KNOWN_ChatMessagesResultDTO}
         )
-
-        chat_messages_result_dto.additional_properties = d
         return chat_messages_result_dto
 
     @property
@@ -120,3 +101,19 @@ class ChatMessagesResultDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_ChatMessagesResultDTO = frozenset(
+    (
+        "context",
+        "messages",
+        "orderId",
+        "paging",
+    )
+)
+"""The wire names ChatMessagesResultDTO knows; any other field of an answer is kept in additional_properties."""
+from ..models.chat_full_context_dto import ChatFullContextDTO  # noqa: E402
+from ..models.chat_message_dto import ChatMessageDTO  # noqa: E402
+from ..models.packaging_forward_scrolling_pager_dto import (
+    PackagingForwardScrollingPagerDTO,  # noqa: E402
+)

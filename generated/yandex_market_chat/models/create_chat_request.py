@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -28,6 +29,16 @@ class CreateChatRequest:
     """ The order id. Deprecated — use `context` with type `ORDER`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        if not isinstance(self.context, Unset):
+            shown.append(f"context={self.context!r}")
+        if not isinstance(self.order_id, Unset):
+            shown.append(f"order_id={self.order_id!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"CreateChatRequest({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
         context: dict[str, Any] | Unset = UNSET
         if not isinstance(self.context, Unset):
@@ -44,6 +55,15 @@ class CreateChatRequest:
             field_dict["orderId"] = order_id
 
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.api_response_status_type import ApiResponseStatusType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.create_chat_result_dto import CreateChatResultDTO
-
 
 T = TypeVar("T", bound="CreateChatResponse")
 
@@ -25,49 +21,58 @@ class CreateChatResponse:
     Error bodies from the real service carry `ERROR`; use the HTTP status to tell
     success from failure.
      """
-    result: CreateChatResultDTO | Unset = UNSET
+    result: CreateChatResultDTO | None = None
     """ The chat that was created or found. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"status={self.status!r}")
+        if self.result is not None:
+            shown.append(f"result={self.result!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"CreateChatResponse({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        status = self.status.value
-
-        result: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
-        if result is not UNSET:
-            field_dict["result"] = result
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["status"] = self.status.value
+        if self.result is not None:
+            field_dict["result"] = self.result.to_dict()
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_chat_result_dto import CreateChatResultDTO  # noqa: PLC0415
-
-        d = dict(src_dict)
-        status = ApiResponseStatusType(d.pop("status"))
-
-        _result = d.pop("result", UNSET)
-        result: CreateChatResultDTO | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = CreateChatResultDTO.from_dict(_result)
-
-        create_chat_response = cls(
-            status=status,
-            result=result,
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        create_chat_response = cls.__new__(cls)
+        create_chat_response.status = cast(
+            ApiResponseStatusType,
+            ApiResponseStatusType._value2member_map_.get(d["status"])
+            or ApiResponseStatusType(d["status"]),
         )
-
-        create_chat_response.additional_properties = d
+        create_chat_response.result = (
+            None
+            if (_v := d.get("result")) is None
+            else CreateChatResultDTO.from_dict(_v)
+        )
+        create_chat_response.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_CreateChatResponse
+            else {k: v for k, v in d.items() if k not in _KNOWN_CreateChatResponse}
+        )
         return create_chat_response
 
     @property
@@ -85,3 +90,13 @@ class CreateChatResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_CreateChatResponse = frozenset(
+    (
+        "status",
+        "result",
+    )
+)
+"""The wire names CreateChatResponse knows; any other field of an answer is kept in additional_properties."""
+from ..models.create_chat_result_dto import CreateChatResultDTO  # noqa: E402

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.api_response_status_type import ApiResponseStatusType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_messages_result_dto import ChatMessagesResultDTO
-
 
 T = TypeVar("T", bound="GetChatHistoryResponse")
 
@@ -25,53 +21,60 @@ class GetChatHistoryResponse:
     Error bodies from the real service carry `ERROR`; use the HTTP status to tell
     success from failure.
      """
-    result: ChatMessagesResultDTO | Unset = UNSET
+    result: ChatMessagesResultDTO | None = None
     """ A page of the messages of a chat. Their order is not documented: sort by `createdAt`
     or `messageId` if the order matters.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"status={self.status!r}")
+        if self.result is not None:
+            shown.append(f"result={self.result!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"GetChatHistoryResponse({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        status = self.status.value
-
-        result: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
-        if result is not UNSET:
-            field_dict["result"] = result
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["status"] = self.status.value
+        if self.result is not None:
+            field_dict["result"] = self.result.to_dict()
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_messages_result_dto import (
-            ChatMessagesResultDTO,  # noqa: PLC0415
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        get_chat_history_response = cls.__new__(cls)
+        get_chat_history_response.status = cast(
+            ApiResponseStatusType,
+            ApiResponseStatusType._value2member_map_.get(d["status"])
+            or ApiResponseStatusType(d["status"]),
         )
-
-        d = dict(src_dict)
-        status = ApiResponseStatusType(d.pop("status"))
-
-        _result = d.pop("result", UNSET)
-        result: ChatMessagesResultDTO | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = ChatMessagesResultDTO.from_dict(_result)
-
-        get_chat_history_response = cls(
-            status=status,
-            result=result,
+        get_chat_history_response.result = (
+            None
+            if (_v := d.get("result")) is None
+            else ChatMessagesResultDTO.from_dict(_v)
         )
-
-        get_chat_history_response.additional_properties = d
+        get_chat_history_response.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_GetChatHistoryResponse
+            else {k: v for k, v in d.items() if k not in _KNOWN_GetChatHistoryResponse}
+        )
         return get_chat_history_response
 
     @property
@@ -89,3 +92,13 @@ class GetChatHistoryResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_GetChatHistoryResponse = frozenset(
+    (
+        "status",
+        "result",
+    )
+)
+"""The wire names GetChatHistoryResponse knows; any other field of an answer is kept in additional_properties."""
+from ..models.chat_messages_result_dto import ChatMessagesResultDTO  # noqa: E402

@@ -1,19 +1,15 @@
 from __future__ import annotations
 
 import datetime
+import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.chat_status_type import ChatStatusType
 from ..models.chat_type import ChatType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_full_context_dto import ChatFullContextDTO
-
 
 T = TypeVar("T", bound="GetChatInfoDTO")
 
@@ -41,72 +37,71 @@ class GetChatInfoDTO:
     """ When the chat was created (ISO 8601 with a UTC offset). """
     updated_at: datetime.datetime
     """ When the last message of the chat was sent. """
-    order_id: int | Unset = UNSET
+    order_id: int | None = None
     """ The order id. Deprecated — read `context.orderId`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"chat_id={self.chat_id!r}")
+        shown.append(f"context={self.context!r}")
+        shown.append(f"type_={self.type_!r}")
+        shown.append(f"status={self.status!r}")
+        shown.append(f"created_at={self.created_at!r}")
+        shown.append(f"updated_at={self.updated_at!r}")
+        if self.order_id is not None:
+            shown.append(f"order_id={self.order_id!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"GetChatInfoDTO({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        chat_id = self.chat_id
-
-        context = self.context.to_dict()
-
-        type_ = self.type_.value
-
-        status = self.status.value
-
-        created_at = self.created_at.isoformat()
-
-        updated_at = self.updated_at.isoformat()
-
-        order_id = self.order_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "chatId": chat_id,
-                "context": context,
-                "type": type_,
-                "status": status,
-                "createdAt": created_at,
-                "updatedAt": updated_at,
-            }
-        )
-        if order_id is not UNSET:
-            field_dict["orderId"] = order_id
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["chatId"] = self.chat_id
+        field_dict["context"] = self.context.to_dict()
+        field_dict["type"] = self.type_.value
+        field_dict["status"] = self.status.value
+        field_dict["createdAt"] = self.created_at.isoformat()
+        field_dict["updatedAt"] = self.updated_at.isoformat()
+        if self.order_id is not None:
+            field_dict["orderId"] = self.order_id
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_full_context_dto import ChatFullContextDTO  # noqa: PLC0415
-
-        d = dict(src_dict)
-        chat_id = d.pop("chatId")
-
-        context = ChatFullContextDTO.from_dict(d.pop("context"))
-
-        type_ = ChatType(d.pop("type"))
-
-        status = ChatStatusType(d.pop("status"))
-
-        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
-
-        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
-
-        order_id = d.pop("orderId", UNSET)
-
-        get_chat_info_dto = cls(
-            chat_id=chat_id,
-            context=context,
-            type_=type_,
-            status=status,
-            created_at=created_at,
-            updated_at=updated_at,
-            order_id=order_id,
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        get_chat_info_dto = cls.__new__(cls)
+        get_chat_info_dto.chat_id = d["chatId"]
+        get_chat_info_dto.context = ChatFullContextDTO.from_dict(d["context"])
+        get_chat_info_dto.type_ = cast(
+            ChatType, ChatType._value2member_map_.get(d["type"]) or ChatType(d["type"])
         )
-
-        get_chat_info_dto.additional_properties = d
+        get_chat_info_dto.status = cast(
+            ChatStatusType,
+            ChatStatusType._value2member_map_.get(d["status"])
+            or ChatStatusType(d["status"]),
+        )
+        get_chat_info_dto.created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        get_chat_info_dto.updated_at = datetime.datetime.fromisoformat(d["updatedAt"])
+        get_chat_info_dto.order_id = d.get("orderId")
+        get_chat_info_dto.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_GetChatInfoDTO
+            else {k: v for k, v in d.items() if k not in _KNOWN_GetChatInfoDTO}
+        )
         return get_chat_info_dto
 
     @property
@@ -124,3 +119,18 @@ class GetChatInfoDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_GetChatInfoDTO = frozenset(
+    (
+        "chatId",
+        "context",
+        "type",
+        "status",
+        "createdAt",
+        "updatedAt",
+        "orderId",
+    )
+)
+"""The wire names GetChatInfoDTO knows; any other field of an answer is kept in additional_properties."""
+from ..models.chat_full_context_dto import ChatFullContextDTO  # noqa: E402

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.api_response_status_type import ApiResponseStatusType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_message_dto import ChatMessageDTO
-
 
 T = TypeVar("T", bound="GetChatMessageResponse")
 
@@ -25,51 +21,58 @@ class GetChatMessageResponse:
     Error bodies from the real service carry `ERROR`; use the HTTP status to tell
     success from failure.
      """
-    result: ChatMessageDTO | Unset = UNSET
+    result: ChatMessageDTO | None = None
     """ A message of a chat: its text (`message`), its files (`payload`), or — for a sticker
     — neither.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"status={self.status!r}")
+        if self.result is not None:
+            shown.append(f"result={self.result!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"GetChatMessageResponse({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        status = self.status.value
-
-        result: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.result, Unset):
-            result = self.result.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
-        if result is not UNSET:
-            field_dict["result"] = result
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        field_dict["status"] = self.status.value
+        if self.result is not None:
+            field_dict["result"] = self.result.to_dict()
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.chat_message_dto import ChatMessageDTO  # noqa: PLC0415
-
-        d = dict(src_dict)
-        status = ApiResponseStatusType(d.pop("status"))
-
-        _result = d.pop("result", UNSET)
-        result: ChatMessageDTO | Unset
-        if isinstance(_result, Unset):
-            result = UNSET
-        else:
-            result = ChatMessageDTO.from_dict(_result)
-
-        get_chat_message_response = cls(
-            status=status,
-            result=result,
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        get_chat_message_response = cls.__new__(cls)
+        get_chat_message_response.status = cast(
+            ApiResponseStatusType,
+            ApiResponseStatusType._value2member_map_.get(d["status"])
+            or ApiResponseStatusType(d["status"]),
         )
-
-        get_chat_message_response.additional_properties = d
+        get_chat_message_response.result = (
+            None if (_v := d.get("result")) is None else ChatMessageDTO.from_dict(_v)
+        )
+        get_chat_message_response.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_GetChatMessageResponse
+            else {k: v for k, v in d.items() if k not in _KNOWN_GetChatMessageResponse}
+        )
         return get_chat_message_response
 
     @property
@@ -87,3 +90,13 @@ class GetChatMessageResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_GetChatMessageResponse = frozenset(
+    (
+        "status",
+        "result",
+    )
+)
+"""The wire names GetChatMessageResponse knows; any other field of an answer is kept in additional_properties."""
+from ..models.chat_message_dto import ChatMessageDTO  # noqa: E402

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -36,6 +37,22 @@ class GetChatsRequest:
     statuses: list[ChatStatusType] | None | Unset = UNSET
     """ The statuses of the chats. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        if not isinstance(self.order_ids, Unset):
+            shown.append(f"order_ids={self.order_ids!r}")
+        if not isinstance(self.contexts, Unset):
+            shown.append(f"contexts={self.contexts!r}")
+        if not isinstance(self.context_types, Unset):
+            shown.append(f"context_types={self.context_types!r}")
+        if not isinstance(self.types, Unset):
+            shown.append(f"types={self.types!r}")
+        if not isinstance(self.statuses, Unset):
+            shown.append(f"statuses={self.statuses!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"GetChatsRequest({', '.join(shown)})"
 
     def to_dict(self) -> dict[str, Any]:
         order_ids: list[int] | None | Unset
@@ -110,6 +127,15 @@ class GetChatsRequest:
             field_dict["statuses"] = statuses
 
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:

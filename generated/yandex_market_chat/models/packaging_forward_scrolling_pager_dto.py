@@ -1,12 +1,11 @@
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PackagingForwardScrollingPagerDTO")
 
@@ -15,31 +14,51 @@ T = TypeVar("T", bound="PackagingForwardScrollingPagerDTO")
 class PackagingForwardScrollingPagerDTO:
     """Where the next page is."""
 
-    next_page_token: str | Unset = UNSET
+    next_page_token: str | None = None
     """ The token of the next page; absent on the last page. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        if self.next_page_token is not None:
+            shown.append(f"next_page_token={self.next_page_token!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"PackagingForwardScrollingPagerDTO({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
-        next_page_token = self.next_page_token
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if next_page_token is not UNSET:
-            field_dict["nextPageToken"] = next_page_token
-
+        """This answer as JSON values under the API's wire names: the fields that are set (None
+        left out) and the fields this client does not know, as they came."""
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        if self.next_page_token is not None:
+            field_dict["nextPageToken"] = self.next_page_token
         return field_dict
+
+    def to_json(self) -> str:
+        """This model as JSON text under the API's wire names (`to_dict()`, dumped)."""
+        return _json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: type[T], text: str | bytes) -> T:
+        """A model from JSON text under the API's wire names (`from_dict()` of it)."""
+        return cls.from_dict(_json.loads(text))
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        next_page_token = d.pop("nextPageToken", UNSET)
-
-        packaging_forward_scrolling_pager_dto = cls(
-            next_page_token=next_page_token,
+        d = src_dict
+        # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
+        # Every field is set here, as __init__ would set it.
+        packaging_forward_scrolling_pager_dto = cls.__new__(cls)
+        packaging_forward_scrolling_pager_dto.next_page_token = d.get("nextPageToken")
+        packaging_forward_scrolling_pager_dto.additional_properties = (
+            {}
+            if d.keys() <= _KNOWN_PackagingForwardScrollingPagerDTO
+            else {
+                k: v
+                for k, v in d.items()
+                if k not in _KNOWN_PackagingForwardScrollingPagerDTO
+            }
         )
-
-        packaging_forward_scrolling_pager_dto.additional_properties = d
         return packaging_forward_scrolling_pager_dto
 
     @property
@@ -57,3 +76,7 @@ class PackagingForwardScrollingPagerDTO:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+_KNOWN_PackagingForwardScrollingPagerDTO = frozenset(("nextPageToken",))
+"""The wire names PackagingForwardScrollingPagerDTO knows; any other field of an answer is kept in additional_properties."""

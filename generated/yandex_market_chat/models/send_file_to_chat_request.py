@@ -23,6 +23,13 @@ class SendFileToChatRequest:
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        shown: list[str] = []
+        shown.append(f"file={self.file!r}")
+        if self.additional_properties:
+            shown.append(f"additional_properties={self.additional_properties!r}")
+        return f"SendFileToChatRequest({', '.join(shown)})"
+
     def to_dict(self) -> dict[str, Any]:
         file = self.file.to_tuple()
 
