@@ -36,7 +36,8 @@ import httpx
 
 from . import _deadline, _pipeline
 from ._limits import RateLimiter
-from .errors import SENSITIVE_HEADERS, ClientStateError, InvalidRequestError
+from ._secrets import masked_headers
+from .errors import ClientStateError, InvalidRequestError
 
 if TYPE_CHECKING:
     from ._request import Operation
@@ -126,11 +127,6 @@ def merge_headers(
         headers[name] = value
         names[name.lower()] = name
     return headers
-
-
-def _masked(headers: Mapping[str, str]) -> str:
-    """Headers for repr(): the values of those that can carry a key replaced."""
-    return repr({k: "***" if k.lower() in SENSITIVE_HEADERS else v for k, v in headers.items()})
 
 
 def to_timeout(value: httpx.Timeout | float | None) -> httpx.Timeout:
@@ -401,7 +397,7 @@ class AuthenticatedClient:
             if name == "token":
                 continue
             value = getattr(self, name)
-            shown.append(f"{name}={_masked(value) if name == 'headers' else repr(value)}")
+            shown.append(f"{name}={masked_headers(value) if name == 'headers' else repr(value)}")
         return f"{type(self).__name__}({', '.join(shown)})"
 
     @classmethod

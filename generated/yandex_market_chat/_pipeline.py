@@ -48,6 +48,7 @@ import httpx
 from . import _headers
 from ._deadline import DEADLINE, install
 from ._limits import LONGEST_WINDOW
+from ._secrets import drop_credentials, without_key
 from .errors import (
     NOTE,
     APIConnectionError,
@@ -82,7 +83,6 @@ BACKOFF_BASE = 0.5
 BACKOFF_CAP = 8.0
 LONGEST_WAIT = LONGEST_WINDOW.total_seconds()
 """A 420's reset is trusted this far ahead at most (the service's windows are hourly)."""
-_CREDENTIALS = ("api-key", "authorization", "proxy-authorization", "cookie")
 
 
 def attempt_seconds(timeout: httpx.Timeout) -> float:
@@ -173,11 +173,6 @@ def _refused_headers(exc: BaseException) -> bool:
     return "_send_request_headers" in functions and "_send_event" not in functions
 
 
-def redact(text: str, client: AuthenticatedClient) -> str:
-    """`text` with the key taken out, whatever put it there."""
-    return text.replace(client.token, "<the key>") if client.token in text else text
-
-
 def connection_error(
     exc: Exception, operation: Operation, request: httpx.Request, client: AuthenticatedClient
 ) -> APIConnectionError:
@@ -194,7 +189,7 @@ def connection_error(
         text += ": sending it again could post it twice"
     error_class = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
     return error_class(
-        redact(text, client),
+        without_key(text, client.token),
         method=request.method,
         url=str(request.url),
         may_have_been_delivered=went and not operation.idempotent,
@@ -348,8 +343,7 @@ def _next_hop(
                 "followed, so neither the key nor the request went there"
             )
             return None
-        for name in (*_CREDENTIALS, client.auth_header_name.lower()):
-            target.headers.pop(name, None)
+        drop_credentials(target.headers, client.auth_header_name)
     return target
 
 
@@ -561,7 +555,7 @@ class Attempts:
             f"({type(exc).__name__}: {exc}); the request may have been sent"
         )
         return APIConnectionError(
-            redact(text, self.client),
+            without_key(text, self.client.token),
             method=self.request.method,
             url=str(self.request.url),
             may_have_been_delivered=not self.operation.idempotent,
