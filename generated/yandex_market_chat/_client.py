@@ -34,7 +34,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from . import _deadline, _pipeline
+from . import _pipeline
+from ._exchange import install
 from ._limits import RateLimiter
 from ._secrets import masked_headers
 from .errors import ClientStateError, InvalidRequestError
@@ -459,7 +460,7 @@ class AuthenticatedClient:
             self._pool.sync_ours = False
             self._pool.sync_closed = False
             self._pool.ask_encodings = self._pool.ask_encodings or _asks_more(client)
-        _deadline.install(client)
+        install(client)
         return self
 
     def get_httpx_client(self) -> httpx.Client:
@@ -475,7 +476,7 @@ class AuthenticatedClient:
                         follow_redirects=self.follow_redirects,
                         **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                     )
-                    _deadline.install(pool.sync)
+                    install(pool.sync)
                     pool.sync_ours = True
                 client = pool.sync
         if client is None or client.is_closed:
@@ -492,7 +493,7 @@ class AuthenticatedClient:
             self._pool.user_async_loop = None
             self._pool.async_closed = False
             self._pool.ask_encodings = self._pool.ask_encodings or _asks_more(async_client)
-        _deadline.install(async_client)
+        install(async_client)
         return self
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
@@ -535,7 +536,7 @@ class AuthenticatedClient:
                     follow_redirects=self.follow_redirects,
                     **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                 )
-                _deadline.install(client)
+                install(client)
             pool.last = (loop, client)
             return client
 
@@ -592,19 +593,35 @@ class AuthenticatedClient:
     async def __aexit__(self, *args: object) -> None:
         await self.aclose()
 
-    # Every operation module sends through these two; the pipeline is in _pipeline.py.
+    # Every operation module sends through these two; the pipeline is in _pipeline.py. It gets the
+    # httpx client and the settings as values and never calls back into this object.
+
+    def _call_settings(self) -> _pipeline.CallSettings:
+        return _pipeline.CallSettings(
+            key=self.token,
+            auth_header_name=self.auth_header_name,
+            timeout=self.timeout,
+            max_retries=self.max_retries,
+            max_rate_limit_wait=self.max_rate_limit_wait,
+            rate_limiter=self.rate_limiter,
+        )
 
     def request(
-        self, operation: Operation, kwargs: Mapping[str, Any], *, scope: object = None
+        self, operation: Operation, kwargs: Mapping[str, Any], *, business_id: object = None
     ) -> httpx.Response:
-        """Send one operation's request, with the retries and limits its spec entry allows."""
-        return _pipeline.send(self, operation, self._request_kwargs(kwargs), scope)
+        """Send one operation's request (for business `business_id`, when it has one), with the
+        retries and limits its spec entry allows."""
+        request = self._request_kwargs(kwargs)
+        http = self.get_httpx_client()
+        return _pipeline.send(http, self._call_settings(), operation, request, business_id)
 
     async def arequest(
-        self, operation: Operation, kwargs: Mapping[str, Any], *, scope: object = None
+        self, operation: Operation, kwargs: Mapping[str, Any], *, business_id: object = None
     ) -> httpx.Response:
         """The async twin of request()."""
-        return await _pipeline.asend(self, operation, self._request_kwargs(kwargs), scope)
+        request = self._request_kwargs(kwargs)
+        http = self.get_async_httpx_client()
+        return await _pipeline.asend(http, self._call_settings(), operation, request, business_id)
 
 
 # --- what the client objects share --------------------------------------------------------------

@@ -171,7 +171,7 @@ def sync_detailed(
         body=body,
     )
     return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
+        client.request(_OPERATION, kwargs, business_id=business_id), _parse_response
     )
 
 
@@ -209,7 +209,7 @@ def sync(
         business_id,
         body=body,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
+    response = client.request(_OPERATION, kwargs, business_id=business_id)
     return _request.success(_OPERATION, response, _parse_response, CreateChatResponse)
 
 
@@ -255,7 +255,8 @@ async def asyncio_detailed(
         body=body,
     )
     return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
+        await client.arequest(_OPERATION, kwargs, business_id=business_id),
+        _parse_response,
     )
 
 
@@ -293,5 +294,5 @@ async def asyncio(
         business_id,
         body=body,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
     return _request.success(_OPERATION, response, _parse_response, CreateChatResponse)

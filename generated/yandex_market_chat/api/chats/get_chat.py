@@ -165,7 +165,7 @@ def sync_detailed(
         chat_id=chat_id,
     )
     return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
+        client.request(_OPERATION, kwargs, business_id=business_id), _parse_response
     )
 
 
@@ -202,7 +202,7 @@ def sync(
         business_id,
         chat_id=chat_id,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
+    response = client.request(_OPERATION, kwargs, business_id=business_id)
     return _request.success(_OPERATION, response, _parse_response, GetChatResponse)
 
 
@@ -247,7 +247,8 @@ async def asyncio_detailed(
         chat_id=chat_id,
     )
     return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
+        await client.arequest(_OPERATION, kwargs, business_id=business_id),
+        _parse_response,
     )
 
 
@@ -284,5 +285,5 @@ async def asyncio(
         business_id,
         chat_id=chat_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
     return _request.success(_OPERATION, response, _parse_response, GetChatResponse)

@@ -210,7 +210,7 @@ def sync_detailed(
         limit=limit,
     )
     return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
+        client.request(_OPERATION, kwargs, business_id=business_id), _parse_response
     )
 
 
@@ -264,7 +264,7 @@ def sync(
         page_token=page_token,
         limit=limit,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
+    response = client.request(_OPERATION, kwargs, business_id=business_id)
     return _request.success(
         _OPERATION, response, _parse_response, GetChatHistoryResponse
     )
@@ -328,7 +328,8 @@ async def asyncio_detailed(
         limit=limit,
     )
     return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
+        await client.arequest(_OPERATION, kwargs, business_id=business_id),
+        _parse_response,
     )
 
 
@@ -382,7 +383,7 @@ async def asyncio(
         page_token=page_token,
         limit=limit,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
     return _request.success(
         _OPERATION, response, _parse_response, GetChatHistoryResponse
     )

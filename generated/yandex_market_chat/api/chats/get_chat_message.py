@@ -175,7 +175,7 @@ def sync_detailed(
         message_id=message_id,
     )
     return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
+        client.request(_OPERATION, kwargs, business_id=business_id), _parse_response
     )
 
 
@@ -215,7 +215,7 @@ def sync(
         chat_id=chat_id,
         message_id=message_id,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
+    response = client.request(_OPERATION, kwargs, business_id=business_id)
     return _request.success(
         _OPERATION, response, _parse_response, GetChatMessageResponse
     )
@@ -265,7 +265,8 @@ async def asyncio_detailed(
         message_id=message_id,
     )
     return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
+        await client.arequest(_OPERATION, kwargs, business_id=business_id),
+        _parse_response,
     )
 
 
@@ -305,7 +306,7 @@ async def asyncio(
         chat_id=chat_id,
         message_id=message_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
     return _request.success(
         _OPERATION, response, _parse_response, GetChatMessageResponse
     )

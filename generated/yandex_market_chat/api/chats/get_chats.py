@@ -209,7 +209,7 @@ def sync_detailed(
         limit=limit,
     )
     return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
+        client.request(_OPERATION, kwargs, business_id=business_id), _parse_response
     )
 
 
@@ -268,7 +268,7 @@ def sync(
         page_token=page_token,
         limit=limit,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
+    response = client.request(_OPERATION, kwargs, business_id=business_id)
     return _request.success(_OPERATION, response, _parse_response, GetChatsResponse)
 
 
@@ -335,7 +335,8 @@ async def asyncio_detailed(
         limit=limit,
     )
     return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
+        await client.arequest(_OPERATION, kwargs, business_id=business_id),
+        _parse_response,
     )
 
 
@@ -394,5 +395,5 @@ async def asyncio(
         page_token=page_token,
         limit=limit,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
     return _request.success(_OPERATION, response, _parse_response, GetChatsResponse)

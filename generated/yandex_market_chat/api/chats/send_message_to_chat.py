@@ -178,7 +178,7 @@ def sync_detailed(
         chat_id=chat_id,
     )
     return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
+        client.request(_OPERATION, kwargs, business_id=business_id), _parse_response
     )
 
 
@@ -219,7 +219,7 @@ def sync(
         body=body,
         chat_id=chat_id,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
+    response = client.request(_OPERATION, kwargs, business_id=business_id)
     return _request.success(_OPERATION, response, _parse_response, EmptyApiResponse)
 
 
@@ -268,7 +268,8 @@ async def asyncio_detailed(
         chat_id=chat_id,
     )
     return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
+        await client.arequest(_OPERATION, kwargs, business_id=business_id),
+        _parse_response,
     )
 
 
@@ -309,5 +310,5 @@ async def asyncio(
         body=body,
         chat_id=chat_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
     return _request.success(_OPERATION, response, _parse_response, EmptyApiResponse)
