@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from . import _market_standin
-from ._client import ENV_API_KEY, ENV_BASE_URL
+from ._settings import ENV_API_KEY, ENV_BASE_URL
 from .errors import (
     APIConnectionError,
     APIStatusError,
