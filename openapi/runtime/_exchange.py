@@ -38,6 +38,51 @@ def _too_large() -> str:
     return f"it is larger than {MAX_ANSWER_BYTES} bytes"
 
 
+# httpx errors raised before the request left this machine: sending again cannot duplicate it.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+
+
+def sent(exc: Exception) -> bool:
+    """False when the request provably did not leave this machine: the connection failed, or the
+    HTTP layer refused the request's headers before writing any of it."""
+    if isinstance(exc, NOT_SENT):
+        return False
+    if isinstance(exc, httpx.LocalProtocolError):
+        return not _refused_headers(exc)
+    return True
+
+
+def _refused_headers(exc: BaseException) -> bool:
+    """Whether httpcore raised this while building the request's headers (h11 refusing a name or
+    value), before it wrote a byte: its traceback passes through _send_request_headers and never
+    reaches _send_event. Only looked at for a LocalProtocolError, on the error path."""
+    cause = exc.__cause__ or exc.__context__
+    traceback = cause.__traceback__ if cause is not None else exc.__traceback__
+    functions = set()
+    while traceback is not None:
+        functions.add(traceback.tb_frame.f_code.co_name)
+        traceback = traceback.tb_next
+    return "_send_request_headers" in functions and "_send_event" not in functions
+
+
+_LOWER_LAYERS = frozenset(
+    ("httpx", "httpcore", "h11", "h2", "hpack", "idna", "anyio", "sniffio", "ssl", "socket", "selectors")
+) | {__name__.partition(".")[0]}
+"""The packages under the pipeline (and this one): what they raise while sending is typed here."""
+
+
+def from_below(exc: BaseException) -> bool:
+    """Whether `exc` was raised inside the HTTP stack or this package (the innermost frame of its
+    traceback), rather than by code of yours that the stack called."""
+    traceback = exc.__traceback__
+    if traceback is None:
+        return True
+    while traceback.tb_next is not None:
+        traceback = traceback.tb_next
+    module = traceback.tb_frame.f_globals.get("__name__", "")
+    return str(module).partition(".")[0] in _LOWER_LAYERS
+
+
 def install(http: httpx.Client | httpx.AsyncClient) -> bool:
     """Put the deadline under the connection pool of `http`'s transport; True when it is there
     (or when the transport is httpx.MockTransport, which has no I/O to bound).

@@ -46,7 +46,7 @@ import httpx
 
 from . import _headers
 from ._deadline import DEADLINE
-from ._exchange import aexchange, build, exchange, install
+from ._exchange import aexchange, build, exchange, from_below, install, sent
 from ._limits import LONGEST_WINDOW, RateLimiter
 from ._secrets import without_key
 from .errors import (
@@ -77,9 +77,6 @@ class CallSettings:
     max_rate_limit_wait: float
     rate_limiter: RateLimiter
 
-
-# httpx errors raised before the request left this machine: sending again cannot duplicate it.
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 BACKOFF_BASE = 0.5
 """Seconds: the first backoff step; each retry doubles it, up to BACKOFF_CAP."""
@@ -153,29 +150,6 @@ def rewind(positions: list[tuple[Any, int]]) -> None:
         payload.seek(position)
 
 
-def sent(exc: Exception) -> bool:
-    """False when the request provably did not leave this machine: the connection failed, or the
-    HTTP layer refused the request's headers before writing any of it."""
-    if isinstance(exc, NOT_SENT):
-        return False
-    if isinstance(exc, httpx.LocalProtocolError):
-        return not _refused_headers(exc)
-    return True
-
-
-def _refused_headers(exc: BaseException) -> bool:
-    """Whether httpcore raised this while building the request's headers (h11 refusing a name or
-    value), before it wrote a byte: its traceback passes through _send_request_headers and never
-    reaches _send_event. Only looked at for a LocalProtocolError, on the error path."""
-    cause = exc.__cause__ or exc.__context__
-    traceback = cause.__traceback__ if cause is not None else exc.__traceback__
-    functions = set()
-    while traceback is not None:
-        functions.add(traceback.tb_frame.f_code.co_name)
-        traceback = traceback.tb_next
-    return "_send_request_headers" in functions and "_send_event" not in functions
-
-
 def connection_error(
     exc: Exception, operation: Operation, request: httpx.Request, key: str
 ) -> APIConnectionError:
@@ -233,24 +207,6 @@ def response_reason(response: httpx.Response, operation: Operation) -> str:
     return f"status {status}"
 
 
-_LOWER_LAYERS = frozenset(
-    ("httpx", "httpcore", "h11", "h2", "hpack", "idna", "anyio", "sniffio", "ssl", "socket", "selectors")
-) | {__name__.partition(".")[0]}
-"""The packages under the pipeline (and this one): what they raise while sending is typed here."""
-
-
-def _from_below(exc: BaseException) -> bool:
-    """Whether `exc` was raised inside the HTTP stack or this package (the innermost frame of its
-    traceback), rather than by code of yours that the stack called."""
-    traceback = exc.__traceback__
-    if traceback is None:
-        return True
-    while traceback.tb_next is not None:
-        traceback = traceback.tb_next
-    module = traceback.tb_frame.f_globals.get("__name__", "")
-    return str(module).partition(".")[0] in _LOWER_LAYERS
-
-
 class Attempts:
     """One operation's request across its attempts: what send() and asend() both decide after
     each attempt (retry or not, how long to wait, what to log, rewinding files)."""
@@ -297,7 +253,7 @@ class Attempts:
         typed already, or when code of yours raised it inside the HTTP layer (a transport or event
         hook of yours, a test double such as vcrpy's): that is yours, and passes unchanged."""
         if isinstance(exc, YandexMarketError) or not (
-            isinstance(exc, httpx.HTTPError | RuntimeError | OSError) or _from_below(exc)
+            isinstance(exc, httpx.HTTPError | RuntimeError | OSError) or from_below(exc)
         ):
             return exc
         text = (
