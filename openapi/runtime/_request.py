@@ -3,7 +3,8 @@
 The generated endpoint modules hold each operation's facts as literals (an `Operation`); this
 module holds what does not vary: turning arguments into JSON once, checking them against the
 validator compiled from the spec (`_validators.py`, fastjsonschema's output) and naming the
-Python argument in the error, checking files (`_files.py`), and telling a success from an error answer.
+Python argument in the error, checking files (`_files.py`). What it does with the answer is
+_answers.py's.
 """
 
 from __future__ import annotations
@@ -17,11 +18,9 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
-import httpx
-
 from ._files import check_file_names, check_file_size, check_readable, payload_size, read_bounded
-from .errors import APIStatusError, InvalidRequestError, ResponseValidationError
-from .types import UNSET, Response, Unset
+from .errors import InvalidRequestError
+from .types import UNSET, Unset
 
 T = TypeVar("T")
 Validator = Callable[[Any, Mapping[str, Callable[[str], bool]], str], Any]
@@ -159,7 +158,7 @@ def encode_json(data: Any) -> bytes:
     except RecursionError:
         raise _too_deep("body", data) from None
     except UnicodeEncodeError:
-        where = _surrogate_at(data, "body") or "body"
+        where = surrogate_at(data, "body") or "body"
         raise InvalidRequestError(
             where, "holds a lone surrogate (half a character): it cannot be sent"
         ) from None
@@ -167,7 +166,7 @@ def encode_json(data: Any) -> bytes:
         raise InvalidRequestError("body", f"cannot be sent as JSON: {exc}") from None
 
 
-def _surrogate_at(data: Any, where: str) -> str | None:
+def surrogate_at(data: Any, where: str) -> str | None:
     if isinstance(data, str):
         try:
             data.encode("utf-8")
@@ -181,7 +180,7 @@ def _surrogate_at(data: Any, where: str) -> str | None:
     else:
         return None
     for path, item in items:
-        found = _surrogate_at(item, path)
+        found = surrogate_at(item, path)
         if found:
             return found
     return None
@@ -301,7 +300,7 @@ def check(operation: Operation, arguments: Mapping[str, Any]) -> None:
     except RecursionError:
         raise _too_deep("body") from None
     for name, value in arguments.items():
-        if isinstance(value, str) and not value.isascii() and _surrogate_at(value, name):
+        if isinstance(value, str) and not value.isascii() and surrogate_at(value, name):
             raise InvalidRequestError(name, "holds a lone surrogate (half a character): it cannot be sent")
     for name, note in operation.deprecated.items():
         if _given(operation, arguments, name):
@@ -446,74 +445,3 @@ def describe(violation: SchemaViolation, names: Mapping[str, str] | None = None)
         return f"needs one of: {', '.join(named)}"
     detail = violation.message.removeprefix(violation.name).strip()
     return detail or "breaks the spec"
-
-
-# --- answers ------------------------------------------------------------------------------------
-
-
-def success(
-    operation: Operation,
-    response: httpx.Response,
-    parse: Callable[[httpx.Response], object],
-    model: type[T],
-) -> T:
-    """The parsed 2xx body, or the typed error of any other answer."""
-    if not 200 <= response.status_code <= 299:
-        raise APIStatusError.from_response(response, idempotent=operation.idempotent)
-    parsed = parse(response)
-    if not isinstance(parsed, model):
-        raise ResponseValidationError.from_response(
-            f"{operation.id}: undocumented success status", response, idempotent=operation.idempotent
-        )
-    if operation.next_token is not None:
-        _check_next_token(operation, response, parsed, operation.next_token)
-    return parsed
-
-
-def _check_next_token(
-    operation: Operation, response: httpx.Response, parsed: object, where: tuple[tuple[str, ...], str]
-) -> None:
-    """A paged answer's next token is a string that can be sent back (the models take any JSON
-    value there): a number or an object would end the listing quietly, a lone surrogate would be
-    refused as if the caller had given it."""
-    token: Any = parsed
-    for name in where[0]:
-        token = getattr(token, name, None)
-        if token is None or isinstance(token, Unset):
-            return
-    if not isinstance(token, str):
-        problem = f"must be a string, got {type(token).__name__}"
-    elif not token.isascii() and _surrogate_at(token, where[1]):
-        problem = "holds a lone surrogate (half a character): it cannot be sent back"
-    else:
-        return
-    model = type(parsed).__name__
-    raise ResponseValidationError.from_response(
-        f"{operation.id}: the {response.status_code} body does not fit {model}: {where[1]} {problem}",
-        response,
-        idempotent=operation.idempotent,
-    )
-
-
-def detailed(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
-    """The answer as a Response: status, headers, content and the body parsed into the model the
-    spec documents for its status (None for an undocumented status or an unreadable error body)."""
-    return Response(
-        status_code=response.status_code,
-        content=response.content,
-        headers=response.headers,
-        parsed=parse(response),
-    )
-
-
-def invalid_answer(
-    operation: Operation, response: httpx.Response, model: str, exc: BaseException
-) -> ResponseValidationError:
-    """A 2xx body that does not fit its model. The service answered 2xx: an operation that is not
-    safe to repeat most likely took effect."""
-    problem = f"the field {exc.args[0]!r} is missing" if isinstance(exc, KeyError) and exc.args else repr(exc)
-    return ResponseValidationError.from_response(
-        f"{operation.id}: the {response.status_code} body does not fit {model}: {problem}",
-        response,
-        idempotent=operation.idempotent,
-    )

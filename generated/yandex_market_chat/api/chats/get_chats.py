@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _request, _validators
+from ... import _answers, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -92,7 +92,7 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(
+            raise _answers.invalid_answer(
                 _OPERATION, response, "GetChatsResponse", exc
             ) from exc
     if response.status_code == 400:
@@ -208,9 +208,8 @@ def sync_detailed(
         page_token=page_token,
         limit=limit,
     )
-    return _request.detailed(
-        client.request(_OPERATION, kwargs, business_id=business_id), _parse_response
-    )
+    response = client.request(_OPERATION, kwargs, business_id=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 def sync(
@@ -268,8 +267,12 @@ def sync(
         page_token=page_token,
         limit=limit,
     )
-    response = client.request(_OPERATION, kwargs, business_id=business_id)
-    return _request.success(_OPERATION, response, _parse_response, GetChatsResponse)
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business_id=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatsResponse
+    )
 
 
 async def asyncio_detailed(
@@ -334,10 +337,8 @@ async def asyncio_detailed(
         page_token=page_token,
         limit=limit,
     )
-    return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, business_id=business_id),
-        _parse_response,
-    )
+    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 async def asyncio(
@@ -395,5 +396,9 @@ async def asyncio(
         page_token=page_token,
         limit=limit,
     )
-    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
-    return _request.success(_OPERATION, response, _parse_response, GetChatsResponse)
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatsResponse
+    )

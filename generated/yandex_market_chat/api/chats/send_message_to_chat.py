@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _request, _validators
+from ... import _answers, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -79,7 +79,7 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(
+            raise _answers.invalid_answer(
                 _OPERATION, response, "EmptyApiResponse", exc
             ) from exc
     if response.status_code == 400:
@@ -177,9 +177,8 @@ def sync_detailed(
         body=body,
         chat_id=chat_id,
     )
-    return _request.detailed(
-        client.request(_OPERATION, kwargs, business_id=business_id), _parse_response
-    )
+    response = client.request(_OPERATION, kwargs, business_id=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 def sync(
@@ -219,8 +218,12 @@ def sync(
         body=body,
         chat_id=chat_id,
     )
-    response = client.request(_OPERATION, kwargs, business_id=business_id)
-    return _request.success(_OPERATION, response, _parse_response, EmptyApiResponse)
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business_id=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), EmptyApiResponse
+    )
 
 
 async def asyncio_detailed(
@@ -267,10 +270,8 @@ async def asyncio_detailed(
         body=body,
         chat_id=chat_id,
     )
-    return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, business_id=business_id),
-        _parse_response,
-    )
+    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 async def asyncio(
@@ -310,5 +311,9 @@ async def asyncio(
         body=body,
         chat_id=chat_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
-    return _request.success(_OPERATION, response, _parse_response, EmptyApiResponse)
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), EmptyApiResponse
+    )
