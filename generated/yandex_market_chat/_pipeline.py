@@ -153,13 +153,13 @@ def rewind(positions: list[tuple[Any, int]]) -> None:
 def connection_error(
     exc: Exception, operation: Operation, request: httpx.Request, key: str
 ) -> APIConnectionError:
-    went = sent(exc)
-    if isinstance(exc, httpx.LocalProtocolError) and not went:
+    may_have_left = sent(exc)
+    if isinstance(exc, httpx.LocalProtocolError) and not may_have_left:
         what = "the HTTP layer refused a header name or value"  # (its message would show the value)
     else:
         what = f"{type(exc).__name__}: {exc}"
     text = f"{operation.id}: no answer from {request.url} ({what})"
-    if not went:
+    if not may_have_left:
         text += "; nothing was sent"
     elif not operation.idempotent:
         text += "; the request was sent, so it may already have been delivered"
@@ -169,7 +169,7 @@ def connection_error(
         without_key(text, key),
         method=request.method,
         url=str(request.url),
-        may_have_been_delivered=went and not operation.idempotent,
+        may_have_been_delivered=may_have_left and not operation.idempotent,
     )
 
 

@@ -414,8 +414,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
                     "messages",
                 ),
                 item_key="message_id",
-                hide=after_message_id,
-                start=("message_id_from", "after_message_id"),
+                after_key=after_message_id,
+                after_field=("message_id_from", "after_message_id"),
             ),
         )
 
@@ -1316,8 +1316,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
                     "messages",
                 ),
                 item_key="message_id",
-                hide=after_message_id,
-                start=("message_id_from", "after_message_id"),
+                after_key=after_message_id,
+                after_field=("message_id_from", "after_message_id"),
             ),
         )
 
