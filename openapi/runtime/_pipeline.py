@@ -304,14 +304,14 @@ def send(
     """Send one prepared request with the retries and limits its operation allows."""
     request = build(http, kwargs)
     attempts = Attempts(settings, operation, request, kwargs, business_id)
-    limiter = settings.rate_limiter
+    limiter, key_header = settings.rate_limiter, settings.auth_header_name
     while True:
         place = limiter.acquire(*attempts.place)
         try:
             started = time.monotonic()
             token = DEADLINE.set(place.deadline)
             try:
-                response = exchange(http, operation, request, settings.auth_header_name, place.deadline)
+                response = exchange(http, operation, request, key_header, place.deadline)
             finally:
                 DEADLINE.reset(token)
         except Exception as exc:  # (a transport error, or anything else once bytes may have left)
@@ -347,9 +347,7 @@ async def asend(
             token = DEADLINE.set(place.deadline)
             try:
                 if bounded:
-                    response = await aexchange(
-                        http, operation, request, settings.auth_header_name, place.deadline
-                    )
+                    response = await aexchange(http, operation, request, key_header, place.deadline)
                 else:
                     loop = asyncio.get_running_loop()
                     try:

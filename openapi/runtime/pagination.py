@@ -171,8 +171,13 @@ class _Trail:
 class _Page(Generic[ItemT, PageT]):
     """What a sync and an async page share: the answer, its items and the next token."""
 
-    def __init__(self, sent: str | Unset, answer: PageT, paging: Paging, trail: _Trail | None) -> None:
-        self._paging = paging
+    _fetch: Any
+    """Fetches the page at a token (a coroutine function for an AsyncPage)."""
+
+    def __init__(
+        self, fetch: Any, sent: str | Unset, answer: PageT, paging: Paging, trail: _Trail | None = None
+    ) -> None:
+        self._fetch, self._paging = fetch, paging
         self.answer: PageT = answer
         """The parsed answer of this page."""
         items, new_items, token, self._trail = paging.read(answer, sent, trail or paging.trail_at_start())
@@ -200,16 +205,7 @@ class SyncPage(_Page[ItemT, PageT]):
     """One page of a paged operation. Iterating it yields the items of this page and of every
     later one (fetched lazily); `items` is this page's alone, `answer` the parsed answer."""
 
-    def __init__(
-        self,
-        fetch: Callable[[str | Unset], PageT],
-        sent: str | Unset,
-        answer: PageT,
-        paging: Paging,
-        trail: _Trail | None = None,
-    ) -> None:
-        super().__init__(sent, answer, paging, trail)
-        self._fetch = fetch
+    _fetch: Callable[[str | Unset], PageT]
 
     @classmethod
     def first(
@@ -241,16 +237,7 @@ class SyncPage(_Page[ItemT, PageT]):
 class AsyncPage(_Page[ItemT, PageT]):
     """The async twin of SyncPage: `async for` yields the items of this page and the later ones."""
 
-    def __init__(
-        self,
-        fetch: Callable[[str | Unset], Awaitable[PageT]],
-        sent: str | Unset,
-        answer: PageT,
-        paging: Paging,
-        trail: _Trail | None = None,
-    ) -> None:
-        super().__init__(sent, answer, paging, trail)
-        self._fetch = fetch
+    _fetch: Callable[[str | Unset], Awaitable[PageT]]
 
     async def get_next_page(self) -> AsyncPage[ItemT, PageT]:
         """Fetch the next page; LookupError when there is none (check has_next_page())."""
