@@ -860,9 +860,9 @@ NOT_HARD_WIRED: dict[str, tuple[str, set[str]]] = {
     "limit": (
         "the rate-limit window's slot, HourlyBudget's own `limit` argument, RateLimit's slot for "
         "X-RateLimit-Resource-Limit",
-        {"openapi/runtime/_limits.py", "openapi/runtime/types.py"},
+        {"openapi/runtime/_budget.py", "openapi/runtime/_limits.py", "openapi/runtime/types.py"},
     ),
-    "result": ("the slot of a queued call's outcome", {"openapi/runtime/_limits.py"}),
+    "result": ("the slot of a queued call's outcome", {"openapi/runtime/_budget.py"}),
     "payload": (
         "File.payload (the generator's File attribute)",
         {"openapi/runtime/_request.py", "openapi/runtime/types.py"},

@@ -373,21 +373,21 @@ class AuthenticatedClient:
         )
 
     def request(
-        self, operation: Operation, kwargs: Mapping[str, Any], *, business_id: object = None
+        self, operation: Operation, kwargs: Mapping[str, Any], *, business: object = None
     ) -> httpx.Response:
-        """Send one operation's request (for business `business_id`, when it has one), with the
+        """Send one operation's request (for the business its `x-` scope names, when it has one), with the
         retries and limits its spec entry allows."""
         request = self._request_kwargs(kwargs)
         http = self.get_httpx_client()
-        return _pipeline.send(http, self._call_settings(), operation, request, business_id)
+        return _pipeline.send(http, self._call_settings(), operation, request, business)
 
     async def arequest(
-        self, operation: Operation, kwargs: Mapping[str, Any], *, business_id: object = None
+        self, operation: Operation, kwargs: Mapping[str, Any], *, business: object = None
     ) -> httpx.Response:
         """The async twin of request()."""
         request = self._request_kwargs(kwargs)
         http = self.get_async_httpx_client()
-        return await _pipeline.asend(http, self._call_settings(), operation, request, business_id)
+        return await _pipeline.asend(http, self._call_settings(), operation, request, business)
 
 
 AuthenticatedClient._SETTINGS = tuple(inspect.signature(AuthenticatedClient.__init__).parameters)[1:]

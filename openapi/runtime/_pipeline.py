@@ -217,14 +217,14 @@ class Attempts:
         operation: Operation,
         request: httpx.Request,
         kwargs: Mapping[str, Any],
-        business_id: object,
+        business: object,
     ):
         self.settings, self.operation, self.request = settings, operation, request
-        self.business_id = business_id
+        self.business = business
         self.positions = file_positions(kwargs)
         self.attempt = 0
         self.place = (
-            business_id,
+            business,
             operation.name,
             settings.max_rate_limit_wait,
             attempt_seconds(settings.timeout),
@@ -269,7 +269,7 @@ class Attempts:
 
     def after_response(self, response: httpx.Response, started: float) -> float | None:
         """Seconds to wait before the next attempt, or None: the response is the answer."""
-        self.settings.rate_limiter.observe(self.business_id, self.operation.name, response.headers)
+        self.settings.rate_limiter.observe(self.business, self.operation.name, response.headers)
         log_response(response, time.monotonic() - started)
         delay = delay_after_response(self.settings, response, self.operation, self.attempt)
         if delay is not None or response.status_code >= 500:  # (a 5xx may be warned about)
@@ -299,11 +299,11 @@ def send(
     settings: CallSettings,
     operation: Operation,
     kwargs: Mapping[str, Any],
-    business_id: object,
+    business: object,
 ) -> httpx.Response:
     """Send one prepared request with the retries and limits its operation allows."""
     request = build(http, kwargs)
-    attempts = Attempts(settings, operation, request, kwargs, business_id)
+    attempts = Attempts(settings, operation, request, kwargs, business)
     limiter, key_header = settings.rate_limiter, settings.auth_header_name
     while True:
         place = limiter.acquire(*attempts.place)
@@ -331,13 +331,13 @@ async def asend(
     settings: CallSettings,
     operation: Operation,
     kwargs: Mapping[str, Any],
-    business_id: object,
+    business: object,
 ) -> httpx.Response:
     """The async twin of send()."""
     import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
     request = build(http, kwargs)
-    attempts = Attempts(settings, operation, request, kwargs, business_id)
+    attempts = Attempts(settings, operation, request, kwargs, business)
     limiter, key_header = settings.rate_limiter, settings.auth_header_name
     bounded = install(http)  # our deadline is under its pool; else a timer stands in for it
     while True:

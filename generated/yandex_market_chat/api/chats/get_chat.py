@@ -164,7 +164,7 @@ def sync_detailed(
         business_id,
         chat_id=chat_id,
     )
-    response = client.request(_OPERATION, kwargs, business_id=business_id)
+    response = client.request(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -202,7 +202,7 @@ def sync(
         chat_id=chat_id,
     )
     response = _answers.successful(
-        _OPERATION, client.request(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatResponse
@@ -249,7 +249,7 @@ async def asyncio_detailed(
         business_id,
         chat_id=chat_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -287,7 +287,7 @@ async def asyncio(
         chat_id=chat_id,
     )
     response = _answers.successful(
-        _OPERATION, await client.arequest(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatResponse

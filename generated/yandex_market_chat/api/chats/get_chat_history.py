@@ -209,7 +209,7 @@ def sync_detailed(
         page_token=page_token,
         limit=limit,
     )
-    response = client.request(_OPERATION, kwargs, business_id=business_id)
+    response = client.request(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -264,7 +264,7 @@ def sync(
         limit=limit,
     )
     response = _answers.successful(
-        _OPERATION, client.request(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatHistoryResponse
@@ -328,7 +328,7 @@ async def asyncio_detailed(
         page_token=page_token,
         limit=limit,
     )
-    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -383,7 +383,7 @@ async def asyncio(
         limit=limit,
     )
     response = _answers.successful(
-        _OPERATION, await client.arequest(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatHistoryResponse

@@ -174,7 +174,7 @@ def sync_detailed(
         chat_id=chat_id,
         message_id=message_id,
     )
-    response = client.request(_OPERATION, kwargs, business_id=business_id)
+    response = client.request(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -215,7 +215,7 @@ def sync(
         message_id=message_id,
     )
     response = _answers.successful(
-        _OPERATION, client.request(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatMessageResponse
@@ -265,7 +265,7 @@ async def asyncio_detailed(
         chat_id=chat_id,
         message_id=message_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -306,7 +306,7 @@ async def asyncio(
         message_id=message_id,
     )
     response = _answers.successful(
-        _OPERATION, await client.arequest(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatMessageResponse

@@ -208,7 +208,7 @@ def sync_detailed(
         page_token=page_token,
         limit=limit,
     )
-    response = client.request(_OPERATION, kwargs, business_id=business_id)
+    response = client.request(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -268,7 +268,7 @@ def sync(
         limit=limit,
     )
     response = _answers.successful(
-        _OPERATION, client.request(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatsResponse
@@ -337,7 +337,7 @@ async def asyncio_detailed(
         page_token=page_token,
         limit=limit,
     )
-    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -397,7 +397,7 @@ async def asyncio(
         limit=limit,
     )
     response = _answers.successful(
-        _OPERATION, await client.arequest(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatsResponse

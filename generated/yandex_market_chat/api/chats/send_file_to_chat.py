@@ -172,7 +172,7 @@ def sync_detailed(
         body=body,
         chat_id=chat_id,
     )
-    response = client.request(_OPERATION, kwargs, business_id=business_id)
+    response = client.request(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -214,7 +214,7 @@ def sync(
         chat_id=chat_id,
     )
     response = _answers.successful(
-        _OPERATION, client.request(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), EmptyApiResponse
@@ -265,7 +265,7 @@ async def asyncio_detailed(
         body=body,
         chat_id=chat_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, business_id=business_id)
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
     return _answers.detailed(response, _parse_response(response))
 
 
@@ -307,7 +307,7 @@ async def asyncio(
         chat_id=chat_id,
     )
     response = _answers.successful(
-        _OPERATION, await client.arequest(_OPERATION, kwargs, business_id=business_id)
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), EmptyApiResponse
