@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from ._request import surrogate_at
+from ._arguments import surrogate_at
 from .errors import APIStatusError, ResponseValidationError
 from .types import Response, Unset
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Unpack
 import httpx
 
 from . import _client
+from ._arguments import fields as _fields
 from ._client_objects import ClientObject, ClientOptions, ClientView
-from ._request import fields as _fields
 from ._settings import DEFAULT_TIMEOUT
 from .pagination import AsyncPager, Paging, SyncPage
 from .pagination import start_after as _start_after

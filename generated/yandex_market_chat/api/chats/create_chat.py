@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _answers, _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -35,7 +35,7 @@ def _get_kwargs(
     *,
     body: CreateChatRequest | CreateChatRequestDict,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "body": body,
@@ -52,7 +52,7 @@ def _get_kwargs(
         },
     }
     if "body" in _args:
-        _kwargs["content"] = _request.encode_json(_args["body"])
+        _kwargs["content"] = _arguments.encode_json(_args["body"])
     return _kwargs
 
 

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _answers, _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -29,7 +29,7 @@ def _get_kwargs(
     *,
     chat_id: int,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "chat_id": chat_id,
@@ -41,7 +41,7 @@ def _get_kwargs(
         "url": "/v2/businesses/{businessId}/chat".format(
             businessId=quote(str(_args["business_id"]), safe=""),
         ),
-        "params": _request.pick(
+        "params": _arguments.pick(
             _args,
             {
                 "chatId": "chat_id",

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _answers, _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -47,7 +47,7 @@ def _get_kwargs(
     page_token: str | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "chat_id": chat_id,
@@ -62,7 +62,7 @@ def _get_kwargs(
         "url": "/v2/businesses/{businessId}/chats/history".format(
             businessId=quote(str(_args["business_id"]), safe=""),
         ),
-        "params": _request.pick(
+        "params": _arguments.pick(
             _args,
             {
                 "chatId": "chat_id",
@@ -75,7 +75,7 @@ def _get_kwargs(
         },
     }
     if "body" in _args:
-        _kwargs["content"] = _request.encode_json(_args["body"])
+        _kwargs["content"] = _arguments.encode_json(_args["body"])
     return _kwargs
 
 
