@@ -487,20 +487,21 @@ def test_the_module_functions_read_no_environment_variable(mode: str, env: pytes
 
 def test_limits_are_exported() -> None:
     from yandex_market_chat import HourlyBudget, RateLimiter
-    from yandex_market_chat._limits import HourlyBudget as Budget
+    from yandex_market_chat._budget import HourlyBudget as Budget
     from yandex_market_chat._limits import RateLimiter as Limiter
 
     assert (HourlyBudget, RateLimiter) == (Budget, Limiter)
-    from yandex_market_chat import _limits
+    from yandex_market_chat import _budget, _limits
 
-    for name in ("HourlyBudget", "RateLimiter"):
+    homes = {"HourlyBudget": "yandex_market_chat._budget", "RateLimiter": "yandex_market_chat._limits"}
+    for name, module in (("HourlyBudget", _budget), ("RateLimiter", _limits)):
         assert name in yandex_market_chat.__all__, f"{name} is not in yandex_market_chat.__all__"
-        runtime_class = getattr(_limits, name)
-        assert isinstance(runtime_class, type) and runtime_class.__module__ == "yandex_market_chat._limits"
+        runtime_class = getattr(module, name)
+        assert isinstance(runtime_class, type) and runtime_class.__module__ == homes[name]
         assert getattr(yandex_market_chat, name) is runtime_class
     star: dict[str, Any] = {}
     exec("from yandex_market_chat import *", star)
-    assert star["HourlyBudget"] is _limits.HourlyBudget and star["RateLimiter"] is _limits.RateLimiter
+    assert star["HourlyBudget"] is _budget.HourlyBudget and star["RateLimiter"] is _limits.RateLimiter
 
 
 def test_threads_making_their_first_call_share_one_httpx_client() -> None:

@@ -56,6 +56,7 @@ from yandex_market_chat import (
     ResponseValidationError,
     YandexMarketChat,
     YandexMarketError,
+    _exchange,
     _pipeline,
 )
 from yandex_market_chat.api.chats import create_chat, send_file_to_chat, send_message_to_chat
@@ -611,7 +612,7 @@ def bomb() -> bytes:
 def test_13_an_answer_that_inflates_past_the_cap_is_refused_without_filling_memory(
     mode: str, bomb: bytes
 ) -> None:
-    assert len(bomb) < 1024 * 1024 and _pipeline.MAX_ANSWER_BYTES < 64 * 1024 * 1024
+    assert len(bomb) < 1024 * 1024 and _exchange.MAX_ANSWER_BYTES < 64 * 1024 * 1024
     with RawServer(lambda _: response(200, bomb, {"Content-Encoding": "gzip"})) as server:
         client = raw_client(server.url)
         tracemalloc.start()
@@ -633,7 +634,7 @@ def test_13_a_small_compressed_answer_still_reads(mode: str) -> None:
 
 
 def test_13_an_answer_larger_than_the_cap_is_refused(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_pipeline, "MAX_ANSWER_BYTES", 1000)
+    monkeypatch.setattr(_exchange, "MAX_ANSWER_BYTES", 1000)
     with (
         RawServer(lambda _: response(500, b"x" * 5000)) as server,
         pytest.raises(InternalServerError) as caught,
@@ -646,7 +647,7 @@ def test_13_an_answer_larger_than_the_cap_is_refused(mode: str, monkeypatch: pyt
 def test_13_an_answer_an_in_memory_transport_read_already_is_held_to_the_same_cap(
     mode: str, monkeypatch: pytest.MonkeyPatch, status: int, error: type[Exception]
 ) -> None:
-    monkeypatch.setattr(_pipeline, "MAX_ANSWER_BYTES", 1000)
+    monkeypatch.setattr(_exchange, "MAX_ANSWER_BYTES", 1000)
     body = b'{"status":"OK"' + b" " * 5000 + b"}"
     client = mock_client(lambda _: httpx.Response(status, content=body), max_retries=0)
     with pytest.raises(error) as caught:

@@ -22,7 +22,7 @@ from yandex_market_chat import (
     InvalidRequestError,
     YandexMarketChat,
 )
-from yandex_market_chat._client import ENV_LOG, configure_logging_from_env
+from yandex_market_chat._settings import ENV_LOG, configure_logging_from_env
 from yandex_market_chat.models import ChatContextDTO
 
 

@@ -41,7 +41,14 @@ from spec_support import (
     param_example,
     smallest,
 )
-from yandex_market_chat import AsyncYandexMarketChat, File, InvalidRequestError, YandexMarketChat, _request
+from yandex_market_chat import (
+    AsyncYandexMarketChat,
+    File,
+    InvalidRequestError,
+    YandexMarketChat,
+    _arguments,
+    _request,
+)
 from yandex_market_chat.types import UNSET
 
 BOUNDS = [bound for op in OPERATIONS.values() for bound in bounds(op)]
@@ -757,7 +764,7 @@ def refusal(operation: _request.Operation, values: dict[str, Any]) -> InvalidReq
     """What the runtime says of a call's arguments (as an endpoint module hands them over: UNSET
     left out, dates as ISO 8601) before any I/O; None when it accepts them."""
     try:
-        _request.check(operation, _request.arguments(values))
+        _request.check(operation, _arguments.arguments(values))
     except InvalidRequestError as error:
         return error
     return None

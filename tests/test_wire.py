@@ -35,10 +35,10 @@ from yandex_market_chat import (
     AuthenticatedClient,
     RateLimitError,
     YandexMarketChat,
+    _arguments,
     _pipeline,
-    _request,
 )
-from yandex_market_chat._request import encode_json
+from yandex_market_chat._arguments import encode_json
 
 
 class Recorder:
@@ -237,7 +237,7 @@ def test_a_json_body_is_serialised_once_per_call(
         encoded.append(result)
         return result
 
-    monkeypatch.setattr(_request, "encode_json", spy)
+    monkeypatch.setattr(_arguments, "encode_json", spy)
     monkeypatch.setattr(_pipeline, "backoff", lambda attempt: 0.0)  # (no wait before the retry)
     status = operation.success_status
     busy = operation.example_headers(420) if 420 in operation.statuses else {}

@@ -7,7 +7,8 @@ Start with `YandexMarketChat` (or `AsyncYandexMarketChat`); every error derives 
 import importlib
 from typing import TYPE_CHECKING
 
-from ._limits import HourlyBudget, RateLimiter
+from ._budget import HourlyBudget
+from ._limits import RateLimiter
 from .client import (
     DEFAULT_BASE_URL,
     AsyncYandexMarketChat,

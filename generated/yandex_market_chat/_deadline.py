@@ -10,14 +10,16 @@ request can have left the machine.
 
 Outside a call of this package (DEADLINE unset) the streams behave exactly as httpcore's own, so
 putting it under a user's own httpx client changes nothing for the user's other requests.
+
+The streams and backends are in _deadline_streams.py (they import httpcore, so they are imported
+only when an httpx client is made); _exchange.install puts them under a pool. Both import this
+module, never the other way round.
 """
 
 from __future__ import annotations
 
 import time
 from contextvars import ContextVar
-
-import httpx
 
 DEADLINE: ContextVar[float | None] = ContextVar("yandex_market_chat_deadline", default=None)
 """The time.monotonic() moment by which the current attempt must be done; None outside a call."""
@@ -38,33 +40,3 @@ def bounded(timeout: float | None, phase: str) -> float | None:
         )
         raise error("the attempt used up its timeout")
     return left if timeout is None or left < timeout else timeout
-
-
-def install(http: httpx.Client | httpx.AsyncClient) -> bool:
-    """Put the deadline under the connection pool of `http`'s transport; True when it is there
-    (or when the transport is httpx.MockTransport, which has no I/O to bound).
-
-    Only httpx's own HTTPTransport / AsyncHTTPTransport has a pool to put it under (reached
-    through private attributes, which httpx has kept since 0.18; on any surprise this returns
-    False and the pipeline falls back to checking the deadline between reads). Idempotent.
-    """
-    transport = getattr(http, "_transport", None)
-    if isinstance(transport, httpx.MockTransport):
-        return True  # in memory: it answers at once, there is nothing to bound
-    pool = getattr(transport, "_pool", None)
-    backend = getattr(pool, "_network_backend", None)
-    if getattr(backend, "bounded_by_deadline", False):
-        return True  # (the common case, found without importing anything)
-    if not isinstance(transport, httpx.HTTPTransport | httpx.AsyncHTTPTransport):
-        return False
-    import httpcore
-
-    from ._deadline_streams import _AsyncBackend, _Backend
-
-    if isinstance(backend, httpcore.NetworkBackend):
-        pool._network_backend = _Backend(backend)  # type: ignore[union-attr]
-        return True
-    if isinstance(backend, httpcore.AsyncNetworkBackend):
-        pool._network_backend = _AsyncBackend(backend)  # type: ignore[union-attr]
-        return True
-    return False

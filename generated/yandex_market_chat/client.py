@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Unpack
 import httpx
 
 from . import _client
-from ._client import DEFAULT_TIMEOUT, Chat, ChatBase, ClientOptions
-from ._request import fields as _fields
+from ._arguments import fields as _fields
+from ._client_objects import ClientObject, ClientOptions, ClientView
+from ._settings import DEFAULT_TIMEOUT
 from .pagination import AsyncPager, Paging, SyncPage
 from .pagination import start_after as _start_after
 from .types import UNSET, File, FileSource, Response, Unset
@@ -53,7 +54,7 @@ _DEFAULTS: dict[str, tuple[str, type]] = {
 }
 
 
-class YandexMarketChat(Chat[httpx.Client]):
+class YandexMarketChat(ClientObject[httpx.Client]):
     """Yandex Market Partner API — buyer chats: one method per operation of the spec.
 
     With no arguments it reads YANDEX_MARKET_API_KEY (required), YANDEX_MARKET_BUSINESS_ID and
@@ -413,8 +414,8 @@ class YandexMarketChat(Chat[httpx.Client]):
                     "messages",
                 ),
                 item_key="message_id",
-                hide=after_message_id,
-                start=("message_id_from", "after_message_id"),
+                after_key=after_message_id,
+                after_field=("message_id_from", "after_message_id"),
             ),
         )
 
@@ -572,7 +573,7 @@ class YandexMarketChat(Chat[httpx.Client]):
         )
 
 
-class RawYandexMarketChat(ChatBase):
+class RawYandexMarketChat(ClientView):
     """`YandexMarketChat.with_raw_response`: each method returns the Response."""
 
     _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
@@ -961,7 +962,7 @@ class RawYandexMarketChat(ChatBase):
         )
 
 
-class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
+class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
     """The async twin of YandexMarketChat: the same methods, awaited.
 
     Args:
@@ -1319,8 +1320,8 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
                     "messages",
                 ),
                 item_key="message_id",
-                hide=after_message_id,
-                start=("message_id_from", "after_message_id"),
+                after_key=after_message_id,
+                after_field=("message_id_from", "after_message_id"),
             ),
         )
 
@@ -1478,7 +1479,7 @@ class AsyncYandexMarketChat(Chat[httpx.AsyncClient]):
         )
 
 
-class AsyncRawYandexMarketChat(ChatBase):
+class AsyncRawYandexMarketChat(ClientView):
     """`AsyncYandexMarketChat.with_raw_response`: each method returns the Response."""
 
     _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS

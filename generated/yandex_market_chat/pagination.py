@@ -57,33 +57,37 @@ def start_after(after: Any, given: Any, after_name: str, field_name: str) -> Any
 class Paging:
     """How one paged call pages: where the next token and the items are in a parsed answer (attribute
     paths), what identifies an item (for de-duplication across pages), and the key of the item a
-    listing starts after (`hide`: only greater keys are yielded). (A plain class: a NamedTuple
+    listing starts after (`after_key`: only greater keys are yielded). (A plain class: a NamedTuple
     costs more to import.)"""
 
-    __slots__ = ("hide", "item_key", "items", "next_token", "start")
+    __slots__ = ("after_field", "after_key", "item_key", "items", "next_token")
 
     def __init__(
         self,
         next_token: Sequence[str],
         items: Sequence[str],
         item_key: str | None = None,
-        hide: object = UNSET,
-        start: tuple[str, str] | None = None,
+        after_key: object = UNSET,
+        after_field: tuple[str, str] | None = None,
     ) -> None:
-        self.next_token, self.items, self.item_key, self.hide = next_token, items, item_key, hide
-        self.start = start
-        """(body field, argument) of an operation that declares `after`: the field `hide` was sent in."""
+        self.next_token, self.items, self.item_key, self.after_key = next_token, items, item_key, after_key
+        self.after_field = after_field
+        """(body field, argument) of an operation that declares `after`: the field `after_key` was sent in."""
 
     @contextmanager
-    def naming(self) -> Iterator[None]:
-        """An InvalidRequestError about the field `hide` was sent in names the argument the caller
+    def errors_name_the_argument(self) -> Iterator[None]:
+        """An InvalidRequestError about the field `after_key` was sent in names the argument the caller
         gave (`after_message_id`, not `message_id_from`)."""
         try:
             yield
         except InvalidRequestError as error:
-            if self.start is None or isinstance(self.hide, Unset) or error.field != self.start[0]:
+            if (
+                self.after_field is None
+                or isinstance(self.after_key, Unset)
+                or error.field != self.after_field[0]
+            ):
                 raise
-            raise InvalidRequestError(self.start[1], error.problem, wire=error.wire) from None
+            raise InvalidRequestError(self.after_field[1], error.problem, wire=error.wire) from None
 
     def items_of(self, answer: object) -> list[Any]:
         items = walk(answer, self.items)
@@ -91,7 +95,7 @@ class Paging:
 
     def trail_at_start(self) -> _Trail:
         """What a listing has met before its first page: the start item, when one was given."""
-        return _Trail(frozenset(), frozenset() if isinstance(self.hide, Unset) else {self.hide}, 0)
+        return _Trail(frozenset(), frozenset() if isinstance(self.after_key, Unset) else {self.after_key}, 0)
 
     def key_of(self, item: object) -> object | None:
         """The item's key, or None when it has none that can be a set member (an answer that breaks
@@ -110,10 +114,10 @@ class Paging:
     def _after_start(self, key: object | None) -> bool:
         """Whether an item with this key comes after the start item (always, with no start item).
         A key that cannot be compared with it does not."""
-        if isinstance(self.hide, Unset):
+        if isinstance(self.after_key, Unset):
             return True
         try:
-            return key is not None and bool(key > self.hide)  # type: ignore[operator]
+            return key is not None and bool(key > self.after_key)  # type: ignore[operator]
         except TypeError:
             return False
 
@@ -125,7 +129,7 @@ class Paging:
         listing, or when the page brought no item not met before (see the module's docstring)."""
         items = self.items_of(answer)
         new: set[object] = set()
-        fresh: list[Any] = []
+        new_items: list[Any] = []
         for item in items:
             key = self.key_of(item)
             if key is not None:
@@ -133,15 +137,15 @@ class Paging:
                     continue
                 new.add(key)
             if self._after_start(key):
-                fresh.append(item)
+                new_items.append(item)
         progress = bool(new) if self.item_key is not None else bool(items)
         stalled = 0 if progress else before.stalled + 1
-        patient = not items and not isinstance(self.hide, Unset) and stalled <= EMPTY_PAGES_AFTER
+        patient = not items and not isinstance(self.after_key, Unset) and stalled <= EMPTY_PAGES_AFTER
         tokens = before.tokens | {sent} if isinstance(sent, str) else before.tokens
         token = walk(answer, self.next_token)
         if not isinstance(token, str) or not token or token in tokens or not (progress or patient):
             token = None
-        return items, fresh, token, _Trail(tokens, before.keys | new, stalled)
+        return items, new_items, token, _Trail(tokens, before.keys | new, stalled)
 
 
 EMPTY_PAGES_AFTER = 10
@@ -167,15 +171,20 @@ class _Trail:
 class _Page(Generic[ItemT, PageT]):
     """What a sync and an async page share: the answer, its items and the next token."""
 
-    def __init__(self, sent: str | Unset, answer: PageT, paging: Paging, trail: _Trail | None) -> None:
-        self._paging = paging
+    _fetch: Any
+    """Fetches the page at a token (a coroutine function for an AsyncPage)."""
+
+    def __init__(
+        self, fetch: Any, sent: str | Unset, answer: PageT, paging: Paging, trail: _Trail | None = None
+    ) -> None:
+        self._fetch, self._paging = fetch, paging
         self.answer: PageT = answer
         """The parsed answer of this page."""
-        items, fresh, token, self._trail = paging.read(answer, sent, trail or paging.trail_at_start())
+        items, new_items, token, self._trail = paging.read(answer, sent, trail or paging.trail_at_start())
         self.items: list[ItemT] = items
         """The items of this page, as the answer has them (iterate the page for the items of
         every page, de-duplicated)."""
-        self._fresh: list[ItemT] = fresh
+        self._new_items: list[ItemT] = new_items
         self.next_page_token: str | None = token
         """The token of the next page; None on the last page (see the module's docstring for
         when paging ends)."""
@@ -196,23 +205,14 @@ class SyncPage(_Page[ItemT, PageT]):
     """One page of a paged operation. Iterating it yields the items of this page and of every
     later one (fetched lazily); `items` is this page's alone, `answer` the parsed answer."""
 
-    def __init__(
-        self,
-        fetch: Callable[[str | Unset], PageT],
-        sent: str | Unset,
-        answer: PageT,
-        paging: Paging,
-        trail: _Trail | None = None,
-    ) -> None:
-        super().__init__(sent, answer, paging, trail)
-        self._fetch = fetch
+    _fetch: Callable[[str | Unset], PageT]
 
     @classmethod
     def first(
         cls, fetch: Callable[[str | Unset], PageT], token: str | Unset, paging: Paging
     ) -> SyncPage[ItemT, PageT]:
         """Fetch the first page (at `token`, or the very first when it is UNSET)."""
-        with paging.naming():
+        with paging.errors_name_the_argument():
             answer = fetch(token)
         return cls(fetch, token, answer, paging)
 
@@ -231,22 +231,13 @@ class SyncPage(_Page[ItemT, PageT]):
 
     def __iter__(self) -> Iterator[ItemT]:
         for page in self.iter_pages():
-            yield from page._fresh
+            yield from page._new_items
 
 
 class AsyncPage(_Page[ItemT, PageT]):
     """The async twin of SyncPage: `async for` yields the items of this page and the later ones."""
 
-    def __init__(
-        self,
-        fetch: Callable[[str | Unset], Awaitable[PageT]],
-        sent: str | Unset,
-        answer: PageT,
-        paging: Paging,
-        trail: _Trail | None = None,
-    ) -> None:
-        super().__init__(sent, answer, paging, trail)
-        self._fetch = fetch
+    _fetch: Callable[[str | Unset], Awaitable[PageT]]
 
     async def get_next_page(self) -> AsyncPage[ItemT, PageT]:
         """Fetch the next page; LookupError when there is none (check has_next_page())."""
@@ -262,7 +253,7 @@ class AsyncPage(_Page[ItemT, PageT]):
 
     async def __aiter__(self) -> AsyncIterator[ItemT]:
         async for page in self.iter_pages():
-            for item in page._fresh:
+            for item in page._new_items:
                 yield item
 
 
@@ -276,7 +267,7 @@ class AsyncPager(Generic[ItemT, PageT]):
         self._fetch, self._token, self._paging = fetch, token, paging
 
     async def first_page(self) -> AsyncPage[ItemT, PageT]:
-        with self._paging.naming():
+        with self._paging.errors_name_the_argument():
             answer = await self._fetch(self._token)
         return AsyncPage(self._fetch, self._token, answer, self._paging)
 

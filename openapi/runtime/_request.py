@@ -1,27 +1,23 @@
 """What every operation does with its arguments before sending, and with the answer after.
 
 The generated endpoint modules hold each operation's facts as literals (an `Operation`); this
-module holds what does not vary: turning arguments into JSON once, checking them against the
-validator compiled from the spec (`_validators.py`, fastjsonschema's output) and naming the
-Python argument in the error, checking files (`_files.py`), and telling a success from an error answer.
+module holds what does not vary: checking the arguments (turned into JSON once by _arguments.py)
+against the validator compiled from the spec (`_validators.py`, fastjsonschema's output) and naming the
+Python argument in the error, checking files (`_files.py`). What it does with the answer is
+_answers.py's.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import warnings
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
-from enum import Enum
 from typing import Any, TypeVar
 
-import httpx
-
+from ._arguments import surrogate_at, too_deep
 from ._files import check_file_names, check_file_size, check_readable, payload_size, read_bounded
-from .errors import APIStatusError, InvalidRequestError, ResponseValidationError
-from .types import UNSET, Response, Unset
+from .errors import InvalidRequestError
 
 T = TypeVar("T")
 Validator = Callable[[Any, Mapping[str, Callable[[str], bool]], str], Any]
@@ -113,142 +109,6 @@ class Operation:
         return f"Operation({self.id!r}, idempotent={self.idempotent})"
 
 
-# --- arguments to JSON ------------------------------------------------------------------------
-
-
-_PLAIN = frozenset({str, int, float, bool, type(None)})
-"""Types sent as they are (exactly these: a str enum or an int subclass goes the long way)."""
-
-
-def to_json(value: Any, where: str = "body") -> Any:
-    """An argument as the JSON value it is sent as: a model through its to_dict(), a mapping or
-    list item by item (UNSET entries dropped), an enum as its value, a date as ISO 8601."""
-    if type(value) in _PLAIN:  # most arguments: one set lookup instead of the checks below
-        return value
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, str):
-        return value.value if isinstance(value, Enum) else value
-    if isinstance(value, Mapping):
-        return {
-            key: to_json(item, f"{where}.{key}") for key, item in value.items() if not isinstance(item, Unset)
-        }
-    if isinstance(value, list | tuple):
-        return [to_json(item, f"{where}[{index}]") for index, item in enumerate(value)]
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    to_dict = getattr(value, "to_dict", None)
-    if callable(to_dict):
-        try:
-            return to_dict()
-        except (AttributeError, TypeError, ValueError) as exc:
-            raise InvalidRequestError(where, f"is not a valid {type(value).__name__}: {exc}") from None
-    return value  # the validator names what is wrong with it
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-"""json.dumps() with these options would build a JSONEncoder on every call."""
-
-
-def encode_json(data: Any) -> bytes:
-    """The JSON body, encoded once (compact, UTF-8). A lone surrogate is refused by name."""
-    try:
-        return _ENCODER.encode(data).encode("utf-8")
-    except RecursionError:
-        raise _too_deep("body", data) from None
-    except UnicodeEncodeError:
-        where = _surrogate_at(data, "body") or "body"
-        raise InvalidRequestError(
-            where, "holds a lone surrogate (half a character): it cannot be sent"
-        ) from None
-    except ValueError as exc:  # NaN or infinity
-        raise InvalidRequestError("body", f"cannot be sent as JSON: {exc}") from None
-
-
-def _surrogate_at(data: Any, where: str) -> str | None:
-    if isinstance(data, str):
-        try:
-            data.encode("utf-8")
-        except UnicodeEncodeError:
-            return where
-        return None
-    if isinstance(data, Mapping):
-        items: Any = ((f"{where}.{key}", item) for key, item in data.items())
-    elif isinstance(data, list):
-        items = ((f"{where}[{index}]", item) for index, item in enumerate(data))
-    else:
-        return None
-    for path, item in items:
-        found = _surrogate_at(item, path)
-        if found:
-            return found
-    return None
-
-
-def arguments(values: Mapping[str, Any]) -> dict[str, Any]:
-    """An operation's arguments (Python names) as JSON values, the ones not given (UNSET) left out.
-    A value that holds itself, or is nested past Python's recursion limit, is refused by name."""
-    found = {}
-    for name, value in values.items():
-        if isinstance(value, Unset):
-            continue
-        try:
-            found[name] = value if type(value) in _PLAIN else to_json(value, name)
-        except RecursionError:
-            raise _too_deep(name, value) from None
-    return found
-
-
-def _too_deep(name: str, value: Any = None) -> InvalidRequestError:
-    """The error for a value that holds itself or is nested too deeply; in a body, named by the
-    top-level field that does (a client object's argument)."""
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            try:
-                to_json(item)
-            except RecursionError:
-                name = str(key)
-                break
-    return InvalidRequestError(name, "holds itself or is nested too deeply to be sent as JSON")
-
-
-def fields(values: Mapping[str, Any], *, required: bool) -> Any:
-    """A body from the fields given to a client-object method (wire names; UNSET left out).
-    An optional body with no field given is not sent at all (UNSET)."""
-    given = {name: value for name, value in values.items() if not isinstance(value, Unset)}
-    return given if given or required else UNSET
-
-
-def pick(
-    arguments: Mapping[str, Any],
-    names: Mapping[str, str],
-    *,
-    text: bool = False,
-    delimited: tuple[str, ...] = (),
-) -> dict[str, Any]:
-    """Wire name -> value of the given arguments among `names` (wire name -> Python name);
-    with `text`, values as header text (JSON for anything but a string). A list under a wire name
-    in `delimited` (a query parameter with `explode: false`) is sent as one comma-separated value;
-    other lists as one `name=value` pair per item (httpx's way, `explode: true`)."""
-    picked = {wire: arguments[python] for wire, python in names.items() if python in arguments}
-    if text:
-        return {wire: v if isinstance(v, str) else json.dumps(v) for wire, v in picked.items()}
-    for wire in delimited:
-        value = picked.get(wire)
-        if isinstance(value, list):
-            picked[wire] = ",".join(_query_text(item) for item in value)
-    return picked
-
-
-def _query_text(value: Any) -> str:
-    """One item of a query list as httpx writes a query value."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return "" if value is None else str(value)
-
-
 # --- checking ---------------------------------------------------------------------------------
 
 
@@ -299,9 +159,9 @@ def check(operation: Operation, arguments: Mapping[str, Any]) -> None:
     except SchemaViolation as violation:
         raise _invalid(operation, violation) from None
     except RecursionError:
-        raise _too_deep("body") from None
+        raise too_deep("body") from None
     for name, value in arguments.items():
-        if isinstance(value, str) and not value.isascii() and _surrogate_at(value, name):
+        if isinstance(value, str) and not value.isascii() and surrogate_at(value, name):
             raise InvalidRequestError(name, "holds a lone surrogate (half a character): it cannot be sent")
     for name, note in operation.deprecated.items():
         if _given(operation, arguments, name):
@@ -446,74 +306,3 @@ def describe(violation: SchemaViolation, names: Mapping[str, str] | None = None)
         return f"needs one of: {', '.join(named)}"
     detail = violation.message.removeprefix(violation.name).strip()
     return detail or "breaks the spec"
-
-
-# --- answers ------------------------------------------------------------------------------------
-
-
-def success(
-    operation: Operation,
-    response: httpx.Response,
-    parse: Callable[[httpx.Response], object],
-    model: type[T],
-) -> T:
-    """The parsed 2xx body, or the typed error of any other answer."""
-    if not 200 <= response.status_code <= 299:
-        raise APIStatusError.from_response(response, idempotent=operation.idempotent)
-    parsed = parse(response)
-    if not isinstance(parsed, model):
-        raise ResponseValidationError.from_response(
-            f"{operation.id}: undocumented success status", response, idempotent=operation.idempotent
-        )
-    if operation.next_token is not None:
-        _check_next_token(operation, response, parsed, operation.next_token)
-    return parsed
-
-
-def _check_next_token(
-    operation: Operation, response: httpx.Response, parsed: object, where: tuple[tuple[str, ...], str]
-) -> None:
-    """A paged answer's next token is a string that can be sent back (the models take any JSON
-    value there): a number or an object would end the listing quietly, a lone surrogate would be
-    refused as if the caller had given it."""
-    token: Any = parsed
-    for name in where[0]:
-        token = getattr(token, name, None)
-        if token is None or isinstance(token, Unset):
-            return
-    if not isinstance(token, str):
-        problem = f"must be a string, got {type(token).__name__}"
-    elif not token.isascii() and _surrogate_at(token, where[1]):
-        problem = "holds a lone surrogate (half a character): it cannot be sent back"
-    else:
-        return
-    model = type(parsed).__name__
-    raise ResponseValidationError.from_response(
-        f"{operation.id}: the {response.status_code} body does not fit {model}: {where[1]} {problem}",
-        response,
-        idempotent=operation.idempotent,
-    )
-
-
-def detailed(response: httpx.Response, parse: Callable[[httpx.Response], T | None]) -> Response[T]:
-    """The answer as a Response: status, headers, content and the body parsed into the model the
-    spec documents for its status (None for an undocumented status or an unreadable error body)."""
-    return Response(
-        status_code=response.status_code,
-        content=response.content,
-        headers=response.headers,
-        parsed=parse(response),
-    )
-
-
-def invalid_answer(
-    operation: Operation, response: httpx.Response, model: str, exc: BaseException
-) -> ResponseValidationError:
-    """A 2xx body that does not fit its model. The service answered 2xx: an operation that is not
-    safe to repeat most likely took effect."""
-    problem = f"the field {exc.args[0]!r} is missing" if isinstance(exc, KeyError) and exc.args else repr(exc)
-    return ResponseValidationError.from_response(
-        f"{operation.id}: the {response.status_code} body does not fit {model}: {problem}",
-        response,
-        idempotent=operation.idempotent,
-    )

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, BinaryIO, NoReturn, TextIO
 
 from . import _market_standin
-from ._client import ENV_API_KEY, ENV_BASE_URL
+from ._settings import ENV_API_KEY, ENV_BASE_URL
 from .errors import (
     APIConnectionError,
     APIStatusError,

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 import httpx
 
 from . import _headers
+from ._secrets import hidden, preview, sent_secrets
 
 __all__ = [
     "APIConnectionError",
@@ -99,42 +100,12 @@ NOTE = "yandex_market_chat.note"
 besides its status (its body could not be read, a redirect was not followed)."""
 
 
-SENSITIVE_HEADERS = frozenset({"api-key", "authorization", "proxy-authorization", "cookie"})
-"""Headers whose values are never shown (repr, errors), whichever of them carries the key."""
-
-
 def _secrets(response: httpx.Response) -> tuple[str, ...]:
-    """The values the request of `response` carried in its sensitive headers (the key, bare and as
-    sent): an answer that echoes them must not put them in an error message."""
+    """The secrets the request of `response` carried (none for a Response made by hand)."""
     try:
-        headers = response.request.headers
+        return sent_secrets(response.request.headers)
     except RuntimeError:  # a Response made by hand, without its request
         return ()
-    found: list[str] = []
-    for name, value in headers.items():
-        if name.lower() in SENSITIVE_HEADERS and value:
-            found += [value, value.rpartition(" ")[2]]
-    return tuple(sorted({each for each in found if each}, key=len, reverse=True))
-
-
-def _hidden(text: str, secrets: tuple[str, ...]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, "<hidden>")
-    return text
-
-
-PREVIEW_BYTES = 200
-"""How much of a body an error message shows."""
-
-
-def _preview(body: bytes, secrets: tuple[str, ...]) -> str:
-    """The start of `body` as text, the secrets masked BEFORE it is cut: a key that straddles the
-    cut must not keep its first part. (The bytes read reach past the cut by the longest secret,
-    so any secret that starts before the cut is whole when it is masked.)"""
-    reach = max((len(secret.encode()) for secret in secrets), default=0)
-    text = _hidden(body[: PREVIEW_BYTES + reach].decode(errors="replace"), secrets)
-    cut = text.encode()[:PREVIEW_BYTES]
-    return cut.decode(errors="ignore")
 
 
 class APIStatusError(YandexMarketError):
@@ -163,9 +134,9 @@ class APIStatusError(YandexMarketError):
         self.errors: list[ErrorDetail] = _error_details(self.json)
         details = "; ".join(f"{e.code}: {e.message}" if e.message else e.code for e in self.errors)
         if not details and body and self.json is None:
-            details = f"non-JSON body ({len(body)} bytes): {_preview(body, secrets)!r}"
+            details = f"non-JSON body ({len(body)} bytes): {preview(body, secrets)!r}"
         text = message or f"{status_code} from {method} {url}".rstrip()
-        super().__init__(_hidden(f"{text}: {details}" if details else text, secrets))
+        super().__init__(hidden(f"{text}: {details}" if details else text, secrets))
 
     @property
     def request_id(self) -> str | None:
@@ -294,10 +265,8 @@ class ResponseValidationError(YandexMarketError):
         self.body = body
         self.headers = httpx.Headers(headers or {})
         self.may_have_been_delivered = may_have_been_delivered
-        preview = _preview(body, secrets)
-        super().__init__(
-            _hidden(f"{message} (status {status_code}, {len(body)} bytes: {preview!r})", secrets)
-        )
+        shown = preview(body, secrets)
+        super().__init__(hidden(f"{message} (status {status_code}, {len(body)} bytes: {shown!r})", secrets))
 
     @classmethod
     def from_response(

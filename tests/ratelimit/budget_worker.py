@@ -12,7 +12,8 @@ import json
 import sys
 
 from yandex_market_chat import AuthenticatedClient, RateLimitError
-from yandex_market_chat._limits import HourlyBudget, RateLimiter
+from yandex_market_chat._budget import HourlyBudget
+from yandex_market_chat._limits import RateLimiter
 from yandex_market_chat.api.chats import send_message_to_chat
 from yandex_market_chat.models import SendMessageToChatRequest
 

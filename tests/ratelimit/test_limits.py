@@ -20,8 +20,9 @@ from typing import Any
 
 import pytest
 import redis
-from yandex_market_chat import AuthenticatedClient, RateLimitError, _limits
-from yandex_market_chat._limits import HourlyBudget, RateLimiter
+from yandex_market_chat import AuthenticatedClient, RateLimitError, _budget, _limits
+from yandex_market_chat._budget import HourlyBudget
+from yandex_market_chat._limits import RateLimiter
 from yandex_market_chat.api.chats import send_message_to_chat
 from yandex_market_chat.models import EmptyApiResponse, SendMessageToChatRequest
 
@@ -230,7 +231,7 @@ REDIS_IS_OPTIONAL = """
 import sys
 sys.modules["redis"] = None  # as if the extra were not installed: `import redis` fails
 from yandex_market_chat import AuthenticatedClient
-from yandex_market_chat._limits import HourlyBudget
+from yandex_market_chat._budget import HourlyBudget
 assert HourlyBudget(5).take(1, "op") == 0.0
 assert HourlyBudget.sqlite(sys.argv[1], 5).take(1, "op") == 0.0
 try:
@@ -456,7 +457,7 @@ def test_a_backward_clock_step_never_stretches_a_budget_wait(
     store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     clock = [time.time_ns() // 1_000_000]
-    monkeypatch.setattr(_limits, "_wall_ms", lambda: clock[0])
+    monkeypatch.setattr(_budget, "_wall_ms", lambda: clock[0])
     period = 60
     if store == "memory":
         budget = HourlyBudget(2, period=period)

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -35,7 +35,7 @@ def _get_kwargs(
     *,
     body: CreateChatRequest | CreateChatRequestDict,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "body": body,
@@ -52,7 +52,7 @@ def _get_kwargs(
         },
     }
     if "body" in _args:
-        _kwargs["content"] = _request.encode_json(_args["body"])
+        _kwargs["content"] = _arguments.encode_json(_args["body"])
     return _kwargs
 
 
@@ -75,7 +75,7 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(
+            raise _answers.invalid_answer(
                 _OPERATION, response, "CreateChatResponse", exc
             ) from exc
     if response.status_code == 400:
@@ -170,9 +170,8 @@ def sync_detailed(
         business_id,
         body=body,
     )
-    return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = client.request(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 def sync(
@@ -209,8 +208,12 @@ def sync(
         business_id,
         body=body,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, CreateChatResponse)
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), CreateChatResponse
+    )
 
 
 async def asyncio_detailed(
@@ -254,9 +257,8 @@ async def asyncio_detailed(
         business_id,
         body=body,
     )
-    return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 async def asyncio(
@@ -293,5 +295,9 @@ async def asyncio(
         business_id,
         body=body,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, CreateChatResponse)
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), CreateChatResponse
+    )

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -29,7 +29,7 @@ def _get_kwargs(
     *,
     chat_id: int,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "chat_id": chat_id,
@@ -41,7 +41,7 @@ def _get_kwargs(
         "url": "/v2/businesses/{businessId}/chat".format(
             businessId=quote(str(_args["business_id"]), safe=""),
         ),
-        "params": _request.pick(
+        "params": _arguments.pick(
             _args,
             {
                 "chatId": "chat_id",
@@ -70,7 +70,7 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(
+            raise _answers.invalid_answer(
                 _OPERATION, response, "GetChatResponse", exc
             ) from exc
     if response.status_code == 400:
@@ -164,9 +164,8 @@ def sync_detailed(
         business_id,
         chat_id=chat_id,
     )
-    return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = client.request(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 def sync(
@@ -202,8 +201,12 @@ def sync(
         business_id,
         chat_id=chat_id,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, GetChatResponse)
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatResponse
+    )
 
 
 async def asyncio_detailed(
@@ -246,9 +249,8 @@ async def asyncio_detailed(
         business_id,
         chat_id=chat_id,
     )
-    return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 async def asyncio(
@@ -284,5 +286,9 @@ async def asyncio(
         business_id,
         chat_id=chat_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, GetChatResponse)
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatResponse
+    )

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -34,7 +34,7 @@ def _get_kwargs(
     chat_id: int,
     message_id: int,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "chat_id": chat_id,
@@ -47,7 +47,7 @@ def _get_kwargs(
         "url": "/v2/businesses/{businessId}/chats/message".format(
             businessId=quote(str(_args["business_id"]), safe=""),
         ),
-        "params": _request.pick(
+        "params": _arguments.pick(
             _args,
             {
                 "chatId": "chat_id",
@@ -77,7 +77,7 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(
+            raise _answers.invalid_answer(
                 _OPERATION, response, "GetChatMessageResponse", exc
             ) from exc
     if response.status_code == 400:
@@ -174,9 +174,8 @@ def sync_detailed(
         chat_id=chat_id,
         message_id=message_id,
     )
-    return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = client.request(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 def sync(
@@ -215,9 +214,11 @@ def sync(
         chat_id=chat_id,
         message_id=message_id,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
-    return _request.success(
-        _OPERATION, response, _parse_response, GetChatMessageResponse
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatMessageResponse
     )
 
 
@@ -264,9 +265,8 @@ async def asyncio_detailed(
         chat_id=chat_id,
         message_id=message_id,
     )
-    return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 async def asyncio(
@@ -305,7 +305,9 @@ async def asyncio(
         chat_id=chat_id,
         message_id=message_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
-    return _request.success(
-        _OPERATION, response, _parse_response, GetChatMessageResponse
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatMessageResponse
     )

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -43,7 +43,7 @@ def _get_kwargs(
     page_token: str | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "page_token": page_token,
@@ -57,7 +57,7 @@ def _get_kwargs(
         "url": "/v2/businesses/{businessId}/chats".format(
             businessId=quote(str(_args["business_id"]), safe=""),
         ),
-        "params": _request.pick(
+        "params": _arguments.pick(
             _args,
             {
                 "pageToken": "page_token",
@@ -69,7 +69,7 @@ def _get_kwargs(
         },
     }
     if "body" in _args:
-        _kwargs["content"] = _request.encode_json(_args["body"])
+        _kwargs["content"] = _arguments.encode_json(_args["body"])
     return _kwargs
 
 
@@ -92,7 +92,7 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(
+            raise _answers.invalid_answer(
                 _OPERATION, response, "GetChatsResponse", exc
             ) from exc
     if response.status_code == 400:
@@ -208,9 +208,8 @@ def sync_detailed(
         page_token=page_token,
         limit=limit,
     )
-    return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = client.request(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 def sync(
@@ -268,8 +267,12 @@ def sync(
         page_token=page_token,
         limit=limit,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, GetChatsResponse)
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatsResponse
+    )
 
 
 async def asyncio_detailed(
@@ -334,9 +337,8 @@ async def asyncio_detailed(
         page_token=page_token,
         limit=limit,
     )
-    return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 async def asyncio(
@@ -394,5 +396,9 @@ async def asyncio(
         page_token=page_token,
         limit=limit,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, GetChatsResponse)
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatsResponse
+    )

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -32,7 +32,7 @@ def _get_kwargs(
     body: SendFileToChatRequest,
     chat_id: int,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "chat_id": chat_id,
@@ -44,7 +44,7 @@ def _get_kwargs(
         "url": "/v2/businesses/{businessId}/chats/file/send".format(
             businessId=quote(str(_args["business_id"]), safe=""),
         ),
-        "params": _request.pick(
+        "params": _arguments.pick(
             _args,
             {
                 "chatId": "chat_id",
@@ -74,7 +74,7 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(
+            raise _answers.invalid_answer(
                 _OPERATION, response, "EmptyApiResponse", exc
             ) from exc
     if response.status_code == 400:
@@ -172,9 +172,8 @@ def sync_detailed(
         body=body,
         chat_id=chat_id,
     )
-    return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = client.request(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 def sync(
@@ -214,8 +213,12 @@ def sync(
         body=body,
         chat_id=chat_id,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, EmptyApiResponse)
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), EmptyApiResponse
+    )
 
 
 async def asyncio_detailed(
@@ -262,9 +265,8 @@ async def asyncio_detailed(
         body=body,
         chat_id=chat_id,
     )
-    return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 async def asyncio(
@@ -304,5 +306,9 @@ async def asyncio(
         body=body,
         chat_id=chat_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, EmptyApiResponse)
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), EmptyApiResponse
+    )

@@ -3,7 +3,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ... import _request, _validators
+from ... import _answers, _arguments, _request, _validators
 from ..._client import AuthenticatedClient
 from ...models.api_client_data_error_response import ApiClientDataErrorResponse
 from ...models.api_forbidden_error_response import ApiForbiddenErrorResponse
@@ -32,7 +32,7 @@ def _get_kwargs(
     body: SendMessageToChatRequest | SendMessageToChatRequestDict,
     chat_id: int,
 ) -> dict[str, Any]:
-    _args = _request.arguments(
+    _args = _arguments.arguments(
         {
             "business_id": business_id,
             "chat_id": chat_id,
@@ -45,7 +45,7 @@ def _get_kwargs(
         "url": "/v2/businesses/{businessId}/chats/message".format(
             businessId=quote(str(_args["business_id"]), safe=""),
         ),
-        "params": _request.pick(
+        "params": _arguments.pick(
             _args,
             {
                 "chatId": "chat_id",
@@ -56,7 +56,7 @@ def _get_kwargs(
         },
     }
     if "body" in _args:
-        _kwargs["content"] = _request.encode_json(_args["body"])
+        _kwargs["content"] = _arguments.encode_json(_args["body"])
     return _kwargs
 
 
@@ -79,7 +79,7 @@ def _parse_response(
             return response_200
 
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-            raise _request.invalid_answer(
+            raise _answers.invalid_answer(
                 _OPERATION, response, "EmptyApiResponse", exc
             ) from exc
     if response.status_code == 400:
@@ -178,9 +178,8 @@ def sync_detailed(
         body=body,
         chat_id=chat_id,
     )
-    return _request.detailed(
-        client.request(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = client.request(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 def sync(
@@ -221,8 +220,12 @@ def sync(
         body=body,
         chat_id=chat_id,
     )
-    response = client.request(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, EmptyApiResponse)
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), EmptyApiResponse
+    )
 
 
 async def asyncio_detailed(
@@ -270,9 +273,8 @@ async def asyncio_detailed(
         body=body,
         chat_id=chat_id,
     )
-    return _request.detailed(
-        await client.arequest(_OPERATION, kwargs, scope=business_id), _parse_response
-    )
+    response = await client.arequest(_OPERATION, kwargs, business=business_id)
+    return _answers.detailed(response, _parse_response(response))
 
 
 async def asyncio(
@@ -313,5 +315,9 @@ async def asyncio(
         body=body,
         chat_id=chat_id,
     )
-    response = await client.arequest(_OPERATION, kwargs, scope=business_id)
-    return _request.success(_OPERATION, response, _parse_response, EmptyApiResponse)
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), EmptyApiResponse
+    )

@@ -1,0 +1,193 @@
+"""What the client objects share: the sync and async YandexMarketChat (rendered from the spec in
+client.py) are ClientObject[httpx.Client] / ClientObject[httpx.AsyncClient]; they and their raw
+views are ClientViews over one low-level AuthenticatedClient and the defaults of the arguments
+declared with `x-client-default` in the spec."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any, ClassVar, Generic, Self, TypedDict, TypeVar, Unpack, get_args, get_origin
+
+import httpx
+
+from ._client import AuthenticatedClient
+from ._limits import RateLimiter
+from ._settings import (
+    DEFAULT_MAX_RATE_LIMIT_WAIT,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    ENV_API_KEY,
+    ENV_BASE_URL,
+    check_base_url,
+    check_key,
+    configure_logging_from_env,
+)
+from .errors import InvalidRequestError
+
+_Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
+
+
+class ClientOptions(TypedDict, Generic[_Http], total=False):
+    """Settings of a client object, besides the key and the defaults its operations take."""
+
+    base_url: str | None
+    """Default: YANDEX_MARKET_BASE_URL, else the production API."""
+    timeout: httpx.Timeout | float | None
+    """Each attempt as a whole: the wait for a place in flight, connecting, sending and reading the
+    whole answer (default 30 s, connect 10 s; never unlimited). A retry is a new attempt."""
+    max_retries: int
+    """How often a call may be sent again when that is safe (default 2; 0 turns retries off)."""
+    max_rate_limit_wait: float
+    """Longest wait for a rate-limit window, in seconds (default 60); longer raises RateLimitError."""
+    rate_limiter: RateLimiter | None
+    """Client-side limits (default: a RateLimiter of its own)."""
+    integration: str | None
+    """Sent as X-Market-Integration: <name>/<version>; the seller sees it in the API log."""
+    default_headers: Mapping[str, str] | None
+    """Extra headers for every request."""
+    http_client: _Http | None
+    """Your own httpx client; the key, timeout and base URL are still applied."""
+
+
+class CallOptions(TypedDict, total=False):
+    """What with_options() changes for a copy of a client object."""
+
+    timeout: httpx.Timeout | float | None
+    max_retries: int
+    max_rate_limit_wait: float
+
+
+_ViewT = TypeVar("_ViewT", bound="ClientView")
+
+
+class ClientView:
+    """What the sync, async and raw client objects share: the low-level client and the defaults
+    of the arguments declared with `x-client-default` in the spec."""
+
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = {}
+    _CLIENT: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
+    """The low-level client class (the package's, with the spec's server and the version)."""
+    """Python name of an argument with a client-wide default -> (environment variable, type)."""
+    _client: AuthenticatedClient
+    _defaults: dict[str, Any]
+
+    def _default(self, name: str, value: Any) -> Any:
+        """An argument given to the call, else the client's default; required either way."""
+        if value is not None:
+            return value
+        value = self._defaults.get(name)
+        if value is None:
+            env = self._DEFAULTS[name][0]
+            raise InvalidRequestError(
+                name, f"is required: pass {name}=... to the call or to the client, or set {env}"
+            )
+        return value
+
+    def _for_call(self, extra_headers: Mapping[str, str] | None) -> AuthenticatedClient:
+        return self._client.with_headers(extra_headers) if extra_headers else self._client
+
+    def _view(self, cls: type[_ViewT]) -> _ViewT:
+        """An object of `cls` over the same low-level client and defaults."""
+        view = object.__new__(cls)
+        view._client, view._defaults = self._client, self._defaults
+        return view
+
+    @property
+    def client(self) -> AuthenticatedClient:
+        """The low-level client, for the module functions in `yandex_market_chat.api`."""
+        return self._client
+
+    @property
+    def rate_limits(self) -> dict[str, Any]:
+        """What the client knows of the service's limits (see AuthenticatedClient.rate_limits)."""
+        return self._client.rate_limits
+
+    def __repr__(self) -> str:
+        defaults = "".join(f"{name}={value!r}, " for name, value in self._defaults.items())
+        return f"{type(self).__name__}({defaults}base_url={self._client.base_url!r})"
+
+
+def _default_from_env(name: str, env: str, kind: type, value: Any) -> Any:
+    if value is not None:
+        return value
+    raw = os.environ.get(env, "").strip()
+    if not raw:
+        return None
+    if kind is int:
+        if not (raw.isascii() and raw.isdigit()):
+            raise InvalidRequestError(name, f"from {env} must be a positive integer, got {raw!r}")
+        return int(raw)
+    return raw
+
+
+class ClientObject(ClientView, Generic[_Http]):
+    """The construction and options the sync and async client objects share."""
+
+    _HTTP: ClassVar[type[httpx.Client] | type[httpx.AsyncClient]] = httpx.Client
+    """The kind of httpx client `http_client=` must be: the class's type argument
+    (ClientObject[httpx.Client])."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for base in cls.__dict__.get("__orig_bases__", ()):
+            if get_origin(base) is ClientObject:
+                cls._HTTP = get_args(base)[0]
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        defaults: Mapping[str, Any],
+        **options: Unpack[ClientOptions[_Http]],
+    ) -> None:
+        configure_logging_from_env()
+        unknown = sorted(set(options) - set(ClientOptions.__annotations__))
+        if unknown:
+            raise TypeError(
+                f"unknown option {unknown[0]!r}; the options are: {', '.join(ClientOptions.__annotations__)}"
+            )
+        key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
+        if not key:
+            raise InvalidRequestError("api_key", f"is required: pass api_key=... or set {ENV_API_KEY}")
+        check_key(key, "api_key")
+        base_url = options.get("base_url") or os.environ.get(ENV_BASE_URL) or None
+        settings: dict[str, Any] = {
+            "timeout": options.get("timeout", DEFAULT_TIMEOUT),
+            "max_retries": options.get("max_retries", DEFAULT_MAX_RETRIES),
+            "max_rate_limit_wait": options.get("max_rate_limit_wait", DEFAULT_MAX_RATE_LIMIT_WAIT),
+            "rate_limiter": options.get("rate_limiter"),
+            "integration": options.get("integration"),
+            "headers": dict(options.get("default_headers") or {}),
+        }
+        if base_url is not None:
+            settings["base_url"] = check_base_url(
+                base_url, "base_url" if options.get("base_url") else ENV_BASE_URL
+            )
+        self._client = self._CLIENT(token=key, **{k: v for k, v in settings.items() if v is not None})
+        http_client = options.get("http_client")
+        if http_client is not None and not isinstance(http_client, self._HTTP):
+            raise TypeError(
+                f"http_client of {type(self).__name__} must be an {self._HTTP.__module__.split('.')[0]}."
+                f"{self._HTTP.__name__}, not {type(http_client).__name__}"
+            )
+        if isinstance(http_client, httpx.AsyncClient):
+            self._client.set_async_httpx_client(http_client)
+        elif http_client is not None:
+            self._client.set_httpx_client(http_client)
+        self._defaults = {
+            name: _default_from_env(name, env, kind, defaults.get(name))
+            for name, (env, kind) in self._DEFAULTS.items()
+        }
+
+    def with_options(self, **options: Unpack[CallOptions]) -> Self:
+        """A copy with other `timeout` / `max_retries` / `max_rate_limit_wait`, sharing the pool."""
+        unknown = sorted(set(options) - set(CallOptions.__annotations__))
+        if unknown:
+            raise TypeError(
+                f"with_options() got an unknown option {unknown[0]!r}; "
+                f"it takes: {', '.join(CallOptions.__annotations__)}"
+            )
+        copy = self._view(type(self))
+        copy._client = self._client.with_options(**options)
+        return copy
