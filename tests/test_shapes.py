@@ -38,6 +38,17 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "openapi" / "generate.py"
 BUSINESS_ID = 4242
 SCRATCH = matrix_spec(fresh_spec())
+
+
+def as_read(answer: Any, schema: str) -> Any:
+    """An answer as its model gives it back (`to_dict()`): an optional member sent as `null` is
+    left out, since an answer model reads `null` and absent alike as None (docs/models.md)."""
+    required = set(SCRATCH["components"]["schemas"][schema].get("required", []))
+    if not isinstance(answer, dict):
+        return answer
+    return {key: value for key, value in answer.items() if value is not None or key in required}
+
+
 """The chat spec with every operation of the matrix."""
 
 
@@ -156,7 +167,7 @@ def test_every_shape_is_a_working_method(op: dict[str, Any], mode: str, report: 
             assert got["model"] is None and got["value"] is None
         else:
             assert got["model"] == namer().model(SCRATCH, op["schema"])[0]
-            assert got["value"] == op["answer"]
+            assert got["value"] == as_read(op["answer"], op["schema"])
         assert bool(got["deprecations"]) == call["deprecated"], got["deprecations"]
     if "bad" in op["calls"]:
         got = report[f"{op['operation_id']}/bad/{mode}"]
@@ -190,7 +201,7 @@ def test_every_shape_is_a_subcommand_that_checks_its_arguments(package: Path) ->
         text=True,
         timeout=60,
     )
-    assert refused.returncode == 2 and "page_number" in refused.stderr, (refused.returncode, refused.stderr)
+    assert refused.returncode == 2 and "--page-number" in refused.stderr, (refused.returncode, refused.stderr)
 
 
 PER_OPERATION_SUITES = [

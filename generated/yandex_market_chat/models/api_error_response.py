@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import json as _json
@@ -99,4 +101,4 @@ _KNOWN_ApiErrorResponse = frozenset(
     )
 )
 """The wire names ApiErrorResponse knows; any other field of an answer is kept in additional_properties."""
-from ..models.api_error_dto import ApiErrorDTO  # noqa: E402
+from ..models.api_error_dto import ApiErrorDTO

@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import json as _json
@@ -103,4 +105,4 @@ _KNOWN_ApiUnauthorizedErrorResponse = frozenset(
     )
 )
 """The wire names ApiUnauthorizedErrorResponse knows; any other field of an answer is kept in additional_properties."""
-from ..models.api_error_dto import ApiErrorDTO  # noqa: E402
+from ..models.api_error_dto import ApiErrorDTO

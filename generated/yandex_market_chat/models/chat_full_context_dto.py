@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import json as _json
@@ -125,4 +127,4 @@ _KNOWN_ChatFullContextDTO = frozenset(
     )
 )
 """The wire names ChatFullContextDTO knows; any other field of an answer is kept in additional_properties."""
-from ..models.chat_customer_dto import ChatCustomerDTO  # noqa: E402
+from ..models.chat_customer_dto import ChatCustomerDTO

@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import datetime
@@ -122,4 +124,4 @@ _KNOWN_ChatMessageDTO = frozenset(
     )
 )
 """The wire names ChatMessageDTO knows; any other field of an answer is kept in additional_properties."""
-from ..models.chat_message_payload_dto import ChatMessagePayloadDTO  # noqa: E402
+from ..models.chat_message_payload_dto import ChatMessagePayloadDTO

@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import json as _json
@@ -112,8 +114,8 @@ _KNOWN_ChatMessagesResultDTO = frozenset(
     )
 )
 """The wire names ChatMessagesResultDTO knows; any other field of an answer is kept in additional_properties."""
-from ..models.chat_full_context_dto import ChatFullContextDTO  # noqa: E402
-from ..models.chat_message_dto import ChatMessageDTO  # noqa: E402
+from ..models.chat_full_context_dto import ChatFullContextDTO
+from ..models.chat_message_dto import ChatMessageDTO
 from ..models.packaging_forward_scrolling_pager_dto import (
-    PackagingForwardScrollingPagerDTO,  # noqa: E402
+    PackagingForwardScrollingPagerDTO,
 )

@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import json as _json
@@ -99,4 +101,4 @@ _KNOWN_CreateChatResponse = frozenset(
     )
 )
 """The wire names CreateChatResponse knows; any other field of an answer is kept in additional_properties."""
-from ..models.create_chat_result_dto import CreateChatResultDTO  # noqa: E402
+from ..models.create_chat_result_dto import CreateChatResultDTO

@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import json as _json
@@ -101,4 +103,4 @@ _KNOWN_GetChatHistoryResponse = frozenset(
     )
 )
 """The wire names GetChatHistoryResponse knows; any other field of an answer is kept in additional_properties."""
-from ..models.chat_messages_result_dto import ChatMessagesResultDTO  # noqa: E402
+from ..models.chat_messages_result_dto import ChatMessagesResultDTO

@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import datetime
@@ -133,4 +135,4 @@ _KNOWN_GetChatInfoDTO = frozenset(
     )
 )
 """The wire names GetChatInfoDTO knows; any other field of an answer is kept in additional_properties."""
-from ..models.chat_full_context_dto import ChatFullContextDTO  # noqa: E402
+from ..models.chat_full_context_dto import ChatFullContextDTO

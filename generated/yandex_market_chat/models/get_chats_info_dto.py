@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import json as _json
@@ -92,7 +94,7 @@ _KNOWN_GetChatsInfoDTO = frozenset(
     )
 )
 """The wire names GetChatsInfoDTO knows; any other field of an answer is kept in additional_properties."""
-from ..models.get_chat_info_dto import GetChatInfoDTO  # noqa: E402
+from ..models.get_chat_info_dto import GetChatInfoDTO
 from ..models.packaging_forward_scrolling_pager_dto import (
-    PackagingForwardScrollingPagerDTO,  # noqa: E402
+    PackagingForwardScrollingPagerDTO,
 )

@@ -1,3 +1,5 @@
+# The models this one refers to are imported at the end of the module (see from_dict):
+# ruff: noqa: E402
 from __future__ import annotations
 
 import json as _json
@@ -97,4 +99,4 @@ _KNOWN_GetChatsResponse = frozenset(
     )
 )
 """The wire names GetChatsResponse knows; any other field of an answer is kept in additional_properties."""
-from ..models.get_chats_info_dto import GetChatsInfoDTO  # noqa: E402
+from ..models.get_chats_info_dto import GetChatsInfoDTO
