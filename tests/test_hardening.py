@@ -89,7 +89,7 @@ def raw_client(url: str, **options: Any) -> AuthenticatedClient:
 # --- 1. One async client, several event loops ----------------------------------------------------
 
 
-def test_1_one_async_client_serves_successive_asyncio_runs(sim: MarketSim) -> None:
+def test_one_async_client_serves_successive_asyncio_runs(sim: MarketSim) -> None:
     chat = AsyncYandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url, max_retries=0)
     for index in range(3):
         asyncio.run(chat.send_message_to_chat(chat_id=7, message=f"run {index}"))
@@ -97,7 +97,7 @@ def test_1_one_async_client_serves_successive_asyncio_runs(sim: MarketSim) -> No
     assert [seen.json["message"] for seen in sim.seen] == ["run 0", "run 1", "run 2"]
 
 
-def test_1_one_async_client_serves_threads_with_loops_of_their_own(sim: MarketSim) -> None:
+def test_one_async_client_serves_threads_with_loops_of_their_own(sim: MarketSim) -> None:
     sim.delay = 0.05
     chat = AsyncYandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url, max_retries=0)
     start = threading.Barrier(3)
@@ -126,7 +126,7 @@ def test_1_one_async_client_serves_threads_with_loops_of_their_own(sim: MarketSi
     )
 
 
-def test_1_your_own_async_client_on_another_loop_is_refused_before_sending(sim: MarketSim) -> None:
+def test_your_own_async_client_on_another_loop_is_refused_before_sending(sim: MarketSim) -> None:
     own = httpx.AsyncClient()
     chat = AsyncYandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url, http_client=own)
     asyncio.run(chat.send_message_to_chat(chat_id=7, message="first"))
@@ -142,9 +142,7 @@ BOGUS_GZIP = b"this is not gzip at all"
 
 
 @pytest.mark.parametrize("module", [send_message_to_chat, create_chat])
-def test_2_a_2xx_with_a_broken_content_encoding_is_a_response_validation_error(
-    mode: str, module: Any
-) -> None:
+def test_a_2xx_with_a_broken_content_encoding_is_a_response_validation_error(mode: str, module: Any) -> None:
     delivered = not module._OPERATION.idempotent  # (the spec's x-idempotent: one of each kind here)
     with (
         RawServer(lambda _: response(200, BOGUS_GZIP, {"Content-Encoding": "gzip"})) as server,
@@ -157,7 +155,7 @@ def test_2_a_2xx_with_a_broken_content_encoding_is_a_response_validation_error(
     assert "gzip" in str(error)
 
 
-def test_2_a_5xx_with_a_broken_content_encoding_keeps_its_status_and_body(mode: str) -> None:
+def test_a_5xx_with_a_broken_content_encoding_keeps_its_status_and_body(mode: str) -> None:
     with (
         RawServer(lambda _: response(500, BOGUS_GZIP, {"Content-Encoding": "gzip"})) as server,
         pytest.raises(InternalServerError) as caught,
@@ -168,7 +166,7 @@ def test_2_a_5xx_with_a_broken_content_encoding_keeps_its_status_and_body(mode: 
     assert "could not be read" in str(caught.value)
 
 
-def test_2_deeply_nested_json_is_a_typed_error_that_says_it_may_have_been_delivered(mode: str) -> None:
+def test_deeply_nested_json_is_a_typed_error_that_says_it_may_have_been_delivered(mode: str) -> None:
     nested = b'{"status":"OK","x":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
     with (
         RawServer(lambda _: response(200, nested, {"Content-Type": "application/json"})) as server,
@@ -187,7 +185,7 @@ ABSURD = {
 }
 
 
-def test_2_an_absurd_year_in_the_rate_limit_headers_is_never_raw(mode: str) -> None:
+def test_an_absurd_year_in_the_rate_limit_headers_is_never_raw(mode: str) -> None:
     with (
         RawServer(lambda _: response(420, b'{"status":"ERROR"}', ABSURD)) as server,
         pytest.raises(RateLimitError) as caught,
@@ -200,7 +198,7 @@ def test_2_an_absurd_year_in_the_rate_limit_headers_is_never_raw(mode: str) -> N
         assert 0 < _pipeline.rate_limit_wait(headers, 0) <= 3600.25
 
 
-def test_2_a_reset_in_the_year_9999_is_waited_for_an_hour_at_most_not_overflowed() -> None:
+def test_a_reset_in_the_year_9999_is_waited_for_an_hour_at_most_not_overflowed() -> None:
     # max_rate_limit_wait=inf means "always wait": today a 420 until 9999 made time.sleep overflow.
     headers = {
         "X-RateLimit-Resource-Remaining": "0",
@@ -249,7 +247,7 @@ def _paths(key: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], 
 
 
 @pytest.mark.parametrize("key", BAD_KEYS.values(), ids=BAD_KEYS.keys())
-def test_3_a_bad_key_is_refused_when_the_client_is_made_without_showing_it(
+def test_a_bad_key_is_refused_when_the_client_is_made_without_showing_it(
     key: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for path, make in _paths(key, monkeypatch).items():
@@ -259,7 +257,7 @@ def test_3_a_bad_key_is_refused_when_the_client_is_made_without_showing_it(
         assert key not in shown and key.strip() not in shown, path
 
 
-def test_3_nothing_about_the_key_reaches_the_wire_an_error_or_a_retry(mode: str) -> None:
+def test_nothing_about_the_key_reaches_the_wire_an_error_or_a_retry(mode: str) -> None:
     with RawServer(lambda _: response(200, OK)) as server:
         # The HTTP layer itself would refuse these (a CR/LF, a space in a header name) only once a
         # place and a budget unit were taken, and then called it "may have been delivered".
@@ -279,7 +277,7 @@ def test_3_nothing_about_the_key_reaches_the_wire_an_error_or_a_retry(mode: str)
         assert server.received == []
 
 
-def test_3_the_key_never_appears_in_a_repr_even_given_as_a_header() -> None:
+def test_the_key_never_appears_in_a_repr_even_given_as_a_header() -> None:
     client = AuthenticatedClient(token=FAKE_KEY, headers={"Authorization": f"Bearer {FAKE_KEY}"})
     chat = YandexMarketChat(api_key=FAKE_KEY, default_headers={"Api-Key": FAKE_KEY})
     for shown in (repr(client), repr(chat), repr(chat.client), repr(client.with_options(timeout=3))):
@@ -295,7 +293,7 @@ def test_3_the_key_never_appears_in_a_repr_even_given_as_a_header() -> None:
     ],
 )
 @pytest.mark.parametrize("oauth", [False, True])
-def test_3_an_answer_that_echoes_the_key_does_not_put_it_in_the_error(
+def test_an_answer_that_echoes_the_key_does_not_put_it_in_the_error(
     mode: str, status: int, body: str, oauth: bool
 ) -> None:
     with RawServer(lambda _: response(status, body.encode())) as server:
@@ -320,7 +318,7 @@ def redirect_to(target: str, status: int = 307) -> Callable[[Received], bytes]:
 
 
 @pytest.mark.parametrize("how", ["follow_redirects=True", "your own httpx client"])
-def test_4_a_redirect_to_another_origin_never_carries_the_key_or_a_message(mode: str, how: str) -> None:
+def test_a_redirect_to_another_origin_never_carries_the_key_or_a_message(mode: str, how: str) -> None:
     with (
         RawServer(lambda _: response(200, b'{"status":"OK","result":{"chatId":9}}')) as other,
         RawServer(redirect_to(other.url)) as api,
@@ -350,7 +348,7 @@ def test_4_a_redirect_to_another_origin_never_carries_the_key_or_a_message(mode:
         assert api.received[-1].headers["api-key"] == FAKE_KEY
 
 
-def test_4_an_oauth_token_does_not_go_to_another_origin_either() -> None:
+def test_an_oauth_token_does_not_go_to_another_origin_either() -> None:
     with (
         RawServer(lambda _: response(200, b'{"status":"OK","result":{"chatId":9}}')) as other,
         RawServer(redirect_to(other.url, 308)) as api,
@@ -361,7 +359,7 @@ def test_4_an_oauth_token_does_not_go_to_another_origin_either() -> None:
     assert all(FAKE_KEY not in value for value in other.received[0].headers.values())
 
 
-def test_4_a_redirect_within_the_origin_is_followed_with_the_key(mode: str) -> None:
+def test_a_redirect_within_the_origin_is_followed_with_the_key(mode: str) -> None:
     def answer(request: Received) -> bytes:
         if request.target.startswith("/moved"):
             return response(200, OK)
@@ -392,7 +390,7 @@ SLOW_BODY = b'{"status":"OK","padding":"' + b"x" * 20 + b'"}'
 
 
 @pytest.mark.parametrize("part", ["body", "headers"])
-def test_6_a_server_dripping_bytes_cannot_stretch_a_call_past_its_timeout(mode: str, part: str) -> None:
+def test_a_server_dripping_bytes_cannot_stretch_a_call_past_its_timeout(mode: str, part: str) -> None:
     whole = response(200, SLOW_BODY, {"Content-Type": "application/json"})
     head, _, body = whole.partition(b"\r\n\r\n")
     answer = drip(head + b"\r\n\r\n", body) if part == "body" else drip(b"", whole)
@@ -405,7 +403,7 @@ def test_6_a_server_dripping_bytes_cannot_stretch_a_call_past_its_timeout(mode: 
     assert caught.value.may_have_been_delivered  # the request was sent; its answer never finished
 
 
-def test_6_the_wait_for_a_place_in_flight_counts_against_the_timeout(mode: str, sim: MarketSim) -> None:
+def test_the_wait_for_a_place_in_flight_counts_against_the_timeout(mode: str, sim: MarketSim) -> None:
     sim.delay = 3.0
     client = raw_client(sim.url)
     background = concurrent.futures.ThreadPoolExecutor(4)
@@ -428,7 +426,7 @@ def test_6_the_wait_for_a_place_in_flight_counts_against_the_timeout(mode: str, 
 
 
 @pytest.mark.parametrize("timeout", [None, httpx.Timeout(None), httpx.Timeout(5.0, read=None)])
-def test_6_a_timeout_is_never_unlimited(timeout: httpx.Timeout | None) -> None:
+def test_a_timeout_is_never_unlimited(timeout: httpx.Timeout | None) -> None:
     for client in (
         AuthenticatedClient(token=FAKE_KEY, timeout=timeout),
         AuthenticatedClient(token=FAKE_KEY).with_options(timeout=timeout),
@@ -461,7 +459,7 @@ def test_a_timeout_longer_than_a_day_is_refused_by_name_before_any_call(seconds:
 # --- 7. All checks before any cost ---------------------------------------------------------------
 
 
-def test_7_a_refused_call_takes_neither_a_place_nor_a_budget_unit(sim: MarketSim, tmp_path: Path) -> None:
+def test_a_refused_call_takes_neither_a_place_nor_a_budget_unit(sim: MarketSim, tmp_path: Path) -> None:
     text_file = tmp_path / "note.txt"
     text_file.write_text("hello")
     budget = HourlyBudget(2)
@@ -495,7 +493,7 @@ def test_7_a_refused_call_takes_neither_a_place_nor_a_budget_unit(sim: MarketSim
 # --- 8. mime_type and file_name cannot inject multipart headers ----------------------------------
 
 
-def test_8_a_mime_type_with_cr_lf_is_refused_by_name(mode: str) -> None:
+def test_a_mime_type_with_cr_lf_is_refused_by_name(mode: str) -> None:
     with RawServer(lambda _: response(200, OK)) as server:
         chat_class = YandexMarketChat if mode == "sync" else AsyncYandexMarketChat
         chat = chat_class(api_key=FAKE_KEY, business_id=1, base_url=server.url)
@@ -519,7 +517,7 @@ def test_8_a_mime_type_with_cr_lf_is_refused_by_name(mode: str) -> None:
         assert server.received == []
 
 
-def test_8_quotes_in_a_file_name_are_escaped_not_a_new_parameter() -> None:
+def test_quotes_in_a_file_name_are_escaped_not_a_new_parameter() -> None:
     with RawServer(lambda _: response(200, OK)) as server:
         chat = YandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=server.url)
         chat.send_file_to_chat(chat_id=7, file=b"x", file_name='a"; name="evil.pdf')
@@ -568,7 +566,7 @@ def fields(error: BaseException) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("make", ERRORS.values(), ids=ERRORS.keys())
-def test_10_every_error_pickles_with_its_type_and_fields(make: Callable[[], YandexMarketError]) -> None:
+def test_every_error_pickles_with_its_type_and_fields(make: Callable[[], YandexMarketError]) -> None:
     error = make()
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error)
@@ -581,7 +579,7 @@ def raise_server_error() -> None:
     raise InternalServerError(status_code=500, body=b"oops", may_have_been_delivered=True)
 
 
-def test_10_a_process_pool_hands_the_parent_the_typed_error() -> None:
+def test_a_process_pool_hands_the_parent_the_typed_error() -> None:
     context = multiprocessing.get_context("fork")
     with (
         concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool,
@@ -609,7 +607,7 @@ def bomb() -> bytes:
     return gzip_bomb()
 
 
-def test_13_an_answer_that_inflates_past_the_cap_is_refused_without_filling_memory(
+def test_an_answer_that_inflates_past_the_cap_is_refused_without_filling_memory(
     mode: str, bomb: bytes
 ) -> None:
     assert len(bomb) < 1024 * 1024 and _exchange.MAX_ANSWER_BYTES < 64 * 1024 * 1024
@@ -626,14 +624,14 @@ def test_13_an_answer_that_inflates_past_the_cap_is_refused_without_filling_memo
     assert peak < 32 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB for a 64 MB bomb"
 
 
-def test_13_a_small_compressed_answer_still_reads(mode: str) -> None:
+def test_a_small_compressed_answer_still_reads(mode: str) -> None:
     body = gzip.compress(b'{"status":"OK","result":{"chatId":5}}')
     with RawServer(lambda _: response(200, body, {"Content-Encoding": "gzip"})) as server:
         assert call(mode, create_chat, raw_client(server.url)).result.chat_id == 5
         assert server.received[0].headers["accept-encoding"] == "gzip, deflate"
 
 
-def test_13_an_answer_larger_than_the_cap_is_refused(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_answer_larger_than_the_cap_is_refused(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_exchange, "MAX_ANSWER_BYTES", 1000)
     with (
         RawServer(lambda _: response(500, b"x" * 5000)) as server,
@@ -644,7 +642,7 @@ def test_13_an_answer_larger_than_the_cap_is_refused(mode: str, monkeypatch: pyt
 
 
 @pytest.mark.parametrize(("status", "error"), [(200, ResponseValidationError), (500, InternalServerError)])
-def test_13_an_answer_an_in_memory_transport_read_already_is_held_to_the_same_cap(
+def test_an_answer_an_in_memory_transport_read_already_is_held_to_the_same_cap(
     mode: str, monkeypatch: pytest.MonkeyPatch, status: int, error: type[Exception]
 ) -> None:
     monkeypatch.setattr(_exchange, "MAX_ANSWER_BYTES", 1000)
@@ -658,7 +656,7 @@ def test_13_an_answer_an_in_memory_transport_read_already_is_held_to_the_same_ca
 # --- 14. Clear errors for the remaining raw ones -------------------------------------------------
 
 
-def test_14_bad_create_chat_contexts_are_invalid_request_errors() -> None:
+def test_bad_create_chat_contexts_are_invalid_request_errors() -> None:
     chat = YandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url="http://127.0.0.1:9")
     with pytest.raises(InvalidRequestError) as caught:
         chat.create_chat(context={"type": "ORDER"})  # type: ignore[arg-type]
@@ -668,9 +666,7 @@ def test_14_bad_create_chat_contexts_are_invalid_request_errors() -> None:
     assert caught.value.field == "context.type"
 
 
-def test_14_a_file_path_that_is_missing_or_a_directory_is_an_invalid_request(
-    mode: str, tmp_path: Path
-) -> None:
+def test_a_file_path_that_is_missing_or_a_directory_is_an_invalid_request(mode: str, tmp_path: Path) -> None:
     chat_class = YandexMarketChat if mode == "sync" else AsyncYandexMarketChat
     chat = chat_class(api_key=FAKE_KEY, business_id=1, base_url="http://127.0.0.1:9")
     for path in (tmp_path / "missing.pdf", tmp_path, str(tmp_path / "missing.pdf")):
@@ -681,7 +677,7 @@ def test_14_a_file_path_that_is_missing_or_a_directory_is_an_invalid_request(
         assert caught.value.field == "file"
 
 
-def test_14_a_closed_file_or_one_that_fails_to_read_is_refused_before_anything_is_sent(
+def test_a_closed_file_or_one_that_fails_to_read_is_refused_before_anything_is_sent(
     mode: str, tmp_path: Path
 ) -> None:
     closed = (tmp_path / "scan.pdf").open("wb+")
@@ -713,13 +709,13 @@ def test_14_a_closed_file_or_one_that_fails_to_read_is_refused_before_anything_i
         assert server.received == []
 
 
-def test_14_a_business_id_that_is_not_ascii_digits_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_business_id_that_is_not_ascii_digits_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("YANDEX_MARKET_BUSINESS_ID", "²")
     with pytest.raises(InvalidRequestError, match="business_id"):
         YandexMarketChat(api_key=FAKE_KEY)
 
 
-def test_14_bad_limiter_settings_are_invalid_request_errors(tmp_path: Path) -> None:
+def test_bad_limiter_settings_are_invalid_request_errors(tmp_path: Path) -> None:
     # "Apart from this hierarchy the client raises only TypeError": these were bare ValueErrors.
     for make in (
         lambda: RateLimiter(max_in_flight=0),
@@ -732,7 +728,7 @@ def test_14_bad_limiter_settings_are_invalid_request_errors(tmp_path: Path) -> N
             make()
 
 
-def test_14_a_with_options_copy_used_as_a_context_manager_leaves_the_pool_open(sim: MarketSim) -> None:
+def test_a_with_options_copy_used_as_a_context_manager_leaves_the_pool_open(sim: MarketSim) -> None:
     chat = YandexMarketChat(api_key=FAKE_KEY, business_id=1, base_url=sim.url)
     chat.send_message_to_chat(chat_id=7, message="before")
     with chat.with_options(timeout=5) as quick:
@@ -744,7 +740,7 @@ def test_14_a_with_options_copy_used_as_a_context_manager_leaves_the_pool_open(s
     assert [seen.json["message"] for seen in sim.seen] == ["before", "copy", "after"]
 
 
-def test_14_a_call_after_close_is_a_typed_error(mode: str, sim: MarketSim) -> None:
+def test_a_call_after_close_is_a_typed_error(mode: str, sim: MarketSim) -> None:
     client = raw_client(sim.url)
     call(mode, send_message_to_chat, client)
     if mode == "sync":
@@ -757,7 +753,7 @@ def test_14_a_call_after_close_is_a_typed_error(mode: str, sim: MarketSim) -> No
     assert len(sim.seen) == 1
 
 
-def test_14_a_redirect_loop_is_a_typed_error(mode: str) -> None:
+def test_a_redirect_loop_is_a_typed_error(mode: str) -> None:
     with (
         RawServer(lambda request: response(307, b"", {"Location": request.target})) as server,
         pytest.raises(APIStatusError) as caught,
@@ -767,7 +763,7 @@ def test_14_a_redirect_loop_is_a_typed_error(mode: str) -> None:
     assert len(server.received) == 21
 
 
-def test_14_a_request_the_http_layer_refused_is_not_reported_as_maybe_delivered(mode: str) -> None:
+def test_a_request_the_http_layer_refused_is_not_reported_as_maybe_delivered(mode: str) -> None:
     # Your own httpx client with a header h11 refuses: nothing leaves the machine.
     with RawServer(lambda _: response(200, OK)) as server:
         client = raw_client(server.url, max_retries=2)
@@ -1019,7 +1015,7 @@ def _clean(limiter: RateLimiter) -> None:
     assert not any(_in_flight(limiter)), limiter.snapshot()
 
 
-def test_5_an_interrupt_at_any_line_of_a_sync_call_leaves_the_limits_clean() -> None:
+def test_an_interrupt_at_any_line_of_a_sync_call_leaves_the_limits_clean() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=OK, headers={"X-RateLimit-Resource-Remaining": "5"})
 

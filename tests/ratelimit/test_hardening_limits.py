@@ -38,7 +38,7 @@ MESSAGE = "send_message_to_chat"
 # --- 5. Interrupt-safe limits --------------------------------------------------------------------
 
 
-def test_5_an_interrupt_while_waiting_for_a_place_leaves_the_limiter_clean() -> None:
+def test_an_interrupt_while_waiting_for_a_place_leaves_the_limiter_clean() -> None:
     limiter = RateLimiter(max_in_flight=1)
     held = limiter.acquire(1, MESSAGE, max_wait=1.0)
 
@@ -63,7 +63,7 @@ def test_5_an_interrupt_while_waiting_for_a_place_leaves_the_limiter_clean() -> 
     limiter.release(limiter.acquire(1, MESSAGE, max_wait=0.0, timeout=0.5))
 
 
-def test_5_a_place_whose_call_died_before_giving_it_back_is_free_again() -> None:
+def test_a_place_whose_call_died_before_giving_it_back_is_free_again() -> None:
     limiter = RateLimiter(max_in_flight=1)
 
     def interrupted_call() -> None:
@@ -80,7 +80,7 @@ def test_5_a_place_whose_call_died_before_giving_it_back_is_free_again() -> None
 
 
 @pytest.mark.parametrize("store", ["sqlite", "redis"])
-def test_9_sharers_whose_clocks_differ_never_admit_more_than_the_limit(
+def test_sharers_whose_clocks_differ_never_admit_more_than_the_limit(
     store: str, tmp_path: Path, redis_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     prefix = f"skew-{uuid.uuid4()}"
@@ -101,7 +101,7 @@ def test_9_sharers_whose_clocks_differ_never_admit_more_than_the_limit(
     behind.close()
 
 
-def test_9_the_redis_budget_needs_no_pyrate_limiter(tmp_path: Path, redis_url: str) -> None:
+def test_the_redis_budget_needs_no_pyrate_limiter(tmp_path: Path, redis_url: str) -> None:
     program = f"""
 import sys
 sys.modules["pyrate_limiter"] = None  # the `redis` extra without the `budget` one
@@ -116,7 +116,7 @@ print([budget.take(1, "op") == 0.0 for _ in range(3)])
 # --- 11. Budget store faults are typed and bounded -----------------------------------------------
 
 
-def test_11_a_sqlite_file_that_cannot_be_used_is_refused_when_the_budget_is_made(tmp_path: Path) -> None:
+def test_a_sqlite_file_that_cannot_be_used_is_refused_when_the_budget_is_made(tmp_path: Path) -> None:
     corrupt = tmp_path / "corrupt.sqlite"
     corrupt.write_bytes(b"this is not a database, " * 100)
     for path in (tmp_path / "missing" / "budget.sqlite", tmp_path, corrupt):
@@ -125,7 +125,7 @@ def test_11_a_sqlite_file_that_cannot_be_used_is_refused_when_the_budget_is_made
         assert isinstance(caught.value, YandexMarketError)
 
 
-def test_11_unreachable_redis_is_refused_when_the_budget_is_made() -> None:
+def test_unreachable_redis_is_refused_when_the_budget_is_made() -> None:
     started = time.monotonic()
     with pytest.raises(BudgetStoreError):
         HourlyBudget.redis(f"redis://127.0.0.1:{free_port()}/0", 10)
@@ -148,7 +148,7 @@ def four_calls_at_once(client: AuthenticatedClient) -> tuple[list[Any], float]:
     return outcomes, time.monotonic() - started
 
 
-def test_11_a_locked_sqlite_file_fails_each_call_within_its_timeout(sim: MarketSim, tmp_path: Path) -> None:
+def test_a_locked_sqlite_file_fails_each_call_within_its_timeout(sim: MarketSim, tmp_path: Path) -> None:
     path = tmp_path / "budget.sqlite"
     budget = HourlyBudget.sqlite(path, 10)
     client = AuthenticatedClient(
@@ -213,7 +213,7 @@ def paused(process: subprocess.Popen[bytes]) -> Iterator[None]:
         process.send_signal(signal.SIGCONT)
 
 
-def test_11_a_paused_redis_fails_each_call_within_its_timeout(
+def test_a_paused_redis_fails_each_call_within_its_timeout(
     sim: MarketSim, own_redis: tuple[str, subprocess.Popen[bytes]]
 ) -> None:
     url, process = own_redis
@@ -230,7 +230,7 @@ def test_11_a_paused_redis_fails_each_call_within_its_timeout(
         HourlyBudget.redis(url, 10, store_timeout=0.5)
 
 
-async def test_11_an_async_call_waits_for_a_paused_store_no_longer_than_its_timeout(
+async def test_an_async_call_waits_for_a_paused_store_no_longer_than_its_timeout(
     sim: MarketSim, own_redis: tuple[str, subprocess.Popen[bytes]]
 ) -> None:
     from yandex_market_chat.api.chats import send_message_to_chat as module
@@ -258,7 +258,7 @@ def window(remaining: int, until: datetime) -> dict[str, str]:
     }
 
 
-def test_12_an_until_a_day_ahead_does_not_hide_the_answers_after_it() -> None:
+def test_an_until_a_day_ahead_does_not_hide_the_answers_after_it() -> None:
     limiter = RateLimiter()
     now = datetime.now(UTC)
     limiter.observe(1, MESSAGE, window(4, now + timedelta(days=1)))  # one wrong header
@@ -270,7 +270,7 @@ def test_12_an_until_a_day_ahead_does_not_hide_the_answers_after_it() -> None:
     assert state["remaining"] == 0
 
 
-def test_12_one_bad_header_costs_no_420(runner: Runner, sim: MarketSim) -> None:
+def test_one_bad_header_costs_no_420(runner: Runner, sim: MarketSim) -> None:
     sim.quota = 5
     far = http_date(time.time() + 86400)  # the first answer says the window ends tomorrow
     sim.plan(
@@ -287,7 +287,7 @@ def test_12_one_bad_header_costs_no_420(runner: Runner, sim: MarketSim) -> None:
     assert all(isinstance(outcome, RateLimitError) for outcome in outcomes[5:])
 
 
-def test_12_a_late_answer_from_an_earlier_window_is_still_ignored() -> None:
+def test_a_late_answer_from_an_earlier_window_is_still_ignored() -> None:
     limiter = RateLimiter()
     now = datetime.now(UTC)
     limiter.observe(1, MESSAGE, window(3, now + timedelta(minutes=40)))
