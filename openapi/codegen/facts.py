@@ -318,7 +318,7 @@ class Reader:
                     f"{where}: parameter {param.get('name')}: style {style} in {param['in']} is not supported"
                 )
             python = self.namer.identifier(param["name"])
-            if python in seen or python in ("body", "client", "extra_headers"):
+            if python in seen or python in ("body", "client", "extra_headers", "timeout", "max_retries"):
                 raise GenerationError(
                     f"{where}: parameters {seen.get(python, python)!r} and {param['name']!r} both become "
                     f"the Python argument {python!r}"
@@ -360,7 +360,7 @@ class Reader:
             param["position"] = facts["path"].find("{" + param["name"] + "}")
         facts["param_names"] = {p["python"]: p["name"] for p in facts["params"] if p["python"] != p["name"]}
         body = facts["body"] or {"fields": []}
-        reserved = {"client", "extra_headers"}
+        reserved = {"client", "extra_headers", "timeout", "max_retries"}
         files = [f for f in body["fields"] if f["file"]]
         if len(files) == 1:
             reserved |= {"file_name", "mime_type"}
