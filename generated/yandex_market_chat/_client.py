@@ -37,6 +37,7 @@ from .errors import ClientStateError, InvalidRequestError
 
 if TYPE_CHECKING:
     from ._request import Operation
+    from .types import RateLimits
 
 
 _UNGIVEN: Any = object()
@@ -196,7 +197,7 @@ class AuthenticatedClient:
         return self.with_options(timeout=timeout)
 
     @property
-    def rate_limits(self) -> dict[str, Any]:
+    def rate_limits(self) -> RateLimits:
         """What the client knows of the limits: per (business, operation) remaining and reset."""
         return self.rate_limiter.snapshot()
 

@@ -24,6 +24,7 @@ from ._settings import (
     configure_logging_from_env,
 )
 from .errors import InvalidRequestError
+from .types import RateLimits
 
 _Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
 
@@ -111,7 +112,7 @@ class ClientView:
         return self._client
 
     @property
-    def rate_limits(self) -> dict[str, Any]:
+    def rate_limits(self) -> RateLimits:
         """What the client knows of the service's limits (see AuthenticatedClient.rate_limits)."""
         return self._client.rate_limits
 

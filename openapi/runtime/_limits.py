@@ -45,6 +45,8 @@ from .errors import APITimeoutError, InvalidRequestError, RateLimitError
 if TYPE_CHECKING:
     import asyncio
 
+    from .types import BusinessLimits, RateLimits
+
     # pyrate-limiter is imported only when an HourlyBudget is made: it would double import time.
 
 __all__ = ["DEFAULT_MAX_IN_FLIGHT", "RateLimiter"]
@@ -381,10 +383,10 @@ class RateLimiter:
                 window = self._windows[(scope, operation)] = _Window()
             window.observe(headers)
 
-    def snapshot(self) -> dict[str, Any]:
+    def snapshot(self) -> RateLimits:
         """What is known, as last reported by the service, per business and operation."""
         with self._lock:
-            businesses: dict[object, dict[str, Any]] = {}
+            businesses: dict[object, BusinessLimits] = {}
             for (scope, operation), window in self._windows.items():
                 in_flight = len(self._busy.get(scope, ()))
                 entry = businesses.setdefault(scope, {"in_flight": in_flight, "operations": {}})

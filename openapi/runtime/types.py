@@ -13,7 +13,7 @@ import mimetypes
 import os
 from collections.abc import Mapping, MutableMapping
 from datetime import datetime
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, Literal, TypedDict, TypeVar
 
 from . import _headers
 from ._files import check_file_names, check_file_size, check_readable, payload_size, read_bounded, read_path
@@ -184,7 +184,58 @@ class Response(_Plain, Generic[T]):
         )
 
 
-__all__ = ["UNSET", "File", "FileSource", "FileTypes", "RateLimit", "RequestFiles", "Response", "Unset"]
+class MethodLimits(TypedDict):
+    """One method's window for one business, as the service last reported it (None: not yet)."""
+
+    limit: int | None
+    """X-RateLimit-Resource-Limit: requests in the window."""
+    remaining: int | None
+    """X-RateLimit-Resource-Remaining: requests left in it."""
+    reset_at: datetime | None
+    """X-RateLimit-Resource-Until: when it resets (aware, UTC)."""
+    in_flight: int
+    """This client's requests of the method in flight now."""
+
+
+class BusinessLimits(TypedDict):
+    """One business: its requests in flight and its methods' windows (by operationId)."""
+
+    in_flight: int
+    operations: dict[str, MethodLimits]
+
+
+class BudgetLimits(TypedDict):
+    """The HourlyBudget the limiter draws on: its limit (None: each method's documented hourly
+    limit), period in seconds and store ("memory", "sqlite", "redis")."""
+
+    limit: int | None
+    period: float
+    store: str
+
+
+class RateLimits(TypedDict):
+    """`client.rate_limits`: what the client knows of the limits, per business (the business id;
+    None for an operation without one) and method."""
+
+    max_in_flight: int
+    budget: BudgetLimits | None
+    businesses: dict[object, BusinessLimits]
+
+
+__all__ = [
+    "UNSET",
+    "BudgetLimits",
+    "BusinessLimits",
+    "File",
+    "FileSource",
+    "FileTypes",
+    "MethodLimits",
+    "RateLimit",
+    "RateLimits",
+    "RequestFiles",
+    "Response",
+    "Unset",
+]
 
 
 async def afile(
