@@ -8,8 +8,10 @@ headers, logging) is shown on the spec's first operation, FIRST — it is the sa
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -19,7 +21,8 @@ from typing import Any, cast
 import httpx
 import pytest
 import yandex_market_chat
-from conftest import FAKE_KEY, call, mock_client
+from conftest import FAKE_KEY, call, mock_client, run
+from loopback import RawServer, Received, response
 from spec_support import (
     OPERATIONS,
     Operation,
@@ -35,11 +38,13 @@ from spec_support import (
 )
 from yandex_market_chat import (
     DEFAULT_BASE_URL,
+    APITimeoutError,
     AsyncYandexMarketChat,
     AuthenticatedClient,
     InvalidRequestError,
     NotFoundError,
     YandexMarketChat,
+    _pipeline,
 )
 from yandex_market_chat.client import AsyncRawYandexMarketChat, RawYandexMarketChat
 
@@ -365,6 +370,187 @@ def test_extra_headers_per_call(env: pytest.MonkeyPatch) -> None:
     assert api.last.headers["X-Trace"] == "t-1"
     first(chat)
     assert "x-trace" not in api.last.headers
+
+
+# --- per-call options: timeout, max_retries, typed answers --------------------------------------
+
+
+def calls(
+    mode: str,
+    operation: Operation,
+    extras: list[dict[str, Any]],
+    *,
+    raw: bool = False,
+    api: Api | None = None,
+    **options: Any,
+) -> list[Any]:
+    """The operation's example call through one client object made with `options` (on `api`'s
+    transport when given), once per dict of extra arguments, in turn, through its raw view with
+    `raw`: what each call returned or raised."""
+    kwargs = example_call(operation).client_kwargs()
+    got: list[Any] = []
+
+    def made(cls: Any, http: Any) -> Any:
+        return cls(FAKE_KEY, **options, **({"http_client": http} if api is not None else {}))
+
+    def method(chat: Any) -> Any:
+        return getattr(chat.with_raw_response if raw else chat, operation.name)
+
+    def sync() -> list[Any]:
+        with made(YandexMarketChat, api and api.sync_client()) as chat:
+            for extra in extras:
+                try:
+                    got.append(method(chat)(**kwargs, **extra))
+                except Exception as error:
+                    got.append(error)
+        return got
+
+    async def asynchronous() -> list[Any]:
+        async with made(AsyncYandexMarketChat, api and api.async_client()) as chat:
+            for extra in extras:
+                try:
+                    got.append(await method(chat)(**kwargs, **extra))
+                except Exception as error:
+                    got.append(error)
+        return got
+
+    return list(run(mode, sync, asynchronous))
+
+
+@pytest.mark.parametrize("raw", [False, True], ids=["object", "raw"])
+def test_a_call_s_timeout_bounds_that_call_only(mode: str, raw: bool, env: pytest.MonkeyPatch) -> None:
+    """A loopback server that answers only once the test lets it (when the second request has
+    arrived): the call with timeout=0.3 gives up with APITimeoutError, the next call on the same
+    client (the client's 30 s) gets the answer."""
+    release = threading.Event()
+    body = json.dumps(FIRST.example_answer(FIRST.success_status)).encode()
+
+    def answer(_: Received) -> bytes:
+        release.wait(10)
+        return response(FIRST.success_status, body, {"Content-Type": "application/json"})
+
+    def release_at_the_second_request() -> None:
+        try:
+            server.wait_for(2)
+        finally:
+            release.set()
+
+    with RawServer(answer) as server:
+        threading.Thread(target=release_at_the_second_request, daemon=True).start()
+        got = calls(mode, FIRST, [{"timeout": 0.3}, {}], raw=raw, base_url=server.url, max_retries=0)
+    assert isinstance(got[0], APITimeoutError), got
+    assert not isinstance(got[1], BaseException), got
+    assert len(server.received) == 2
+
+
+@each_operation
+def test_a_call_s_max_retries_replaces_the_client_s_where_the_spec_allows_retries(
+    operation_id: str, mode: str, env: pytest.MonkeyPatch
+) -> None:
+    """Every request answered 500: max_retries=1 on a client with max_retries=0 sends the call twice
+    when the spec declares it `x-idempotent: true`, once otherwise (whatever max_retries says);
+    max_retries=0 on a client with max_retries=2 sends it once."""
+    operation = OPERATIONS[operation_id]
+    env.setattr(_pipeline, "BACKOFF_BASE", 0.01)  # (the backoff's length is not what this shows)
+    api = Api(status=500)
+    calls(mode, operation, [{"max_retries": 1}], api=api, max_retries=0)
+    assert len(api.requests) == (2 if operation.definition["x-idempotent"] else 1)
+    api.requests.clear()
+    calls(mode, operation, [{"max_retries": 0}], api=api, max_retries=2)
+    assert len(api.requests) == 1
+
+
+BAD_OPTIONS: list[tuple[dict[str, Any], type[Exception]]] = [
+    ({"timeout": 0}, InvalidRequestError),
+    ({"timeout": -1.5}, InvalidRequestError),
+    ({"timeout": float("nan")}, InvalidRequestError),
+    ({"timeout": httpx.Timeout(5.0, read=86_401.0)}, InvalidRequestError),
+    ({"timeout": "5"}, TypeError),
+    ({"max_retries": -1}, InvalidRequestError),
+    ({"max_retries": 1.5}, TypeError),
+    ({"max_retries": True}, TypeError),
+]
+
+
+@pytest.mark.parametrize("raw", [False, True], ids=["object", "raw"])
+@pytest.mark.parametrize(("bad", "expected"), BAD_OPTIONS, ids=[repr(bad) for bad, _ in BAD_OPTIONS])
+def test_a_bad_per_call_option_is_the_constructor_s_error_before_sending(
+    mode: str, raw: bool, bad: dict[str, Any], expected: type[Exception], env: pytest.MonkeyPatch
+) -> None:
+    api = Api()
+    with pytest.raises(expected) as at_construction:
+        YandexMarketChat(FAKE_KEY, **bad)
+    (got,) = calls(mode, FIRST, [bad], raw=raw, api=api)
+    assert type(got) is expected and str(got) == str(at_construction.value)
+    assert api.requests == []
+
+
+# The types a user's mypy sees: expression -> the type mypy --strict reveals for it, on client
+# objects `chat` (YandexMarketChat), `raw` and `araw` (its sync and async raw views).
+RATE_LIMIT_TYPES = {
+    'chat.rate_limits["max_in_flight"]': "int",
+    'chat.rate_limits["businesses"][1]["in_flight"]': "int",
+    'chat.rate_limits["businesses"][1]["operations"]["m"]["limit"]': "int | None",
+    'chat.rate_limits["businesses"][1]["operations"]["m"]["remaining"]': "int | None",
+    'chat.rate_limits["businesses"][1]["operations"]["m"]["reset_at"]': "datetime.datetime | None",
+    'chat.rate_limits["businesses"][1]["operations"]["m"]["in_flight"]': "int",
+}
+
+
+def raw_answer_expressions(operation: Operation) -> list[str]:
+    return [f"answer_of(raw.{operation.name}).parsed", f"awaited(araw.{operation.name}).parsed"]
+
+
+@pytest.fixture(scope="module")
+def revealed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """What mypy --strict reveals for each expression of RATE_LIMIT_TYPES and for the raw views'
+    answers of every operation (one run)."""
+    expressions = [*RATE_LIMIT_TYPES]
+    for operation in OPERATIONS.values():
+        expressions += raw_answer_expressions(operation)
+    lines = [
+        "from collections.abc import Awaitable, Callable",
+        "from typing import TypeVar",
+        "from yandex_market_chat import YandexMarketChat",
+        "from yandex_market_chat.client import AsyncRawYandexMarketChat, RawYandexMarketChat",
+        'R = TypeVar("R")',
+        "def answer_of(method: Callable[..., R]) -> R: raise NotImplementedError",
+        "def awaited(method: Callable[..., Awaitable[R]]) -> R: raise NotImplementedError",
+        "def check(",
+        "    chat: YandexMarketChat, raw: RawYandexMarketChat, araw: AsyncRawYandexMarketChat",
+        ") -> None:",
+    ]
+    first_line = len(lines) + 1
+    lines += [f"    reveal_type({expression})" for expression in expressions]
+    path = tmp_path_factory.mktemp("typed") / "typed.py"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", path.name],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=path.parent,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    found = dict(re.findall(r'^typed\.py:(\d+): note: Revealed type is "(.*)"$', checked.stdout, re.M))
+    return {expression: found.get(str(first_line + i), "?") for i, expression in enumerate(expressions)}
+
+
+@each_operation
+def test_a_raw_answer_is_typed_with_the_operation_s_model(
+    operation_id: str, revealed: dict[str, str]
+) -> None:
+    """`with_raw_response.<method>(...).parsed` is the spec's 2xx model (None for another status),
+    sync and async, for mypy."""
+    operation = OPERATIONS[operation_id]
+    model = operation.model(operation.success_status)
+    expected = "None" if model is type(None) else f"{model.__module__}.{model.__qualname__} | None"
+    for expression in raw_answer_expressions(operation):
+        assert revealed[expression] == expected, expression
+
+
+def test_rate_limits_are_typed(revealed: dict[str, str]) -> None:
+    assert {expression: revealed[expression] for expression in RATE_LIMIT_TYPES} == RATE_LIMIT_TYPES
 
 
 def test_default_headers_user_agent_and_integration(env: pytest.MonkeyPatch) -> None:

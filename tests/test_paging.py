@@ -20,6 +20,7 @@ import pytest
 from conftest import FAKE_KEY, run
 from spec_support import OPERATIONS, Operation, bounds, example_call, operations_where
 from yandex_market_chat import (
+    APITimeoutError,
     AsyncYandexMarketChat,
     InvalidRequestError,
     ResponseValidationError,
@@ -335,6 +336,31 @@ def test_a_next_token_that_breaks_the_spec_is_a_response_validation_error(
     with pytest.raises(ResponseValidationError) as caught:
         collect(mode, operation, server.url)
     assert operation.definition["x-paging"]["next"] in str(caught.value)
+    assert server.tokens() == [None, "t1"]
+
+
+@each_paged_operation
+def test_a_call_s_timeout_and_max_retries_hold_for_every_page(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    """`timeout=` and `max_retries=` given to the call reach the later pages: a second page that
+    comes only when the test lets it is APITimeoutError after one attempt (with the client's own
+    30 s and 2 retries, it would wait for it, then get it)."""
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    release = threading.Event()
+
+    def held(_: str | None) -> Page:
+        release.wait(10)
+        return pages.answer([3], None)
+
+    server.script = {None: [pages.answer([1, 2], "t1")]}
+    server.otherwise = held
+    try:
+        with pytest.raises(APITimeoutError):
+            collect(mode, operation, server.url, timeout=0.3, max_retries=0)
+    finally:
+        release.set()
     assert server.tokens() == [None, "t1"]
 
 
