@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any, Generic, TypeVar
 
 from .errors import InvalidRequestError
@@ -231,8 +232,7 @@ class SyncPage(_Page[ItemT, PageT]):
             yield page
 
     def __iter__(self) -> Iterator[ItemT]:
-        for page in self.iter_pages():
-            yield from page._new_items
+        return chain.from_iterable(page._new_items for page in self.iter_pages())
 
 
 class AsyncPage(_Page[ItemT, PageT]):
