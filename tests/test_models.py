@@ -18,7 +18,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 import attrs
 import pytest
 from prism import serve_prism
-from spec_support import OPERATIONS, each_pair, model_class
+from spec_support import OPERATIONS, PAIRS, SPEC, each_pair, flatten, model_class, smallest
 from test_readme import BLOCKS, ENVIRONMENT
 from yandex_market_chat.models import ChatMessageDTO, GetChatsRequest
 from yandex_market_chat.types import UNSET, Unset
@@ -110,6 +110,37 @@ def test_an_optional_answer_field_defaults_to_none() -> None:
     message = ChatMessageDTO.from_dict({**REQUIRED_FIELDS["ChatMessageDTO"], "payload": None})
     assert message.message is None
     assert message.to_dict() == REQUIRED_FIELDS["ChatMessageDTO"]
+
+
+def answer_schemas() -> list[str]:
+    """The spec's component schemas whose models an answer reaches (the answers of every documented
+    (operation, status), followed through their fields), that have optional fields."""
+    reached = {hint for pair in PAIRS for hint in types_in(OPERATIONS[pair[0]].model(pair[1]))}
+    return [
+        name
+        for name, schema in SPEC["components"]["schemas"].items()
+        if set(flatten(schema).get("properties", {})) - set(flatten(schema).get("required", []))
+        and model_class(name) in reached
+    ]
+
+
+@pytest.mark.parametrize("schema", answer_schemas())
+def test_an_unknown_answer_field_is_kept_whichever_optional_fields_are_there(schema: str) -> None:
+    """A field a newer server added lands in additional_properties, and nothing else does, when it
+    takes the place of an absent optional field (an object as long as one with every field) and
+    next to optional fields sent as `null`."""
+    definition = flatten({"$ref": f"#/components/schemas/{schema}"})
+    wanted = definition.get("required", ())
+    required = {name: smallest(sub) for name, sub in definition["properties"].items() if name in wanted}
+    nulls = {name: None for name in definition["properties"] if name not in required}
+    newer = {f"addedByANewerServer{number}": number for number in range(len(nulls))}
+    model = model_class(schema)
+    for body, unknown in (
+        ({**required, **newer}, newer),
+        ({**required, **nulls, **newer}, newer),
+        ({**required, **nulls}, {}),
+    ):
+        assert model.from_dict(body).additional_properties == unknown, body
 
 
 def test_request_models_keep_absent_apart_from_null() -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any, Generic, TypeVar
 
 from .errors import InvalidRequestError
@@ -97,20 +98,6 @@ class Paging:
         """What a listing has met before its first page: the start item, when one was given."""
         return _Trail(frozenset(), frozenset() if isinstance(self.after_key, Unset) else {self.after_key}, 0)
 
-    def key_of(self, item: object) -> object | None:
-        """The item's key, or None when it has none that can be a set member (an answer that breaks
-        the spec: such an item is passed through, and is no progress)."""
-        if self.item_key is None:
-            return None
-        key = getattr(item, self.item_key, None)
-        if key is None or isinstance(key, Unset) or not isinstance(key, Hashable):
-            return None
-        try:
-            hash(key)
-        except TypeError:  # a tuple holding a list
-            return None
-        return key
-
     def _after_start(self, key: object | None) -> bool:
         """Whether an item with this key comes after the start item (always, with no start item).
         A key that cannot be compared with it does not."""
@@ -130,13 +117,16 @@ class Paging:
         items = self.items_of(answer)
         new: set[object] = set()
         new_items: list[Any] = []
-        for item in items:
-            key = self.key_of(item)
+        met, name, everything = before.keys, self.item_key, isinstance(self.after_key, Unset)
+        for item in items:  # per item: the cost of reading a long history is here and in the model
+            key = None if name is None else getattr(item, name, None)
+            if type(key) is not int and type(key) is not str:  # the keys the spec declares, checked fast
+                key = _set_member(key)
             if key is not None:
-                if key in before.keys or key in new:
+                if key in met or key in new:
                     continue
                 new.add(key)
-            if self._after_start(key):
+            if everything or self._after_start(key):
                 new_items.append(item)
         progress = bool(new) if self.item_key is not None else bool(items)
         stalled = 0 if progress else before.stalled + 1
@@ -146,6 +136,18 @@ class Paging:
         if not isinstance(token, str) or not token or token in tokens or not (progress or patient):
             token = None
         return items, new_items, token, _Trail(tokens, before.keys | new, stalled)
+
+
+def _set_member(key: object) -> object | None:
+    """An item's key when it can be a set member; None when it has none that can (missing, UNSET,
+    unhashable: an answer that breaks the spec; such an item is passed through, and is no progress)."""
+    if key is None or isinstance(key, Unset) or not isinstance(key, Hashable):
+        return None
+    try:
+        hash(key)
+    except TypeError:  # a tuple holding a list
+        return None
+    return key
 
 
 EMPTY_PAGES_AFTER = 10
@@ -230,8 +232,7 @@ class SyncPage(_Page[ItemT, PageT]):
             yield page
 
     def __iter__(self) -> Iterator[ItemT]:
-        for page in self.iter_pages():
-            yield from page._new_items
+        return chain.from_iterable(page._new_items for page in self.iter_pages())
 
 
 class AsyncPage(_Page[ItemT, PageT]):

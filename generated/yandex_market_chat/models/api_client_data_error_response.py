@@ -60,11 +60,9 @@ class ApiClientDataErrorResponse:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         api_client_data_error_response = cls.__new__(cls)
-        api_client_data_error_response.status = cast(
-            ApiResponseStatusType,
-            ApiResponseStatusType._value2member_map_.get(d["status"])
-            or ApiResponseStatusType(d["status"]),
-        )
+        api_client_data_error_response.status = _MEMBERS_ApiResponseStatusType.get(
+            d["status"]
+        ) or ApiResponseStatusType(d["status"])
         api_client_data_error_response.errors = (
             None
             if (_v := d.get("errors")) is None
@@ -72,7 +70,7 @@ class ApiClientDataErrorResponse:
         )
         api_client_data_error_response.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_ApiClientDataErrorResponse
+            if len(d) == 1 + (api_client_data_error_response.errors is not None)
             else {
                 k: v for k, v in d.items() if k not in _KNOWN_ApiClientDataErrorResponse
             }
@@ -104,3 +102,8 @@ _KNOWN_ApiClientDataErrorResponse = frozenset(
 )
 """The wire names ApiClientDataErrorResponse knows; any other field of an answer is kept in additional_properties."""
 from ..models.api_error_dto import ApiErrorDTO
+
+_MEMBERS_ApiResponseStatusType = cast(
+    "dict[Any, ApiResponseStatusType]", ApiResponseStatusType._value2member_map_
+)
+"""ApiResponseStatusType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

@@ -57,7 +57,7 @@ class ApiErrorDTO:
         api_error_dto.message = d.get("message")
         api_error_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_ApiErrorDTO
+            if len(d) == 1 + (api_error_dto.message is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_ApiErrorDTO}
         )
         return api_error_dto

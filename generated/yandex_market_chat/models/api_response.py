@@ -52,14 +52,12 @@ class ApiResponse:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         api_response = cls.__new__(cls)
-        api_response.status = cast(
-            ApiResponseStatusType,
-            ApiResponseStatusType._value2member_map_.get(d["status"])
-            or ApiResponseStatusType(d["status"]),
-        )
+        api_response.status = _MEMBERS_ApiResponseStatusType.get(
+            d["status"]
+        ) or ApiResponseStatusType(d["status"])
         api_response.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_ApiResponse
+            if len(d) == 1
             else {k: v for k, v in d.items() if k not in _KNOWN_ApiResponse}
         )
         return api_response
@@ -83,3 +81,7 @@ class ApiResponse:
 
 _KNOWN_ApiResponse = frozenset(("status",))
 """The wire names ApiResponse knows; any other field of an answer is kept in additional_properties."""
+_MEMBERS_ApiResponseStatusType = cast(
+    "dict[Any, ApiResponseStatusType]", ApiResponseStatusType._value2member_map_
+)
+"""ApiResponseStatusType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

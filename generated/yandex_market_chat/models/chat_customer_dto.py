@@ -59,7 +59,10 @@ class ChatCustomerDTO:
         chat_customer_dto.public_id = d.get("publicId")
         chat_customer_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_ChatCustomerDTO
+            if len(d)
+            == 0
+            + (chat_customer_dto.name is not None)
+            + (chat_customer_dto.public_id is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_ChatCustomerDTO}
         )
         return chat_customer_dto

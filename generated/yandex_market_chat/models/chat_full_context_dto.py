@@ -82,11 +82,9 @@ class ChatFullContextDTO:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         chat_full_context_dto = cls.__new__(cls)
-        chat_full_context_dto.type_ = cast(
-            ChatContextType,
-            ChatContextType._value2member_map_.get(d["type"])
-            or ChatContextType(d["type"]),
-        )
+        chat_full_context_dto.type_ = _MEMBERS_ChatContextType.get(
+            d["type"]
+        ) or ChatContextType(d["type"])
         chat_full_context_dto.customer = (
             None if (_v := d.get("customer")) is None else ChatCustomerDTO.from_dict(_v)
         )
@@ -95,7 +93,12 @@ class ChatFullContextDTO:
         chat_full_context_dto.return_id = d.get("returnId")
         chat_full_context_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_ChatFullContextDTO
+            if len(d)
+            == 1
+            + (chat_full_context_dto.customer is not None)
+            + (chat_full_context_dto.campaign_id is not None)
+            + (chat_full_context_dto.order_id is not None)
+            + (chat_full_context_dto.return_id is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_ChatFullContextDTO}
         )
         return chat_full_context_dto
@@ -128,3 +131,8 @@ _KNOWN_ChatFullContextDTO = frozenset(
 )
 """The wire names ChatFullContextDTO knows; any other field of an answer is kept in additional_properties."""
 from ..models.chat_customer_dto import ChatCustomerDTO
+
+_MEMBERS_ChatContextType = cast(
+    "dict[Any, ChatContextType]", ChatContextType._value2member_map_
+)
+"""ChatContextType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

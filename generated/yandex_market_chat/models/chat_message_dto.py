@@ -79,11 +79,9 @@ class ChatMessageDTO:
         chat_message_dto = cls.__new__(cls)
         chat_message_dto.message_id = d["messageId"]
         chat_message_dto.created_at = datetime.datetime.fromisoformat(d["createdAt"])
-        chat_message_dto.sender = cast(
-            ChatMessageSenderType,
-            ChatMessageSenderType._value2member_map_.get(d["sender"])
-            or ChatMessageSenderType(d["sender"]),
-        )
+        chat_message_dto.sender = _MEMBERS_ChatMessageSenderType.get(
+            d["sender"]
+        ) or ChatMessageSenderType(d["sender"])
         chat_message_dto.message = d.get("message")
         chat_message_dto.payload = (
             None
@@ -92,7 +90,10 @@ class ChatMessageDTO:
         )
         chat_message_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_ChatMessageDTO
+            if len(d)
+            == 3
+            + (chat_message_dto.message is not None)
+            + (chat_message_dto.payload is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_ChatMessageDTO}
         )
         return chat_message_dto
@@ -125,3 +126,8 @@ _KNOWN_ChatMessageDTO = frozenset(
 )
 """The wire names ChatMessageDTO knows; any other field of an answer is kept in additional_properties."""
 from ..models.chat_message_payload_dto import ChatMessagePayloadDTO
+
+_MEMBERS_ChatMessageSenderType = cast(
+    "dict[Any, ChatMessageSenderType]", ChatMessageSenderType._value2member_map_
+)
+"""ChatMessageSenderType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

@@ -62,7 +62,7 @@ class ChatMessagePayloadDTO:
         chat_message_payload_dto.size = d["size"]
         chat_message_payload_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_ChatMessagePayloadDTO
+            if len(d) == 3
             else {k: v for k, v in d.items() if k not in _KNOWN_ChatMessagePayloadDTO}
         )
         return chat_message_payload_dto

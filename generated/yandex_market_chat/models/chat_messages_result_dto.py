@@ -83,7 +83,10 @@ class ChatMessagesResultDTO:
         )
         chat_messages_result_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_ChatMessagesResultDTO
+            if len(d)
+            == 2
+            + (chat_messages_result_dto.order_id is not None)
+            + (chat_messages_result_dto.paging is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_ChatMessagesResultDTO}
         )
         return chat_messages_result_dto

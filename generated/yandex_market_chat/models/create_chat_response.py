@@ -60,11 +60,9 @@ class CreateChatResponse:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         create_chat_response = cls.__new__(cls)
-        create_chat_response.status = cast(
-            ApiResponseStatusType,
-            ApiResponseStatusType._value2member_map_.get(d["status"])
-            or ApiResponseStatusType(d["status"]),
-        )
+        create_chat_response.status = _MEMBERS_ApiResponseStatusType.get(
+            d["status"]
+        ) or ApiResponseStatusType(d["status"])
         create_chat_response.result = (
             None
             if (_v := d.get("result")) is None
@@ -72,7 +70,7 @@ class CreateChatResponse:
         )
         create_chat_response.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_CreateChatResponse
+            if len(d) == 1 + (create_chat_response.result is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_CreateChatResponse}
         )
         return create_chat_response
@@ -102,3 +100,8 @@ _KNOWN_CreateChatResponse = frozenset(
 )
 """The wire names CreateChatResponse knows; any other field of an answer is kept in additional_properties."""
 from ..models.create_chat_result_dto import CreateChatResultDTO
+
+_MEMBERS_ApiResponseStatusType = cast(
+    "dict[Any, ApiResponseStatusType]", ApiResponseStatusType._value2member_map_
+)
+"""ApiResponseStatusType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

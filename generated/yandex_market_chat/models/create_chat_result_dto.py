@@ -50,7 +50,7 @@ class CreateChatResultDTO:
         create_chat_result_dto.chat_id = d["chatId"]
         create_chat_result_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_CreateChatResultDTO
+            if len(d) == 1
             else {k: v for k, v in d.items() if k not in _KNOWN_CreateChatResultDTO}
         )
         return create_chat_result_dto

@@ -62,11 +62,9 @@ class GetChatHistoryResponse:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         get_chat_history_response = cls.__new__(cls)
-        get_chat_history_response.status = cast(
-            ApiResponseStatusType,
-            ApiResponseStatusType._value2member_map_.get(d["status"])
-            or ApiResponseStatusType(d["status"]),
-        )
+        get_chat_history_response.status = _MEMBERS_ApiResponseStatusType.get(
+            d["status"]
+        ) or ApiResponseStatusType(d["status"])
         get_chat_history_response.result = (
             None
             if (_v := d.get("result")) is None
@@ -74,7 +72,7 @@ class GetChatHistoryResponse:
         )
         get_chat_history_response.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_GetChatHistoryResponse
+            if len(d) == 1 + (get_chat_history_response.result is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_GetChatHistoryResponse}
         )
         return get_chat_history_response
@@ -104,3 +102,8 @@ _KNOWN_GetChatHistoryResponse = frozenset(
 )
 """The wire names GetChatHistoryResponse knows; any other field of an answer is kept in additional_properties."""
 from ..models.chat_messages_result_dto import ChatMessagesResultDTO
+
+_MEMBERS_ApiResponseStatusType = cast(
+    "dict[Any, ApiResponseStatusType]", ApiResponseStatusType._value2member_map_
+)
+"""ApiResponseStatusType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

@@ -88,20 +88,18 @@ class GetChatInfoDTO:
         get_chat_info_dto = cls.__new__(cls)
         get_chat_info_dto.chat_id = d["chatId"]
         get_chat_info_dto.context = ChatFullContextDTO.from_dict(d["context"])
-        get_chat_info_dto.type_ = cast(
-            ChatType, ChatType._value2member_map_.get(d["type"]) or ChatType(d["type"])
+        get_chat_info_dto.type_ = _MEMBERS_ChatType.get(d["type"]) or ChatType(
+            d["type"]
         )
-        get_chat_info_dto.status = cast(
-            ChatStatusType,
-            ChatStatusType._value2member_map_.get(d["status"])
-            or ChatStatusType(d["status"]),
-        )
+        get_chat_info_dto.status = _MEMBERS_ChatStatusType.get(
+            d["status"]
+        ) or ChatStatusType(d["status"])
         get_chat_info_dto.created_at = datetime.datetime.fromisoformat(d["createdAt"])
         get_chat_info_dto.updated_at = datetime.datetime.fromisoformat(d["updatedAt"])
         get_chat_info_dto.order_id = d.get("orderId")
         get_chat_info_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_GetChatInfoDTO
+            if len(d) == 6 + (get_chat_info_dto.order_id is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_GetChatInfoDTO}
         )
         return get_chat_info_dto
@@ -136,3 +134,10 @@ _KNOWN_GetChatInfoDTO = frozenset(
 )
 """The wire names GetChatInfoDTO knows; any other field of an answer is kept in additional_properties."""
 from ..models.chat_full_context_dto import ChatFullContextDTO
+
+_MEMBERS_ChatStatusType = cast(
+    "dict[Any, ChatStatusType]", ChatStatusType._value2member_map_
+)
+"""ChatStatusType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""
+_MEMBERS_ChatType = cast("dict[Any, ChatType]", ChatType._value2member_map_)
+"""ChatType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

@@ -62,17 +62,15 @@ class GetChatMessageResponse:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         get_chat_message_response = cls.__new__(cls)
-        get_chat_message_response.status = cast(
-            ApiResponseStatusType,
-            ApiResponseStatusType._value2member_map_.get(d["status"])
-            or ApiResponseStatusType(d["status"]),
-        )
+        get_chat_message_response.status = _MEMBERS_ApiResponseStatusType.get(
+            d["status"]
+        ) or ApiResponseStatusType(d["status"])
         get_chat_message_response.result = (
             None if (_v := d.get("result")) is None else ChatMessageDTO.from_dict(_v)
         )
         get_chat_message_response.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_GetChatMessageResponse
+            if len(d) == 1 + (get_chat_message_response.result is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_GetChatMessageResponse}
         )
         return get_chat_message_response
@@ -102,3 +100,8 @@ _KNOWN_GetChatMessageResponse = frozenset(
 )
 """The wire names GetChatMessageResponse knows; any other field of an answer is kept in additional_properties."""
 from ..models.chat_message_dto import ChatMessageDTO
+
+_MEMBERS_ApiResponseStatusType = cast(
+    "dict[Any, ApiResponseStatusType]", ApiResponseStatusType._value2member_map_
+)
+"""ApiResponseStatusType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

@@ -60,17 +60,15 @@ class GetChatResponse:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         get_chat_response = cls.__new__(cls)
-        get_chat_response.status = cast(
-            ApiResponseStatusType,
-            ApiResponseStatusType._value2member_map_.get(d["status"])
-            or ApiResponseStatusType(d["status"]),
-        )
+        get_chat_response.status = _MEMBERS_ApiResponseStatusType.get(
+            d["status"]
+        ) or ApiResponseStatusType(d["status"])
         get_chat_response.result = (
             None if (_v := d.get("result")) is None else GetChatInfoDTO.from_dict(_v)
         )
         get_chat_response.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_GetChatResponse
+            if len(d) == 1 + (get_chat_response.result is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_GetChatResponse}
         )
         return get_chat_response
@@ -100,3 +98,8 @@ _KNOWN_GetChatResponse = frozenset(
 )
 """The wire names GetChatResponse knows; any other field of an answer is kept in additional_properties."""
 from ..models.get_chat_info_dto import GetChatInfoDTO
+
+_MEMBERS_ApiResponseStatusType = cast(
+    "dict[Any, ApiResponseStatusType]", ApiResponseStatusType._value2member_map_
+)
+"""ApiResponseStatusType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

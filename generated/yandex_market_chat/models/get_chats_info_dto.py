@@ -65,7 +65,7 @@ class GetChatsInfoDTO:
         )
         get_chats_info_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_GetChatsInfoDTO
+            if len(d) == 1 + (get_chats_info_dto.paging is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_GetChatsInfoDTO}
         )
         return get_chats_info_dto

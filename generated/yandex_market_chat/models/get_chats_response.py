@@ -60,17 +60,15 @@ class GetChatsResponse:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         get_chats_response = cls.__new__(cls)
-        get_chats_response.status = cast(
-            ApiResponseStatusType,
-            ApiResponseStatusType._value2member_map_.get(d["status"])
-            or ApiResponseStatusType(d["status"]),
-        )
+        get_chats_response.status = _MEMBERS_ApiResponseStatusType.get(
+            d["status"]
+        ) or ApiResponseStatusType(d["status"])
         get_chats_response.result = (
             None if (_v := d.get("result")) is None else GetChatsInfoDTO.from_dict(_v)
         )
         get_chats_response.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_GetChatsResponse
+            if len(d) == 1 + (get_chats_response.result is not None)
             else {k: v for k, v in d.items() if k not in _KNOWN_GetChatsResponse}
         )
         return get_chats_response
@@ -100,3 +98,8 @@ _KNOWN_GetChatsResponse = frozenset(
 )
 """The wire names GetChatsResponse knows; any other field of an answer is kept in additional_properties."""
 from ..models.get_chats_info_dto import GetChatsInfoDTO
+
+_MEMBERS_ApiResponseStatusType = cast(
+    "dict[Any, ApiResponseStatusType]", ApiResponseStatusType._value2member_map_
+)
+"""ApiResponseStatusType's members by value, looked up by from_dict (a value not in it is an unknown one: kept)."""

@@ -52,7 +52,8 @@ class PackagingForwardScrollingPagerDTO:
         packaging_forward_scrolling_pager_dto.next_page_token = d.get("nextPageToken")
         packaging_forward_scrolling_pager_dto.additional_properties = (
             {}
-            if d.keys() <= _KNOWN_PackagingForwardScrollingPagerDTO
+            if len(d)
+            == 0 + (packaging_forward_scrolling_pager_dto.next_page_token is not None)
             else {
                 k: v
                 for k, v in d.items()
