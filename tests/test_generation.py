@@ -20,7 +20,7 @@ from codegen import spec as spec_io
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from renamed_spec import has_mark, renamed, unrename
-from spec_support import SPEC, SPEC_PATH, fresh_spec, namer
+from spec_support import SPEC, SPEC_PATH, fresh_spec, python_name
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "openapi" / "generate.py"
@@ -578,7 +578,7 @@ def test_a_name_hard_wired_into_a_template_is_found(tmp_path: Path) -> None:
     first = spec_io.operations(SPEC)[0][2]["operationId"]
     template = copy / "openapi" / "templates" / "endpoint_module.py.jinja"
     template.write_text(
-        template.read_text() + f'{{% if op.id == "{first}" %}}\nSPECIAL = True\n{{% endif %}}\n'
+        template.read_text() + f'{{% if module.op.id == "{first}" %}}\nSPECIAL = True\n{{% endif %}}\n'
     )
     tool = copy / "openapi" / "generate.py"
     package = tmp_path / "plain" / "yandex_market_chat"
@@ -591,4 +591,4 @@ def test_a_name_hard_wired_into_a_template_is_found(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     found = differences(package, generate_renamed(tmp_path, tool))
-    assert len(found) == 1 and found[0].endswith(f"/{namer().identifier(first)}.py"), found
+    assert len(found) == 1 and found[0].endswith(f"/{python_name(first)}.py"), found
