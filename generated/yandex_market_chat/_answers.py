@@ -77,6 +77,19 @@ def detailed(response: httpx.Response, parsed: T | None) -> Response[T]:
     )
 
 
+def typed(response: Response[Any], model: type[T]) -> Response[T]:
+    """A raw view's answer (the client objects' `with_raw_response`): `parsed` is the documented
+    2xx `model`, None for any other status (the error's model stays with the module functions'
+    `*_detailed`, whose type names every status's model)."""
+    parsed = response.parsed
+    return Response(
+        response.status_code,
+        response.content,
+        response.headers,
+        parsed if isinstance(parsed, model) and 200 <= response.status_code <= 299 else None,
+    )
+
+
 def invalid_answer(
     operation: Operation, response: httpx.Response, model: str, exc: BaseException
 ) -> ResponseValidationError:

@@ -7,11 +7,11 @@ Written by `make generate` from openapi/ (render/client.py.jinja); do not edit.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Unpack
+from typing import TYPE_CHECKING, ClassVar, Literal, Unpack
 
 import httpx
 
-from . import _client
+from . import _answers, _client
 from ._arguments import fields as _fields
 from ._client_objects import ClientObject, ClientOptions, ClientView
 from ._settings import DEFAULT_TIMEOUT
@@ -123,6 +123,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         order_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> CreateChatResponse:
         """Create a chat with a buyer for an order or a return.
 
@@ -141,6 +143,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             CreateChatResponse: the parsed 200 answer.
@@ -161,7 +165,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return _op.sync(
             self._default("business_id", business_id),
             client=client,
@@ -194,6 +198,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> SyncPage[GetChatInfoDTO, GetChatsResponse]:
         """List the chats with buyers.
 
@@ -230,6 +236,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout, every page's request (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             SyncPage[GetChatInfoDTO, GetChatsResponse]: the first page of GetChatsResponse answers.
@@ -253,7 +261,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         business_id = self._default("business_id", business_id)
 
         def fetch(page_token: str | Unset) -> GetChatsResponse:
@@ -288,6 +296,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         chat_id: int,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> GetChatResponse:
         """Get one chat by its id.
 
@@ -303,6 +313,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             GetChatResponse: the parsed 200 answer.
@@ -316,7 +328,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         """
         from .api.chats import get_chat as _op
 
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return _op.sync(
             self._default("business_id", business_id),
             client=client,
@@ -333,6 +345,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         after_message_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> SyncPage[ChatMessageDTO, GetChatHistoryResponse]:
         """Read the messages of a chat.
 
@@ -365,6 +379,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout, every page's request (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             SyncPage[ChatMessageDTO, GetChatHistoryResponse]: the first page of GetChatHistoryResponse answers.
@@ -387,7 +403,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         business_id = self._default("business_id", business_id)
 
         def fetch(page_token: str | Unset) -> GetChatHistoryResponse:
@@ -426,6 +442,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         message_id: int,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> GetChatMessageResponse:
         """Get one message of a chat by its id.
 
@@ -442,6 +460,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             GetChatMessageResponse: the parsed 200 answer.
@@ -455,7 +475,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         """
         from .api.chats import get_chat_message as _op
 
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return _op.sync(
             self._default("business_id", business_id),
             client=client,
@@ -470,6 +490,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         message: str,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> EmptyApiResponse:
         """Send a text message to a chat with a buyer.
 
@@ -486,6 +508,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             EmptyApiResponse: the parsed 200 answer.
@@ -507,7 +531,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return _op.sync(
             self._default("business_id", business_id),
             client=client,
@@ -524,6 +548,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         mime_type: str | None = None,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> EmptyApiResponse:
         """Send a file to a chat with a buyer.
 
@@ -543,6 +569,8 @@ class YandexMarketChat(ClientObject[httpx.Client]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             EmptyApiResponse: the parsed 200 answer.
@@ -564,7 +592,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
                 file, file_name, mime_type, max_bytes=5242880, argument="file"
             ),
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return _op.sync(
             self._default("business_id", business_id),
             client=client,
@@ -585,7 +613,9 @@ class RawYandexMarketChat(ClientView):
         order_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[CreateChatResponse]:
         """Create a chat with a buyer for an order or a return.
 
         Creates a chat with the buyer of an order or of a return, or returns the chat that already
@@ -603,9 +633,11 @@ class RawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the CreateChatResponse of a 2xx answer.
+            Response[CreateChatResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the CreateChatResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -620,11 +652,16 @@ class RawYandexMarketChat(ClientView):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
-        return _op.sync_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.create_chat_response import CreateChatResponse
+
+        return _answers.typed(
+            _op.sync_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+            ),
+            CreateChatResponse,
         )
 
     def get_chats(
@@ -653,7 +690,9 @@ class RawYandexMarketChat(ClientView):
         | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[GetChatsResponse]:
         """List the chats with buyers.
 
         Returns the chats with buyers, a page at a time, filtered by the body: pass `{"statuses":
@@ -686,9 +725,11 @@ class RawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatsResponse of a 2xx answer.
+            Response[GetChatsResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatsResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -706,13 +747,18 @@ class RawYandexMarketChat(ClientView):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
-        return _op.sync_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
-            page_token=page_token,
-            limit=limit,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.get_chats_response import GetChatsResponse
+
+        return _answers.typed(
+            _op.sync_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+                page_token=page_token,
+                limit=limit,
+            ),
+            GetChatsResponse,
         )
 
     def get_chat(
@@ -721,7 +767,9 @@ class RawYandexMarketChat(ClientView):
         chat_id: int,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[GetChatResponse]:
         """Get one chat by its id.
 
         Returns a chat with a buyer by its id: what it is about (order, return, or a `DIRECT` chat the
@@ -736,9 +784,11 @@ class RawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatResponse of a 2xx answer.
+            Response[GetChatResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -746,11 +796,16 @@ class RawYandexMarketChat(ClientView):
         """
         from .api.chats import get_chat as _op
 
-        client = self._for_call(extra_headers)
-        return _op.sync_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            chat_id=chat_id,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.get_chat_response import GetChatResponse
+
+        return _answers.typed(
+            _op.sync_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                chat_id=chat_id,
+            ),
+            GetChatResponse,
         )
 
     def get_chat_history(
@@ -762,7 +817,9 @@ class RawYandexMarketChat(ClientView):
         message_id_from: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[GetChatHistoryResponse]:
         """Read the messages of a chat.
 
         Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
@@ -791,9 +848,11 @@ class RawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatHistoryResponse of a 2xx answer.
+            Response[GetChatHistoryResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatHistoryResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -807,14 +866,19 @@ class RawYandexMarketChat(ClientView):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
-        return _op.sync_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
-            chat_id=chat_id,
-            page_token=page_token,
-            limit=limit,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.get_chat_history_response import GetChatHistoryResponse
+
+        return _answers.typed(
+            _op.sync_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+                chat_id=chat_id,
+                page_token=page_token,
+                limit=limit,
+            ),
+            GetChatHistoryResponse,
         )
 
     def get_chat_message(
@@ -824,7 +888,9 @@ class RawYandexMarketChat(ClientView):
         message_id: int,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[GetChatMessageResponse]:
         """Get one message of a chat by its id.
 
         Returns one message of a chat: its text or files, who sent it and when. Use it on a
@@ -840,9 +906,11 @@ class RawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatMessageResponse of a 2xx answer.
+            Response[GetChatMessageResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatMessageResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -850,12 +918,17 @@ class RawYandexMarketChat(ClientView):
         """
         from .api.chats import get_chat_message as _op
 
-        client = self._for_call(extra_headers)
-        return _op.sync_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            chat_id=chat_id,
-            message_id=message_id,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.get_chat_message_response import GetChatMessageResponse
+
+        return _answers.typed(
+            _op.sync_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                chat_id=chat_id,
+                message_id=message_id,
+            ),
+            GetChatMessageResponse,
         )
 
     def send_message_to_chat(
@@ -865,7 +938,9 @@ class RawYandexMarketChat(ClientView):
         message: str,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[EmptyApiResponse]:
         """Send a text message to a chat with a buyer.
 
         Posts a message to a chat with a buyer. The API has no idempotency key: after a server error or
@@ -881,9 +956,11 @@ class RawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer.
+            Response[EmptyApiResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -899,12 +976,17 @@ class RawYandexMarketChat(ClientView):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
-        return _op.sync_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
-            chat_id=chat_id,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.empty_api_response import EmptyApiResponse
+
+        return _answers.typed(
+            _op.sync_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+                chat_id=chat_id,
+            ),
+            EmptyApiResponse,
         )
 
     def send_file_to_chat(
@@ -916,7 +998,9 @@ class RawYandexMarketChat(ClientView):
         mime_type: str | None = None,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[EmptyApiResponse]:
         """Send a file to a chat with a buyer.
 
         Posts a file (at most 5 MB) to a chat with a buyer. The API has no idempotency key: after a
@@ -935,9 +1019,11 @@ class RawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer.
+            Response[EmptyApiResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -953,12 +1039,17 @@ class RawYandexMarketChat(ClientView):
                 file, file_name, mime_type, max_bytes=5242880, argument="file"
             ),
         )
-        client = self._for_call(extra_headers)
-        return _op.sync_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
-            chat_id=chat_id,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.empty_api_response import EmptyApiResponse
+
+        return _answers.typed(
+            _op.sync_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+                chat_id=chat_id,
+            ),
+            EmptyApiResponse,
         )
 
 
@@ -1027,6 +1118,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         order_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> CreateChatResponse:
         """Create a chat with a buyer for an order or a return.
 
@@ -1045,6 +1138,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             CreateChatResponse: the parsed 200 answer.
@@ -1065,7 +1160,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return await _op.asyncio(
             self._default("business_id", business_id),
             client=client,
@@ -1098,6 +1193,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> AsyncPager[GetChatInfoDTO, GetChatsResponse]:
         """List the chats with buyers.
 
@@ -1135,6 +1232,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout, every page's request (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             AsyncPager[GetChatInfoDTO, GetChatsResponse]: the first page of GetChatsResponse answers.
@@ -1158,7 +1257,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         business_id = self._default("business_id", business_id)
 
         async def fetch(page_token: str | Unset) -> GetChatsResponse:
@@ -1193,6 +1292,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         chat_id: int,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> GetChatResponse:
         """Get one chat by its id.
 
@@ -1208,6 +1309,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             GetChatResponse: the parsed 200 answer.
@@ -1221,7 +1324,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         """
         from .api.chats import get_chat as _op
 
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return await _op.asyncio(
             self._default("business_id", business_id),
             client=client,
@@ -1238,6 +1341,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         after_message_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> AsyncPager[ChatMessageDTO, GetChatHistoryResponse]:
         """Read the messages of a chat.
 
@@ -1271,6 +1376,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout, every page's request (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             AsyncPager[ChatMessageDTO, GetChatHistoryResponse]: the first page of GetChatHistoryResponse answers.
@@ -1293,7 +1400,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         business_id = self._default("business_id", business_id)
 
         async def fetch(page_token: str | Unset) -> GetChatHistoryResponse:
@@ -1332,6 +1439,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         message_id: int,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> GetChatMessageResponse:
         """Get one message of a chat by its id.
 
@@ -1348,6 +1457,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             GetChatMessageResponse: the parsed 200 answer.
@@ -1361,7 +1472,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         """
         from .api.chats import get_chat_message as _op
 
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return await _op.asyncio(
             self._default("business_id", business_id),
             client=client,
@@ -1376,6 +1487,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         message: str,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> EmptyApiResponse:
         """Send a text message to a chat with a buyer.
 
@@ -1392,6 +1505,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             EmptyApiResponse: the parsed 200 answer.
@@ -1413,7 +1528,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return await _op.asyncio(
             self._default("business_id", business_id),
             client=client,
@@ -1430,6 +1545,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         mime_type: str | None = None,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
     ) -> EmptyApiResponse:
         """Send a file to a chat with a buyer.
 
@@ -1449,6 +1566,8 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
             EmptyApiResponse: the parsed 200 answer.
@@ -1470,7 +1589,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
                 file, file_name, mime_type, max_bytes=5242880, argument="file"
             ),
         )
-        client = self._for_call(extra_headers)
+        client = self._for_call(extra_headers, timeout, max_retries)
         return await _op.asyncio(
             self._default("business_id", business_id),
             client=client,
@@ -1491,7 +1610,9 @@ class AsyncRawYandexMarketChat(ClientView):
         order_id: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[CreateChatResponse]:
         """Create a chat with a buyer for an order or a return.
 
         Creates a chat with the buyer of an order or of a return, or returns the chat that already
@@ -1509,9 +1630,11 @@ class AsyncRawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the CreateChatResponse of a 2xx answer.
+            Response[CreateChatResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the CreateChatResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -1526,11 +1649,16 @@ class AsyncRawYandexMarketChat(ClientView):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
-        return await _op.asyncio_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.create_chat_response import CreateChatResponse
+
+        return _answers.typed(
+            await _op.asyncio_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+            ),
+            CreateChatResponse,
         )
 
     async def get_chats(
@@ -1559,7 +1687,9 @@ class AsyncRawYandexMarketChat(ClientView):
         | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[GetChatsResponse]:
         """List the chats with buyers.
 
         Returns the chats with buyers, a page at a time, filtered by the body: pass `{"statuses":
@@ -1592,9 +1722,11 @@ class AsyncRawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatsResponse of a 2xx answer.
+            Response[GetChatsResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatsResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -1612,13 +1744,18 @@ class AsyncRawYandexMarketChat(ClientView):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
-        return await _op.asyncio_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
-            page_token=page_token,
-            limit=limit,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.get_chats_response import GetChatsResponse
+
+        return _answers.typed(
+            await _op.asyncio_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+                page_token=page_token,
+                limit=limit,
+            ),
+            GetChatsResponse,
         )
 
     async def get_chat(
@@ -1627,7 +1764,9 @@ class AsyncRawYandexMarketChat(ClientView):
         chat_id: int,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[GetChatResponse]:
         """Get one chat by its id.
 
         Returns a chat with a buyer by its id: what it is about (order, return, or a `DIRECT` chat the
@@ -1642,9 +1781,11 @@ class AsyncRawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatResponse of a 2xx answer.
+            Response[GetChatResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -1652,11 +1793,16 @@ class AsyncRawYandexMarketChat(ClientView):
         """
         from .api.chats import get_chat as _op
 
-        client = self._for_call(extra_headers)
-        return await _op.asyncio_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            chat_id=chat_id,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.get_chat_response import GetChatResponse
+
+        return _answers.typed(
+            await _op.asyncio_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                chat_id=chat_id,
+            ),
+            GetChatResponse,
         )
 
     async def get_chat_history(
@@ -1668,7 +1814,9 @@ class AsyncRawYandexMarketChat(ClientView):
         message_id_from: int | Unset = UNSET,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[GetChatHistoryResponse]:
         """Read the messages of a chat.
 
         Returns the messages of a chat, a page at a time. `messageIdFrom` in the body asks for the
@@ -1697,9 +1845,11 @@ class AsyncRawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatHistoryResponse of a 2xx answer.
+            Response[GetChatHistoryResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatHistoryResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -1713,14 +1863,19 @@ class AsyncRawYandexMarketChat(ClientView):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
-        return await _op.asyncio_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
-            chat_id=chat_id,
-            page_token=page_token,
-            limit=limit,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.get_chat_history_response import GetChatHistoryResponse
+
+        return _answers.typed(
+            await _op.asyncio_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+                chat_id=chat_id,
+                page_token=page_token,
+                limit=limit,
+            ),
+            GetChatHistoryResponse,
         )
 
     async def get_chat_message(
@@ -1730,7 +1885,9 @@ class AsyncRawYandexMarketChat(ClientView):
         message_id: int,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[GetChatMessageResponse]:
         """Get one message of a chat by its id.
 
         Returns one message of a chat: its text or files, who sent it and when. Use it on a
@@ -1746,9 +1903,11 @@ class AsyncRawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatMessageResponse of a 2xx answer.
+            Response[GetChatMessageResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the GetChatMessageResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -1756,12 +1915,17 @@ class AsyncRawYandexMarketChat(ClientView):
         """
         from .api.chats import get_chat_message as _op
 
-        client = self._for_call(extra_headers)
-        return await _op.asyncio_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            chat_id=chat_id,
-            message_id=message_id,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.get_chat_message_response import GetChatMessageResponse
+
+        return _answers.typed(
+            await _op.asyncio_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                chat_id=chat_id,
+                message_id=message_id,
+            ),
+            GetChatMessageResponse,
         )
 
     async def send_message_to_chat(
@@ -1771,7 +1935,9 @@ class AsyncRawYandexMarketChat(ClientView):
         message: str,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[EmptyApiResponse]:
         """Send a text message to a chat with a buyer.
 
         Posts a message to a chat with a buyer. The API has no idempotency key: after a server error or
@@ -1787,9 +1953,11 @@ class AsyncRawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer.
+            Response[EmptyApiResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -1805,12 +1973,17 @@ class AsyncRawYandexMarketChat(ClientView):
             },
             required=True,
         )
-        client = self._for_call(extra_headers)
-        return await _op.asyncio_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
-            chat_id=chat_id,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.empty_api_response import EmptyApiResponse
+
+        return _answers.typed(
+            await _op.asyncio_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+                chat_id=chat_id,
+            ),
+            EmptyApiResponse,
         )
 
     async def send_file_to_chat(
@@ -1822,7 +1995,9 @@ class AsyncRawYandexMarketChat(ClientView):
         mime_type: str | None = None,
         business_id: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Response[Any]:
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> Response[EmptyApiResponse]:
         """Send a file to a chat with a buyer.
 
         Posts a file (at most 5 MB) to a chat with a buyer. The API has no idempotency key: after a
@@ -1841,9 +2016,11 @@ class AsyncRawYandexMarketChat(ClientView):
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
+            timeout: This call's timeout (as the client's `timeout`; None: the client's).
+            max_retries: This call's retries (as the client's `max_retries`; None: the client's).
 
         Returns:
-            Response: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer.
+            Response[EmptyApiResponse]: status, headers (`.rate_limit` parsed) and content; `parsed` is the EmptyApiResponse of a 2xx answer, None for any other status.
 
         Raises:
             InvalidRequestError: An argument breaks the spec (raised before any request).
@@ -1859,12 +2036,17 @@ class AsyncRawYandexMarketChat(ClientView):
                 file, file_name, mime_type, max_bytes=5242880, argument="file"
             ),
         )
-        client = self._for_call(extra_headers)
-        return await _op.asyncio_detailed(
-            self._default("business_id", business_id),
-            client=client,
-            body=body,
-            chat_id=chat_id,
+        client = self._for_call(extra_headers, timeout, max_retries)
+        from .models.empty_api_response import EmptyApiResponse
+
+        return _answers.typed(
+            await _op.asyncio_detailed(
+                self._default("business_id", business_id),
+                client=client,
+                body=body,
+                chat_id=chat_id,
+            ),
+            EmptyApiResponse,
         )
 
 

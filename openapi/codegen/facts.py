@@ -46,6 +46,8 @@ from codegen.spec import GenerationError, operations, ref_name, resolve
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
 ENV_PREFIX = "YANDEX_MARKET_"
+OPTIONS = ("client", "extra_headers", "timeout", "max_retries")
+"""Arguments the module functions or the client objects' methods take besides the spec's."""
 BODY_KINDS = {"application/json": "json", "multipart/form-data": "multipart"}
 
 
@@ -236,7 +238,7 @@ class Reader:
                     f"{where}: parameter {param.get('name')}: style {style} in {param['in']} is not supported"
                 )
             python = self.namer.identifier(param["name"])
-            if python in seen or python in ("body", "client", "extra_headers"):
+            if python in seen or python in ("body", *OPTIONS):
                 raise GenerationError(
                     f"{where}: parameters {seen.get(python, python)!r} and {param['name']!r} both become "
                     f"the Python argument {python!r}"
@@ -291,7 +293,7 @@ class Reader:
         """No body field becomes the Python argument of a parameter or an option."""
         if body is None:
             return
-        reserved = {"client", "extra_headers"}
+        reserved = set(OPTIONS)
         if len(body.files) == 1:
             reserved |= {"file_name", "mime_type"}
         for field in body.fields:

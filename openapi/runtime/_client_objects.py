@@ -84,8 +84,20 @@ class ClientView:
             )
         return value
 
-    def _for_call(self, extra_headers: Mapping[str, str] | None) -> AuthenticatedClient:
-        return self._client.with_headers(extra_headers) if extra_headers else self._client
+    def _for_call(
+        self,
+        extra_headers: Mapping[str, str] | None,
+        timeout: httpx.Timeout | float | None = None,
+        max_retries: int | None = None,
+    ) -> AuthenticatedClient:
+        """The low-level client for one call: this one, or a copy (sharing the pool and limits)
+        with the call's headers, timeout and retries, checked as with_options() checks them
+        (None: the client's own)."""
+        changes: dict[str, Any] = {"timeout": timeout, "max_retries": max_retries}
+        if extra_headers:
+            changes["headers"] = {**self._client.headers, **extra_headers}
+        changes = {name: value for name, value in changes.items() if value is not None}
+        return self._client.with_options(**changes) if changes else self._client
 
     def _view(self, cls: type[_ViewT]) -> _ViewT:
         """An object of `cls` over the same low-level client and defaults."""
