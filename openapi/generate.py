@@ -35,8 +35,8 @@ import jinja2
 import yaml
 from codegen import facts as spec_facts
 from codegen import notifications as notification_spec
+from codegen import prose, views
 from codegen import spec as spec_io
-from codegen import views
 from codegen.contract import Api
 from codegen.spec import GenerationError
 from codegen.validators import compile_schemas, compile_validators
@@ -60,9 +60,11 @@ OWN_MODULES = {
     "typed_dicts.py": "typed_dicts.py.jinja",
     "__init__.py": "__init__.py.jinja",
     "_spec.py": "_spec.py.jinja",
-    "__main__.py": "__main__.py.jinja",
 }
-"""Modules we render from the facts (over whatever the generator wrote under the same name)."""
+"""Modules we render from the typed values (over whatever the generator wrote under the same name)."""
+PLAIN_MODULES = ("__main__.py",)
+"""Modules of render/ in which nothing varies with the spec, copied as they are (and formatted with
+the rest of the generated code): not in runtime/, because they import generated modules."""
 
 __all__ = ["GenerationError", "generator_config", "main", "read_facts"]
 
@@ -96,11 +98,6 @@ def read_facts(spec: Mapping[str, Any], config_path: Path = CONFIG, spec_path: P
     return spec_facts.read(spec, generator_config(config_path, spec_path))
 
 
-def _doc(value: object) -> str:
-    """Text that is safe inside a triple-quoted docstring."""
-    return str(value).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-
-
 def jinja_environment(folder: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
@@ -109,7 +106,7 @@ def jinja_environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["doc"] = _doc
+    env.filters["doc"] = prose.doc
     env.filters["py"] = repr
     env.filters["tuple"] = lambda items: "(" + "".join(f"{item!r}, " for item in items) + ")"
     env.tests["identifier"] = lambda value: str(value).isidentifier()
@@ -140,10 +137,14 @@ def run_generator(spec_path: Path, config_path: Path, out: Path, api: Api) -> No
 
 def render_own(out: Path, api: Api, version: str) -> None:
     env = jinja_environment(RENDER)
+    env.globals["client_methods"] = lambda is_async, raw: views.client_methods(api, is_async, raw)
+    env.globals["cli_arguments"] = views.cli_arguments
     context = {"api": api, "operations": list(api.operations.values()), "version": version}
     for module, template in OWN_MODULES.items():
         models = api.dict_models() if module == "typed_dicts.py" else api.all_models()
         (out / module).write_text(env.get_template(template).render(context, models=models))
+    for module in PLAIN_MODULES:
+        shutil.copyfile(RENDER / module, out / module)
 
 
 def render_notifications(out: Path, spec: Mapping[str, Any]) -> None:

@@ -15,6 +15,7 @@ from codegen.spec import resolve
 
 if TYPE_CHECKING:
     from codegen.contract import Operation
+    from codegen.views import ClientMethod
 
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
@@ -186,3 +187,100 @@ def endpoint_docstring(op: Operation, detailed: bool) -> str:
 def one_of(names: tuple[str, ...]) -> str:
     """`x-require-one-of`, in words."""
     return "Give at least one of: " + ", ".join(names) + "."
+
+
+# --- the client objects' methods ----------------------------------------------------------------
+
+
+def doc(value: object) -> str:
+    """Text that is safe inside a triple-quoted docstring."""
+    return str(value).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+OPTIONAL = " Optional: not sent when left out."
+STATUS_ERRORS = """\
+    APIStatusError: A non-2xx answer: BadRequestError (400), AuthenticationError (401),
+        PermissionDeniedError (403), NotFoundError (404), RateLimitError (420),
+        InternalServerError (5xx)."""
+NOT_RESENT = """\
+        `may_have_been_delivered` tells whether it may have taken effect: this operation is
+        never sent twice, so check before calling again."""
+
+
+def client_docstring(method: ClientMethod) -> str:
+    """The docstring of a method of the client objects (its lines after the first indented as
+    the method's body)."""
+    op, paging = method.op, method.op.paging
+    success = op.success.returns
+    lines = [doc(op.summary), ""]
+    if op.description:
+        lines += [wrap(doc(op.description), 96), ""]
+    if op.body and op.body.one_of:
+        lines += [wrap(doc(one_of(op.body.one_of)), 96), ""]
+    if method.raw and paging and paging.after:
+        lines += [wrap(raw_paging(paging.after.field, paging.after.argument), 96), ""]
+    if method.paged and paging:
+        lines += [wrap(first_page(method.is_async, paging.item.name, paging.cursor), 96), ""]
+    lines.append("Args:")
+    entries = [f"{p.python}: {p.doc}" for p in method.plain if p.required]
+    entries += [f"{f.python}: {f.doc}" for f in op.fields if f.required]
+    entries += [f"{p.python}: {p.doc}{OPTIONAL}" for p in method.plain if not p.required]
+    entries += [f"{f.python}: {f.doc}{OPTIONAL}" for f in op.fields if not f.required]
+    lines += [f"    {hang(doc(entry), 92, 8)}" for entry in entries]
+    if method.one_file:
+        lines += [
+            "    file_name: The name sent with the file (default: the path's or the file object's name).",
+            "    mime_type: The MIME type sent with the file (default: guessed from the name).",
+        ]
+    if method.after:
+        lines.append(f"    {hang(doc(f'{method.after.argument}: {method.after.doc}'), 92, 8)}")
+    for p in method.defaults:
+        entry = f"{p.python}: {p.doc} Default: the client's {p.python} ({p.client_default})."
+        lines.append(f"    {hang(doc(entry), 92, 8)}")
+    pages = ", every page's request" if method.paged else ""
+    lines += [
+        "    extra_headers: Headers added to this request only.",
+        f"    timeout: This call's timeout{pages} (as the client's `timeout`; None: the client's).",
+        "    max_retries: This call's retries (as the client's `max_retries`; None: the client's).",
+        "",
+        "Returns:",
+    ]
+    if method.raw:
+        other = ", None for any other status" if op.success.model else ""
+        lines.append(
+            f"    {method.returns}: status, headers (`.rate_limit` parsed) and content; `parsed` is the "
+            f"{success} of a 2xx answer{other}."
+        )
+    elif method.paged:
+        lines.append(f"    {method.returns}: the first page of {success} answers.")
+    else:
+        lines.append(f"    {success}: the parsed {op.success.status} answer.")
+    lines += [
+        "",
+        "Raises:",
+        "    InvalidRequestError: An argument breaks the spec (raised before any request).",
+    ]
+    if not method.raw:
+        lines.append(STATUS_ERRORS)
+    lines.append("    APIConnectionError: No answer came (APITimeoutError when it timed out).")
+    if not op.idempotent:
+        lines.append(NOT_RESENT)
+    return "\n".join(lines)
+
+
+def raw_paging(field: str, argument: str) -> str:
+    """What the raw view of a paged operation with a start does differently."""
+    return (
+        f"This raw view sends one request: it does not page, and takes `{field}` as it is instead of "
+        f"`{argument}`."
+    )
+
+
+def first_page(is_async: bool, item: str, cursor: str) -> str:
+    """What a paged method returns."""
+    awaited = " (awaited)" if is_async else ""
+    loop = "with `async for` " if is_async else ""
+    return (
+        f"Returns the first page{awaited}; iterating it {loop}yields every {item} of this and the later "
+        f"pages, fetched as needed (`{cursor}` changes, nothing else). `.iter_pages()` goes page by page."
+    )

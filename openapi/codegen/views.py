@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from codegen import prose
-from codegen.contract import Api, Operation, Parameter
+from codegen.contract import After, Api, CliArg, Operation, Parameter
 
 
 def _lines(items: list[str]) -> str:
@@ -171,3 +171,210 @@ class EndpointModule:
 def endpoint_module(api: Api, name: str) -> EndpointModule:
     """The view of the operation the generator calls `name`."""
     return EndpointModule(api.operations[name])
+
+
+@dataclass(frozen=True)
+class ClientMethod:
+    """One method of the client objects (render/client.py.jinja): sync or async, on the client
+    object or its raw-response view. Every argument is keyword-only; the order is: required
+    parameters and body fields, optional ones (UNSET: not sent), a single file's name and type,
+    the paged start (`after_<key>`), the client defaults, then the per-call options."""
+
+    op: Operation
+    is_async: bool
+    raw: bool
+
+    @property
+    def name(self) -> str:
+        return self.op.name
+
+    @property
+    def paged(self) -> bool:
+        """Returns a page that fetches the next ones (the raw view sends one request)."""
+        return self.op.paging is not None and not self.raw
+
+    @property
+    def define(self) -> str:
+        """`async def`, or `def` (a paged async method returns an awaitable pager at once)."""
+        return "async def" if self.is_async and not self.paged else "def"
+
+    @property
+    def returns(self) -> str:
+        success = self.op.success.returns
+        if self.raw:
+            return f"Response[{success}]"
+        if self.op.paging:
+            return f"{'AsyncPager' if self.is_async else 'SyncPage'}[{self.op.paging.item.name}, {success}]"
+        return success
+
+    @property
+    def plain(self) -> tuple[Parameter, ...]:
+        """The parameters the caller always gives (no client default)."""
+        return tuple(p for p in self.op.params if not p.client_default)
+
+    @property
+    def defaults(self) -> tuple[Parameter, ...]:
+        """The parameters the client object fills in when left out (`x-client-default`)."""
+        return tuple(p for p in self.op.params if p.client_default)
+
+    @property
+    def one_file(self) -> bool:
+        """The body carries exactly one file: the method takes its `file_name` and `mime_type`."""
+        return len(self.op.body.files if self.op.body else ()) == 1
+
+    @property
+    def after(self) -> After | None:
+        return self.op.paging.after if self.paged and self.op.paging else None
+
+    @property
+    def arguments(self) -> str:
+        """The keyword-only arguments, one a line."""
+        op, lines = self.op, []
+        lines += [f"{p.python}: {p.type}," for p in self.plain if p.required]
+        lines += [f"{f.python}: {f.type}," for f in op.fields if f.required]
+        lines += [f"{p.python}: {p.type} | Unset = UNSET," for p in self.plain if not p.required]
+        lines += [f"{f.python}: {f.type} | Unset = UNSET," for f in op.fields if not f.required]
+        if self.one_file:
+            lines += ["file_name: str | None = None,", "mime_type: str | None = None,"]
+        if self.after:
+            lines.append(f"{self.after.argument}: {self.after.type} | Unset = UNSET,")
+        lines += [f"{p.python}: {p.type} | None = None," for p in self.defaults]
+        lines += [
+            "extra_headers: Mapping[str, str] | None = None,",
+            "timeout: httpx.Timeout | float | None = None,",
+            "max_retries: int | None = None,",
+        ]
+        return _lines(lines)
+
+    @property
+    def docstring(self) -> str:
+        return prose.client_docstring(self)
+
+    @property
+    def code(self) -> str:
+        """The method's body: the module function imported, the body built, the call (or the
+        pager over it)."""
+        op = self.op
+        lines = [f"from .api.{op.tag} import {op.name} as _op", *self._body()]
+        lines.append("client = self._for_call(extra_headers, timeout, max_retries)")
+        if self.paged:
+            return _lines(lines + self._pager())
+        if self.raw and op.success.model:
+            lines += [f"from .models.{op.success.model.module} import {op.success.model.name}", ""]
+        function = ("asyncio" if self.is_async else "sync") + ("_detailed" if self.raw else "")
+        call = f"{'await ' if self.is_async else ''}_op.{function}("
+        if self.raw:
+            lines.append(f"return _answers.typed({call}")
+        else:
+            lines.append(f"return {call}")
+        lines += [f"    {a}," for a in self._call_arguments(defaulted=True)]
+        lines.append(f"), {EndpointModule(op).success_type})" if self.raw else ")")
+        return _lines(lines)
+
+    def _call_arguments(self, defaulted: bool) -> list[str]:
+        """The module function's arguments: path parameters positional, the client, the body and
+        the other parameters by keyword; a client default filled in (unless done before)."""
+
+        def value(p: Parameter) -> str:
+            return f'self._default("{p.python}", {p.python})' if defaulted and p.client_default else p.python
+
+        op = self.op
+        found = [value(p) for p in op.path_params] + ["client=client"]
+        if op.body:
+            found.append("body=body")
+        return found + [f"{p.python}={value(p)}" for p in op.other_params]
+
+    def _body(self) -> list[str]:
+        """The body built from the body-field arguments: the multipart model with its files
+        opened and sized, or the JSON fields (UNSET left out)."""
+        body = self.op.body
+        if body is None:
+            return []
+        if body.kind == "multipart":
+            lines = [
+                f"from .models.{body.model.module} import {body.model.name}",
+                "",
+                f"body = {body.model.name}(",
+            ]
+            for f in body.fields:
+                if f.file is None:
+                    lines.append(f"    {f.python}={f.python},")
+                    continue
+                opener = "await _afile" if self.is_async else "File.from_source"
+                names = "file_name, mime_type" if self.one_file else "None, None"
+                lines.append(
+                    f"    {f.python}={opener}({f.python}, {names}, max_bytes={f.file.max}, "
+                    f'argument="{f.python}"),'
+                )
+            return [*lines, ")"]
+        lines = []
+        if self.after:
+            a = self.after
+            lines.append(f'{a.field} = _start_after({a.argument}, {a.field}, "{a.argument}", "{a.field}")')
+        fields = "".join(f'"{f.name}": {f.python}, ' for f in body.fields)
+        return [*lines, f"body = _fields({{ {fields}}}, required={body.required})"]
+
+    def _pager(self) -> list[str]:
+        """The first page, and `fetch(token)`: the same call with only the cursor changed."""
+        op, paging = self.op, self.op.paging
+        assert paging is not None
+        lines = [f'{p.python} = self._default("{p.python}", {p.python})' for p in self.defaults]
+        prefix = "async " if self.is_async else ""
+        lines += [
+            "",
+            f"{prefix}def fetch({paging.cursor}: str | Unset) -> {op.success.returns}:",
+            f"    return {'await ' if self.is_async else ''}_op.{'asyncio' if self.is_async else 'sync'}(",
+            *(f"        {a}," for a in self._call_arguments(defaulted=False)),
+            "    )",
+            "",
+            f"return {'AsyncPager' if self.is_async else 'SyncPage.first'}(",
+            "    fetch,",
+            f"    {paging.cursor},",
+            "    Paging(",
+            f"        next_token={_tuple(paging.next)},",
+            f"        items={_tuple(paging.items)},",
+            f"        item_key={paging.item_key!r},",
+        ]
+        if paging.after:
+            lines += [
+                f"        after_key={paging.after.argument},",
+                f'        after_field=("{paging.after.field}", "{paging.after.argument}"),',
+            ]
+        return [*lines, "    ),", ")"]
+
+
+def _tuple(items: tuple[str, ...]) -> str:
+    return "(" + "".join(f"{item!r}, " for item in items) + ")"
+
+
+def client_methods(api: Api, is_async: bool, raw: bool) -> list[ClientMethod]:
+    """The methods of one client class, in the spec's order."""
+    return [ClientMethod(op, is_async, raw) for op in api.operations.values()]
+
+
+@dataclass(frozen=True)
+class CliArgument:
+    """An option of an operation's subcommand (render/_spec.py.jinja): a parameter, a top-level
+    body field, or a paged operation's start."""
+
+    name: str
+    wire: str
+    """The wire name (a body field's as `body.<name>`)."""
+    required: bool
+    """The command line needs it: required by the spec and not filled in by a client default."""
+    client_default: str | None
+    help: str
+    cli: CliArg
+
+
+def cli_arguments(op: Operation) -> list[CliArgument]:
+    found = [
+        CliArgument(p.python, p.name, p.required and not p.client_default, p.client_default, p.doc, p.cli)
+        for p in op.params
+    ]
+    found += [CliArgument(f.python, f"body.{f.name}", f.required, None, f.doc, f.cli) for f in op.fields]
+    after = op.paging.after if op.paging else None
+    if after:
+        field = next(f for f in op.fields if f.name == after.wire)
+        found.append(CliArgument(after.argument, f"body.{after.wire}", False, None, after.doc, field.cli))
+    return found
