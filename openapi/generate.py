@@ -139,6 +139,7 @@ def render_own(out: Path, api: Api, version: str) -> None:
     env = jinja_environment(RENDER)
     env.globals["client_methods"] = lambda is_async, raw: views.client_methods(api, is_async, raw)
     env.globals["cli_arguments"] = views.cli_arguments
+    env.globals["client_intro"] = prose.client_intro(api)
     context = {"api": api, "operations": list(api.operations.values()), "version": version}
     for module, template in OWN_MODULES.items():
         models = api.dict_models() if module == "typed_dicts.py" else api.all_models()

@@ -118,6 +118,12 @@ def python_name(wire: str) -> str:
     return f"{name}_" if name in PYTHON_RESERVED else name
 
 
+def client_default(param: Mapping[str, Any]) -> str | None:
+    """The environment variable a parameter with `x-client-default` is read from (README:
+    YANDEX_MARKET_ and its Python name in capitals); None without it."""
+    return f"YANDEX_MARKET_{python_name(param['name']).upper()}" if param.get("x-client-default") else None
+
+
 def model_class(schema_name: str) -> type[Any]:
     """The generated model class of component schema `schema_name`: the class of that name (the
     design's rule: models keep the published API's component names); a schema that only says
@@ -204,7 +210,8 @@ class Operation:
     @property
     def params(self) -> list[dict[str, Any]]:
         """Its parameters: name, python, in, required, schema, example (the parameter's or its
-        schema's), deprecated (its description, or None)."""
+        schema's), deprecated (its description, or None), client_default (its environment
+        variable, or None)."""
         found = []
         for param in self.parameters:
             schema = param.get("schema", {})
@@ -217,6 +224,7 @@ class Operation:
                     "schema": schema,
                     "example": param.get("example", resolve(schema).get("example") if schema else None),
                     "deprecated": param.get("description", "") if param.get("deprecated") else None,
+                    "client_default": client_default(param),
                 }
             )
         return found
@@ -224,7 +232,7 @@ class Operation:
     @property
     def body(self) -> dict[str, Any] | None:
         """Its request body: kind (json|multipart), required, schema (the component's name),
-        fields (name, python, required, file: (min, max) bytes or None, deprecated), one_of (Python
+        fields (name, python, required, file: its min and max bytes or None, deprecated), one_of (Python
         names), example; None without a body."""
         request = self.definition.get("requestBody")
         if request is None:
@@ -242,7 +250,9 @@ class Operation:
                     "name": prop,
                     "python": python_name(prop),
                     "required": prop in schema.get("required", []) and bool(request.get("required")),
-                    "file": (target.get("minLength", 0), target.get("maxLength")) if binary else None,
+                    "file": {"min": target.get("minLength", 0), "max": target.get("maxLength")}
+                    if binary
+                    else None,
                     "deprecated": target.get("description", "") if target.get("deprecated") else None,
                 }
             )
@@ -263,7 +273,7 @@ class Operation:
     @property
     def files(self) -> dict[str, tuple[int, Any]]:
         """Wire name -> (min, max) bytes of each file field of its body (max None: no limit)."""
-        return {f["name"]: f["file"] for f in self.body_fields if f["file"]}
+        return {f["name"]: (f["file"]["min"], f["file"]["max"]) for f in self.body_fields if f["file"]}
 
     @property
     def param_names(self) -> dict[str, str]:

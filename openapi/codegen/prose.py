@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from codegen.spec import resolve
 
 if TYPE_CHECKING:
-    from codegen.contract import Operation
+    from codegen.contract import Api, Operation
     from codegen.views import ClientMethod
 
 INT32_MAX = 2**31 - 1
@@ -283,4 +283,14 @@ def first_page(is_async: bool, item: str, cursor: str) -> str:
     return (
         f"Returns the first page{awaited}; iterating it {loop}yields every {item} of this and the later "
         f"pages, fetched as needed (`{cursor}` changes, nothing else). `.iter_pages()` goes page by page."
+    )
+
+
+def client_intro(api: Api) -> str:
+    """What YandexMarketChat reads from the environment, for its docstring."""
+    reads = ", ".join(d.env for d in api.defaults) + " " if api.defaults else ""
+    return wrap(
+        f"With no arguments it reads YANDEX_MARKET_API_KEY (required), {reads}and YANDEX_MARKET_BASE_URL; "
+        "explicit arguments win. Use it as a context manager, or call close(), to close the connection pool.",
+        96,
     )
