@@ -111,10 +111,14 @@ PYTHON_RESERVED = frozenset(keyword.kwlist) | (frozenset(dir(builtins)) - {"id"}
 
 def python_name(wire: str) -> str:
     """The Python name of a wire name, by the documented rule (README, docs/models.md): snake case
-    (`messageId` -> `message_id`, `chat-id` -> `chat_id`), a trailing underscore for a keyword or
-    builtin (`type` -> `type_`)."""
-    words = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", wire)
-    name = re.sub(r"[^0-9A-Za-z]+", "_", words).strip("_").lower()
+    (`messageId` -> `message_id`, `chat-id` -> `chat_id`; in a name with capitals each lower-case
+    run with its capital is a word, and so is what lies between two of them: `getPath0` ->
+    `get_path_0`, `HTTPServer` -> `http_server`), and a trailing underscore for a keyword or builtin
+    (`type` -> `type_`)."""
+    parts = re.split(r"[^0-9A-Za-z]+", wire)
+    if any(c.isupper() for c in wire):
+        parts = [word for part in parts for word in re.split(r"([A-Z]?[a-z]+)", part)]
+    name = "_".join(part for part in parts if part).lower()
     return f"{name}_" if name in PYTHON_RESERVED else name
 
 

@@ -116,6 +116,22 @@ def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> Non
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
 
 
+def test_spec_text_that_looks_like_a_template_reaches_the_docstrings_as_written(tmp_path: Path) -> None:
+    """The spec's words reach the templates as values, not as template source: a description with
+    Jinja's own delimiters is written into the docstrings of the endpoint module and of the client
+    objects unchanged (not evaluated, not rewritten)."""
+    spec = fresh_spec()
+    _path, _method, operation, _params = spec_io.operations(spec)[0]
+    words = "Braces stay: {% if x %}, {{ y }}, {# z #} and 50%} off."
+    operation["description"] = words
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
+    assert result.returncode == 0, result.stderr
+    (module,) = out.glob(f"api/*/{python_name(operation['operationId'])}.py")
+    for written in (module, out / "client.py"):
+        assert words in written.read_text(), written.name
+
+
 def test_invalid_spec_fails_and_keeps_the_previous_output(tmp_path: Path) -> None:
     out = tmp_path / "pkg" / "yandex_market_chat"
     assert generate("--output", out).returncode == 0

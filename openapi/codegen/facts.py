@@ -1,10 +1,11 @@
-"""What the spec says of each operation, for the templates and our own rendering.
+"""The reader: the chat spec read once into the typed values of codegen/contract.py.
 
 openapi-python-client's template API (0.29.1) sees neither schema constraints (upstream #726) nor
 vendor extensions; the client objects, the TypedDicts, the docstrings and the per-operation
 literals of the endpoint modules need both. This module reads them from the spec and gives every
 name the generator gives too (it calls the generator's own naming helpers with its config), so a
-name computed here is the name in the generated code.
+name computed here is the name in the generated code. What cannot be generated (a body in two
+media types, a parameter in a cookie, ...) stops generation here, naming its path.
 
 The vendor extensions read here (documented in the spec's `info.description`):
 - `x-idempotent` (operation, required): sending it twice has the effect of sending it once;
