@@ -10,9 +10,12 @@ codegen/prose.py; what one render writes from these values is in codegen/views.p
 
 from __future__ import annotations
 
+import pprint
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from codegen import prose
 
 
 @dataclass(frozen=True)
@@ -247,10 +250,22 @@ class Operation:
 
 @dataclass(frozen=True)
 class TypedDictField:
+    """A key of a TypedDict (a property of the object schema)."""
+
     name: str
     type: str
     required: bool
     doc: str
+
+    @property
+    def annotation(self) -> str:
+        """Its annotation: the type as a string (a forward reference), `Required` when it is."""
+        quoted = pprint.pformat(self.type)  # (a long one as parts, as the formatter keeps them)
+        return f"Required[{quoted}]" if self.required else quoted
+
+    @property
+    def docstring(self) -> str:
+        return prose.typed_dict_field(self.doc, self.required)
 
 
 @dataclass(frozen=True)

@@ -294,3 +294,8 @@ def client_intro(api: Api) -> str:
         "explicit arguments win. Use it as a context manager, or call close(), to close the connection pool.",
         96,
     )
+
+
+def typed_dict_field(description: str, required: bool) -> str:
+    """The docstring of a TypedDict's key."""
+    return wrap(doc(description), 92) + ("" if required else " Optional.")
