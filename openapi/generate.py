@@ -115,7 +115,9 @@ def jinja_environment(folder: Path) -> jinja2.Environment:
 
 def run_generator(spec_path: Path, config_path: Path, out: Path, api: Api) -> None:
     """openapi-python-client, in this process, with our template overrides and the typed values
-    added to its Jinja environment (as `--fail-on-warning`: any error or warning fails)."""
+    added to its Jinja environment (as `--fail-on-warning`: any error or warning fails). It is
+    what the generator's own `generate()` does, with the globals added between the project and its
+    build; `_get_project_for_url_or_path` is private, one more reason the generator is pinned."""
     from openapi_python_client import _get_project_for_url_or_path
     from openapi_python_client.parser.errors import GeneratorError
 
