@@ -4,11 +4,13 @@ Run by `make generate`. Steps:
 1. refuse unknown keys in generator-config.yaml (openapi-python-client silently ignores them);
 2. validate the spec (openapi-spec-validator) and read its facts (codegen/facts.py): what the
    generator's templates cannot see (constraints, `x-` extensions), under the generator's names;
+   into typed values (codegen/contract.py);
 3. compile each operation's request schema into plain Python checks (codegen/validators.py);
-4. run the pinned openapi-python-client into a scratch folder with our template overrides
-   (templates/), which read the facts from a `_facts.jinja` written next to them;
-5. render our own modules from the facts (render/: client objects, TypedDicts, exports) and
-   format everything generated, once, with the pinned ruff;
+4. run the pinned openapi-python-client in this process into a scratch folder with our template
+   overrides (templates/), the typed values added to its Jinja environment as globals (`api`,
+   and `endpoint_module(name)`, the view of codegen/views.py);
+5. render our own modules from the same values (render/: client objects, TypedDicts, the command
+   line's table) and format everything generated, once, with the pinned ruff;
 6. copy the hand-written runtime (runtime/*.py) in as it is, and add `py.typed`;
 7. import every module in a fresh interpreter, so broken output fails here;
 8. only then replace generated/yandex_market_chat/.
@@ -18,6 +20,8 @@ Any failure exits non-zero with a message and leaves the previous generated/ unt
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -31,7 +35,9 @@ import jinja2
 import yaml
 from codegen import facts as spec_facts
 from codegen import notifications as notification_spec
+from codegen import prose, views
 from codegen import spec as spec_io
+from codegen.contract import Api
 from codegen.spec import GenerationError
 from codegen.validators import compile_schemas, compile_validators
 
@@ -54,9 +60,11 @@ OWN_MODULES = {
     "typed_dicts.py": "typed_dicts.py.jinja",
     "__init__.py": "__init__.py.jinja",
     "_spec.py": "_spec.py.jinja",
-    "__main__.py": "__main__.py.jinja",
 }
-"""Modules we render from the facts (over whatever the generator wrote under the same name)."""
+"""Modules we render from the typed values (over whatever the generator wrote under the same name)."""
+PLAIN_MODULES = ("__main__.py",)
+"""Modules of render/ in which nothing varies with the spec, copied as they are (and formatted with
+the rest of the generated code): not in runtime/, because they import generated modules."""
 
 __all__ = ["GenerationError", "generator_config", "main", "read_facts"]
 
@@ -71,8 +79,8 @@ def check_config(path: Path = CONFIG) -> dict[str, Any]:
     return dict(data)
 
 
-def generator_config(config_path: Path, spec_path: Path) -> Any:
-    """The generator's own Config, as its CLI would build it (for its naming helpers)."""
+def generator_config(config_path: Path, spec_path: Path, output_path: Path | None = None) -> Any:
+    """The generator's own Config, as its CLI would build it (`--meta none`)."""
     from openapi_python_client.config import Config, ConfigFile, MetaType
 
     return Config.from_sources(
@@ -81,18 +89,13 @@ def generator_config(config_path: Path, spec_path: Path) -> Any:
         document_source=spec_path,
         file_encoding="utf-8",
         overwrite=True,
-        output_path=None,
+        output_path=output_path,
     )
 
 
-def read_facts(spec: Mapping[str, Any], config_path: Path = CONFIG, spec_path: Path = SPEC) -> dict[str, Any]:
+def read_facts(spec: Mapping[str, Any], config_path: Path = CONFIG, spec_path: Path = SPEC) -> Api:
     """The spec's facts, named as the generator names things."""
     return spec_facts.read(spec, generator_config(config_path, spec_path))
-
-
-def _doc(value: object) -> str:
-    """Text that is safe inside a triple-quoted docstring."""
-    return str(value).replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
 
 
 def jinja_environment(folder: Path) -> jinja2.Environment:
@@ -103,46 +106,48 @@ def jinja_environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters["doc"] = _doc
+    env.filters["doc"] = prose.doc
     env.filters["py"] = repr
     env.filters["tuple"] = lambda items: "(" + "".join(f"{item!r}, " for item in items) + ")"
     env.tests["identifier"] = lambda value: str(value).isidentifier()
     return env
 
 
-def facts_template(facts: Mapping[str, Any]) -> str:
-    """The facts as a Jinja template the overrides import (`{% from "_facts.jinja" import facts %}`):
-    a Python literal, which Jinja reads as its own."""
-    return "{# Written by openapi/generate.py from the spec: the facts the templates read. #}\n" + (
-        "{% set facts = " + repr(dict(facts)).replace("{%", "{ %").replace("%}", "% }") + " %}\n"
-    )
+def run_generator(spec_path: Path, config_path: Path, out: Path, api: Api) -> None:
+    """openapi-python-client, in this process, with our template overrides and the typed values
+    added to its Jinja environment (as `--fail-on-warning`: any error or warning fails). It is
+    what the generator's own `generate()` does, with the globals added between the project and its
+    build; `_get_project_for_url_or_path` is private, one more reason the generator is pinned."""
+    from openapi_python_client import _get_project_for_url_or_path
+    from openapi_python_client.parser.errors import GeneratorError
+
+    config = generator_config(config_path, spec_path, out)
+    project = _get_project_for_url_or_path(config=config, custom_template_path=TEMPLATES)
+    if isinstance(project, GeneratorError):
+        errors = [project]
+    else:
+        project.env.globals.update(api=api, endpoint_module=lambda name: views.endpoint_module(api, name))
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                errors = list(project.build())
+        except jinja2.TemplateError as exc:
+            raise GenerationError(f"a template failed: {type(exc).__name__}: {exc}") from exc
+    if errors:
+        found = "\n".join(f"{e.level.value}: {e.header}\n{e.detail or ''}".rstrip() for e in errors)
+        raise GenerationError(f"openapi-python-client reported:\n{found}")
 
 
-def all_models(facts: Mapping[str, Any]) -> dict[str, str]:
-    """Class -> module of every model the client objects name."""
-    models: dict[str, str] = {}
-    for op in facts["operations"].values():
-        models.update(op["models"])
-        if op["success"]["model"]:
-            models[op["success"]["model"]] = op["success"]["module"]
-        if op["paging"] and op["paging"]["item"]:
-            models[op["paging"]["item"]["name"]] = op["paging"]["item"]["module"]
-    return models
-
-
-def render_own(out: Path, facts: Mapping[str, Any], version: str) -> None:
+def render_own(out: Path, api: Api, version: str) -> None:
     env = jinja_environment(RENDER)
-    dict_models: dict[str, str] = {}
-    for entry in facts["dicts"].values():
-        dict_models.update(entry["models"])
-    context = {
-        "facts": facts,
-        "operations": list(facts["operations"].values()),
-        "version": version,
-    }
+    env.globals["client_methods"] = lambda is_async, raw: views.client_methods(api, is_async, raw)
+    env.globals["cli_arguments"] = views.cli_arguments
+    env.globals["client_intro"] = prose.client_intro(api)
+    context = {"api": api, "operations": list(api.operations.values()), "version": version}
     for module, template in OWN_MODULES.items():
-        models = dict_models if module == "typed_dicts.py" else all_models(facts)
+        models = api.dict_models() if module == "typed_dicts.py" else api.all_models()
         (out / module).write_text(env.get_template(template).render(context, models=models))
+    for module in PLAIN_MODULES:
+        shutil.copyfile(RENDER / module, out / module)
 
 
 def render_notifications(out: Path, spec: Mapping[str, Any]) -> None:
@@ -172,36 +177,16 @@ def generate(
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     config = check_config(config_path)
     spec = spec_io.load(spec_path)
-    facts = read_facts(spec, config_path, spec_path)
+    api = read_facts(spec, config_path, spec_path)
     notifications = spec_io.load(notification_path)
-    validators = compile_validators(spec, facts["operations"])
+    validators = compile_validators(spec, api.operations)
     if not (bin_dir / "ruff").exists():
         raise GenerationError(f"the pinned ruff is not installed in {bin_dir}: run `make install`")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".tmp-", dir=target.parent) as scratch:
-        templates = Path(scratch) / "templates"
-        shutil.copytree(TEMPLATES, templates, ignore=shutil.ignore_patterns("*.json", "*.md"))
-        (templates / "_facts.jinja").write_text(facts_template(facts))
         out = Path(scratch) / PACKAGE
-        run(
-            [
-                str(bin_dir / "openapi-python-client"),
-                "generate",
-                "--path",
-                str(spec_path),
-                "--config",
-                str(config_path),
-                "--custom-template-path",
-                str(templates),
-                "--meta",
-                "none",
-                "--output-path",
-                str(out),
-                "--fail-on-warning",
-            ],
-            env,
-        )
-        render_own(out, facts, str(config.get("package_version_override", "0")))
+        run_generator(spec_path, config_path, out, api)
+        render_own(out, api, str(config.get("package_version_override", "0")))
         (out / "_validators.py").write_text(validators)
         render_notifications(out, notifications)
         # One formatting pass over what was generated; the runtime is copied in after, as it is.

@@ -1,9 +1,11 @@
 """The spec as the per-operation test suites (and `make record`) see it: the one place that reads it.
 
 - `SPEC`, loaded once, and `resolve` (openapi/codegen/spec.py's, bound to it);
-- `OPERATIONS`: every operation of the spec in its order, with what the generator made of it
-  (`generate.read_facts`: Python names, body fields, `x-idempotent`, ...) and the generated
-  module that calls it (found by the operationId its `_OPERATION` declares);
+- `OPERATIONS`: every operation of the spec in its order, read from the spec here (never from the
+  generator's own facts, so that a naming bug of the generator shows): its parameters and body
+  fields with the Python names the documented rule gives them (`python_name`), its paging, files
+  and limits, and the generated module that calls it (found by the operationId its `_OPERATION`
+  declares);
 - `example_call(operation)`: one call built from the spec's own examples — each parameter's
   `example` (or its schema's), the JSON request body's media `example`, and for a binary field of
   a multipart body fixed, obviously fake bytes (a spec cannot carry file bytes) — in the shapes
@@ -19,10 +21,12 @@ No operation is named here: a new operation in the spec is in `OPERATIONS` after
 
 from __future__ import annotations
 
+import builtins
 import copy
 import datetime as dt
 import importlib
 import json
+import keyword
 import os
 import pkgutil
 import re
@@ -37,13 +41,11 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from urllib.parse import quote, urlsplit
 
 import attrs
-import generate
 import httpx
 import pytest
 import yaml
 import yandex_market_chat.models
 from codegen import spec as spec_io
-from codegen.facts import INT32, INT64, Namer
 from dateutil.parser import isoparse
 from yandex_market_chat import File
 from yandex_market_chat.types import Unset
@@ -52,6 +54,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = Path(os.environ.get("SPEC_UNDER_TEST") or ROOT / "openapi" / "yandex-market-chat.yaml")
 """The spec the suites enumerate: ours, or a scratch copy named by SPEC_UNDER_TEST (with the package
 generated from it first on PYTHONPATH, as tests/test_shapes.py runs the suites on the matrix)."""
+INT32 = (-(2**31), 2**31 - 1)
+INT64 = (-(2**63), 2**63 - 1)
+"""The ranges OpenAPI's int32 and int64 formats allow."""
 PRISM_MAX_INT = 2**53
 """Prism cannot serve or check integers from here on: every example stays below it."""
 
@@ -99,24 +104,46 @@ def flatten(schema: Mapping[str, Any]) -> dict[str, Any]:
     return merged
 
 
-@cache
-def facts() -> dict[str, Any]:
-    """What `make generate` reads from the spec, named as the generator names things."""
-    found: dict[str, Any] = generate.read_facts(SPEC)
-    return found
+PYTHON_RESERVED = frozenset(keyword.kwlist) | (frozenset(dir(builtins)) - {"id"}) | {"self", "datetime"}
+"""Names a Python name must not be: keywords, builtins (`type`, `filter`; but `id`), `self`,
+`datetime` (what the generated modules import)."""
 
 
-@cache
-def namer() -> Namer:
-    """The generator's own naming (Python identifiers, model classes), with its config."""
-    return Namer(generate.generator_config(generate.CONFIG, SPEC_PATH))
+def python_name(wire: str) -> str:
+    """The Python name of a wire name, by the documented rule (README, docs/models.md): snake case
+    (`messageId` -> `message_id`, `chat-id` -> `chat_id`; in a name with capitals each lower-case
+    run with its capital is a word, and so is what lies between two of them: `getPath0` ->
+    `get_path_0`, `HTTPServer` -> `http_server`), and a trailing underscore for a keyword or builtin
+    (`type` -> `type_`)."""
+    parts = re.split(r"[^0-9A-Za-z]+", wire)
+    if any(c.isupper() for c in wire):
+        parts = [word for part in parts for word in re.split(r"([A-Z]?[a-z]+)", part)]
+    name = "_".join(part for part in parts if part).lower()
+    return f"{name}_" if name in PYTHON_RESERVED else name
+
+
+def client_default(param: Mapping[str, Any]) -> str | None:
+    """The environment variable a parameter with `x-client-default` is read from (README:
+    YANDEX_MARKET_ and its Python name in capitals); None without it."""
+    return f"YANDEX_MARKET_{python_name(param['name']).upper()}" if param.get("x-client-default") else None
 
 
 def model_class(schema_name: str) -> type[Any]:
-    """The generated model class of component schema `schema_name`."""
-    name, module = namer().model(SPEC, schema_name)
-    cls: type[Any] = getattr(importlib.import_module(f"yandex_market_chat.models.{module}"), name)
+    """The generated model class of component schema `schema_name`: the class of that name (the
+    design's rule: models keep the published API's component names); a schema that only says
+    `allOf: [$ref: X]` is X."""
+    cls: type[Any] = getattr(yandex_market_chat.models, model_name(schema_name))
     return cls
+
+
+def model_name(schema_name: str) -> str:
+    """The class name of component schema `schema_name`'s model: its own name, or for a schema
+    that only says `allOf: [$ref: X]`, X's."""
+    schema = SPEC["components"]["schemas"][schema_name]
+    parts = schema.get("allOf", [])
+    if len(parts) == 1 and not set(schema) - {"allOf", "type", "description", "title", "nullable"}:
+        return model_name(str(parts[0]["$ref"]).rsplit("/", 1)[-1])
+    return schema_name
 
 
 @cache
@@ -143,21 +170,41 @@ def operation_module(operation_id: str) -> ModuleType:
 
 
 @dataclass(frozen=True)
+class After:
+    """`x-paging.after`: the client objects' argument that starts a listing after an item."""
+
+    argument: str
+    """`after_<item-key>`, the argument's Python name."""
+    field: str
+    """The body field it is sent as (Python name)."""
+
+
+@dataclass(frozen=True)
+class Paging:
+    """`x-paging` of an operation, in Python names."""
+
+    cursor: str
+    item_key: str | None
+    after: After | None
+
+
+@dataclass(frozen=True)
 class Operation:
-    """One operation of the spec, what the generator made of it, and the module that calls it."""
+    """One operation of the spec, with the Python names the documented rule gives its parts, and
+    the module that calls it."""
 
     operation_id: str
     method: str
     path: str
     definition: Mapping[str, Any] = field(repr=False)
     """The operation object of the spec."""
-    facts: Mapping[str, Any] = field(repr=False)
-    """generate.read_facts() of this operation: Python names, body fields, policy."""
+    parameters: tuple[Mapping[str, Any], ...] = field(repr=False)
+    """Its parameters (the path item's and its own), resolved."""
 
     @property
     def name(self) -> str:
         """The Python name: the module, the client-object method, the rate-limit key."""
-        return str(self.facts["name"])
+        return python_name(self.operation_id)
 
     @property
     def idempotent(self) -> bool:
@@ -166,15 +213,110 @@ class Operation:
 
     @property
     def params(self) -> list[dict[str, Any]]:
-        """Its parameters (path item's and operation's, resolved) as facts: name, python, in,
-        required, schema, example."""
-        return list(self.facts["params"])
+        """Its parameters: name, python, in, required, schema, example (the parameter's or its
+        schema's), deprecated (its description, or None), client_default (its environment
+        variable, or None)."""
+        found = []
+        for param in self.parameters:
+            schema = param.get("schema", {})
+            found.append(
+                {
+                    "name": param["name"],
+                    "python": python_name(param["name"]),
+                    "in": param["in"],
+                    "required": bool(param.get("required")),
+                    "schema": schema,
+                    "example": param.get("example", resolve(schema).get("example") if schema else None),
+                    "deprecated": param.get("description", "") if param.get("deprecated") else None,
+                    "client_default": client_default(param),
+                }
+            )
+        return found
 
     @property
     def body(self) -> dict[str, Any] | None:
-        """Its request body as facts (kind json|multipart, schema, model, fields, example), or None."""
-        body: dict[str, Any] | None = self.facts["body"]
-        return body
+        """Its request body: kind (json|multipart), required, schema (the component's name),
+        fields (name, python, required, file: its min and max bytes or None, deprecated), one_of (Python
+        names), example; None without a body."""
+        request = self.definition.get("requestBody")
+        if request is None:
+            return None
+        request = resolve(request)
+        ((media_type, media),) = request["content"].items()
+        name = str(media["schema"]["$ref"]).rsplit("/", 1)[-1]
+        schema = flatten(media["schema"])
+        fields = []
+        for prop, sub in schema.get("properties", {}).items():
+            target = flatten(sub)
+            binary = target.get("type") == "string" and target.get("format") == "binary"
+            fields.append(
+                {
+                    "name": prop,
+                    "python": python_name(prop),
+                    "required": prop in schema.get("required", []) and bool(request.get("required")),
+                    "file": {"min": target.get("minLength", 0), "max": target.get("maxLength")}
+                    if binary
+                    else None,
+                    "deprecated": target.get("description", "") if target.get("deprecated") else None,
+                }
+            )
+        return {
+            "kind": {"application/json": "json", "multipart/form-data": "multipart"}[media_type],
+            "required": bool(request.get("required")),
+            "schema": name,
+            "fields": fields,
+            "one_of": [python_name(n) for n in schema.get("x-require-one-of", [])],
+            "example": media.get("example"),
+        }
+
+    @property
+    def body_fields(self) -> list[dict[str, Any]]:
+        """The fields of its body (none without a body)."""
+        return list((self.body or {"fields": []})["fields"])
+
+    @property
+    def files(self) -> dict[str, tuple[int, Any]]:
+        """Wire name -> (min, max) bytes of each file field of its body (max None: no limit)."""
+        return {f["name"]: (f["file"]["min"], f["file"]["max"]) for f in self.body_fields if f["file"]}
+
+    @property
+    def param_names(self) -> dict[str, str]:
+        """Python name -> wire name of its parameters, where they differ."""
+        return {p["python"]: p["name"] for p in self.params if p["python"] != p["name"]}
+
+    @property
+    def body_names(self) -> dict[str, str]:
+        """Wire name -> Python name of its body fields, where they differ."""
+        return {f["name"]: f["python"] for f in self.body_fields if f["python"] != f["name"]}
+
+    @property
+    def deprecated_names(self) -> list[str]:
+        """Python names of its deprecated parameters and body fields."""
+        items = [*self.params, *self.body_fields]
+        return [item["python"] for item in items if item["deprecated"] is not None]
+
+    @property
+    def scope(self) -> str | None:
+        """The Python name of its `x-limit-scope` parameter (requests in flight counted per value)."""
+        return next((python_name(p["name"]) for p in self.parameters if p.get("x-limit-scope")), None)
+
+    @property
+    def paging(self) -> Paging:
+        """`x-paging`, in Python names (LookupError when the operation does not page: see `paged`)."""
+        paging = self.definition.get("x-paging")
+        if paging is None:
+            raise LookupError(f"{self.operation_id} does not page")
+        key = paging.get("item-key")
+        after = None
+        if paging.get("after") is not None:
+            after = After("after_" + python_name(key), python_name(paging["after"]))
+        return Paging(python_name(paging["cursor"]), python_name(key) if key else None, after)
+
+    @property
+    def success_model(self) -> str:
+        """The class name of its 2xx answer's model (the component's name)."""
+        schema = self.schema_name(self.success_status)
+        return model_name(schema) if schema else "None"
 
     @property
     def body_schema(self) -> dict[str, Any] | None:
@@ -185,7 +327,7 @@ class Operation:
 
     @property
     def paged(self) -> bool:
-        return self.facts["paging"] is not None
+        return "x-paging" in self.definition
 
     @property
     def responses(self) -> Mapping[str, Any]:
@@ -198,7 +340,8 @@ class Operation:
 
     @property
     def success_status(self) -> int:
-        return int(self.facts["success"]["status"])
+        """Its documented 2xx status."""
+        return min(status for status in self.statuses if 200 <= status < 300)
 
     @property
     def module(self) -> ModuleType:
@@ -265,11 +408,10 @@ def _group(name: str) -> str:
 
 
 def _operations() -> list[Operation]:
-    by_id = {op["id"]: op for op in facts()["operations"].values()}
     found = []
-    for path, method, definition, _ in spec_io.operations(SPEC):
+    for path, method, definition, parameters in spec_io.operations(SPEC):
         operation_id = definition["operationId"]
-        found.append(Operation(operation_id, method, path, definition, by_id[operation_id]))
+        found.append(Operation(operation_id, method, path, definition, tuple(parameters)))
     return found
 
 

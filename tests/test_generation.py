@@ -20,7 +20,7 @@ from codegen import spec as spec_io
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from renamed_spec import has_mark, renamed, unrename
-from spec_support import SPEC, SPEC_PATH, fresh_spec, namer
+from spec_support import SPEC, SPEC_PATH, fresh_spec, python_name
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "openapi" / "generate.py"
@@ -114,6 +114,22 @@ def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> Non
         [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
     )
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+
+
+def test_spec_text_that_looks_like_a_template_reaches_the_docstrings_as_written(tmp_path: Path) -> None:
+    """The spec's words reach the templates as values, not as template source: a description with
+    Jinja's own delimiters is written into the docstrings of the endpoint module and of the client
+    objects unchanged (not evaluated, not rewritten)."""
+    spec = fresh_spec()
+    _path, _method, operation, _params = spec_io.operations(spec)[0]
+    words = "Braces stay: {% if x %}, {{ y }}, {# z #} and 50%} off."
+    operation["description"] = words
+    out = tmp_path / "pkg" / "yandex_market_chat"
+    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
+    assert result.returncode == 0, result.stderr
+    (module,) = out.glob(f"api/*/{python_name(operation['operationId'])}.py")
+    for written in (module, out / "client.py"):
+        assert words in written.read_text(), written.name
 
 
 def test_invalid_spec_fails_and_keeps_the_previous_output(tmp_path: Path) -> None:
@@ -578,7 +594,7 @@ def test_a_name_hard_wired_into_a_template_is_found(tmp_path: Path) -> None:
     first = spec_io.operations(SPEC)[0][2]["operationId"]
     template = copy / "openapi" / "templates" / "endpoint_module.py.jinja"
     template.write_text(
-        template.read_text() + f'{{% if op.id == "{first}" %}}\nSPECIAL = True\n{{% endif %}}\n'
+        template.read_text() + f'{{% if module.op.id == "{first}" %}}\nSPECIAL = True\n{{% endif %}}\n'
     )
     tool = copy / "openapi" / "generate.py"
     package = tmp_path / "plain" / "yandex_market_chat"
@@ -591,4 +607,4 @@ def test_a_name_hard_wired_into_a_template_is_found(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     found = differences(package, generate_renamed(tmp_path, tool))
-    assert len(found) == 1 and found[0].endswith(f"/{namer().identifier(first)}.py"), found
+    assert len(found) == 1 and found[0].endswith(f"/{python_name(first)}.py"), found

@@ -30,9 +30,7 @@ from yandex_market_chat.pagination import Paging
 from yandex_market_chat.types import UNSET
 
 each_paged_operation = operations_where(lambda op: op.paged)
-each_operation_with_a_start = operations_where(
-    lambda op: op.paged and op.facts["paging"]["after"] is not None
-)
+each_operation_with_a_start = operations_where(lambda op: op.paged and op.paging.after is not None)
 Page = tuple[int, Any, dict[str, str]]
 """(status, JSON body, headers) of one answer."""
 
@@ -154,13 +152,13 @@ class Pages:
 def call_arguments(operation: Operation, **changes: Any) -> dict[str, Any]:
     """The example call's client-object arguments, without a page token (the first page)."""
     kwargs = example_call(operation).client_kwargs()
-    kwargs.pop(operation.facts["paging"]["cursor"], None)
+    kwargs.pop(operation.paging.cursor, None)
     kwargs.update(changes)
     return kwargs
 
 
 def key_of(operation: Operation, item: Any) -> Any:
-    return getattr(item, operation.facts["paging"]["item_key"])
+    return getattr(item, str(operation.paging.item_key))
 
 
 def collect(mode: str, operation: Operation, url: str, **changes: Any) -> list[Any]:
@@ -376,7 +374,7 @@ def test_page_by_page(mode: str, operation_id: str, server: PageServer) -> None:
             first = getattr(chat, operation.name)(**arguments)
             assert [key_of(operation, item) for item in first.items] == [1, 2]
             assert first.next_page_token == "t1" and first.has_next_page()
-            assert type(first.answer).__name__ == operation.facts["success"]["model"]
+            assert type(first.answer).__name__ == operation.success_model
             second = first.get_next_page()
             assert not second.has_next_page() and second.next_page_token is None
             with pytest.raises(LookupError):
@@ -421,28 +419,30 @@ def test_after_an_item_sends_where_to_start_and_hides_that_item(
     mode: str, operation_id: str, server: PageServer
 ) -> None:
     operation = OPERATIONS[operation_id]
-    after = operation.facts["paging"]["after"]
+    after = operation.paging.after
+    assert after is not None
     wire_field = operation.definition["x-paging"]["after"]
     pages = Pages(operation)
     server.script = {None: [pages.answer([41, 42, 43], "t1")], "t1": [pages.answer([44], None)]}
-    items = collect(mode, operation, server.url, **{after["argument"]: 41, after["field"]: UNSET})
+    items = collect(mode, operation, server.url, **{after.argument: 41, after.field: UNSET})
     assert [key_of(operation, item) for item in items] == [42, 43, 44]
     assert [body[wire_field] for _, body in server.seen] == [41, 41]
     with pytest.raises(InvalidRequestError) as caught:
-        collect(mode, operation, server.url, **{after["argument"]: 41, after["field"]: 41})
-    assert caught.value.field == after["argument"]
+        collect(mode, operation, server.url, **{after.argument: 41, after.field: 41})
+    assert caught.value.field == after.argument
     assert len(server.seen) == 2, "a bad call must not reach the server"
-    for bound in (each for each in bounds(operation) if each.where == after["field"]):
+    for bound in (each for each in bounds(operation) if each.where == after.field):
         for value in bound.outside:  # a bad start is named as the argument the caller gave
             with pytest.raises(InvalidRequestError) as named:
-                collect(mode, operation, server.url, **{after["argument"]: value, after["field"]: UNSET})
-            assert named.value.field == after["argument"], named.value
+                collect(mode, operation, server.url, **{after.argument: value, after.field: UNSET})
+            assert named.value.field == after.argument, named.value
     assert len(server.seen) == 2, "a bad call must not reach the server"
 
 
 def collect_after(mode: str, operation: Operation, server: PageServer, start: int) -> list[Any]:
-    after = operation.facts["paging"]["after"]
-    items = collect(mode, operation, server.url, **{after["argument"]: start, after["field"]: UNSET})
+    after = operation.paging.after
+    assert after is not None
+    items = collect(mode, operation, server.url, **{after.argument: start, after.field: UNSET})
     return [key_of(operation, item) for item in items]
 
 

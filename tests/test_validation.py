@@ -26,6 +26,7 @@ from typing import Any
 import generate
 import httpx
 import pytest
+from codegen import contract
 from codegen.validators import compile_validators
 from conftest import FAKE_KEY, call, mock_client, run
 from spec_support import (
@@ -189,7 +190,7 @@ def test_a_body_needs_one_of_its_alternatives(operation_id: str, mode: str) -> N
     operation = OPERATIONS[operation_id]
     assert operation.body is not None
     example = example_call(operation)
-    wire_names = {f["python"]: f["name"] for f in operation.body["fields"]}
+    wire_names = {f["python"]: f["name"] for f in operation.body_fields}
     bare = {
         k: v for k, v in example.body.items() if k not in {wire_names[n] for n in operation.body["one_of"]}
     }
@@ -200,7 +201,7 @@ def test_a_body_needs_one_of_its_alternatives(operation_id: str, mode: str) -> N
 # --- deprecated arguments ---------------------------------------------------------------------------
 
 
-DEPRECATED = [(op.operation_id, name) for op in OPERATIONS.values() for name in op.facts["deprecated_names"]]
+DEPRECATED = [(op.operation_id, name) for op in OPERATIONS.values() for name in op.deprecated_names]
 
 
 @pytest.mark.parametrize(("operation_id", "name"), DEPRECATED)
@@ -214,7 +215,7 @@ def test_a_deprecated_argument_works_with_a_warning_at_the_caller(
         the_call = example.with_params(**{name: param_example(operation, params[name])})
     else:
         assert operation.body_schema is not None
-        wire = next(f["name"] for f in operation.facts["body"]["fields"] if f["python"] == name)
+        wire = next(f["name"] for f in operation.body_fields if f["python"] == name)
         value = smallest(operation.body_schema["properties"][wire])
         the_call = example.with_body({**example.body, wire: value})
     handler = NoNetwork(operation.example_answer(operation.success_status))
@@ -231,7 +232,7 @@ def test_a_deprecated_argument_works_with_a_warning_at_the_caller(
 
 # --- files: sized before they are read --------------------------------------------------------------
 
-FILE_FIELDS = [(op.operation_id, field) for op in OPERATIONS.values() for field in op.facts["files"]]
+FILE_FIELDS = [(op.operation_id, field) for op in OPERATIONS.values() for field in op.files]
 each_file_field = pytest.mark.parametrize(("operation_id", "field"), FILE_FIELDS)
 
 
@@ -244,7 +245,7 @@ def with_file(operation_id: str, field: str, payload: Any) -> Call:
 def file_call_kwargs(the_call: Call, field: str, payload: Any) -> dict[str, Any]:
     """Module-function kwargs whose file field is a File over `payload` as it is (not copied)."""
     kwargs = the_call.module_kwargs()
-    python = next(f["python"] for f in the_call.operation.facts["body"]["fields"] if f["name"] == field)
+    python = next(f["python"] for f in the_call.operation.body_fields if f["name"] == field)
     setattr(
         kwargs["body"], python, File(payload=payload, file_name="a.bin", mime_type="application/octet-stream")
     )
@@ -258,7 +259,7 @@ def expect_file_refused(mode: str, operation_id: str, field: str, payload: Any) 
     with pytest.raises(InvalidRequestError) as caught:
         call(mode, operation.module, client=mock_client(handler), **kwargs)
     assert handler.calls == 0, "an invalid request reached the network"
-    python = next(f["python"] for f in operation.facts["body"]["fields"] if f["name"] == field)
+    python = next(f["python"] for f in operation.body_fields if f["name"] == field)
     assert caught.value.field == python
     return caught.value
 
@@ -273,7 +274,7 @@ class CountingStream(io.BytesIO):
 
 @each_file_field
 def test_seekable_stream_over_limit_is_not_read(operation_id: str, field: str, mode: str) -> None:
-    _, most = OPERATIONS[operation_id].facts["files"][field]
+    _, most = OPERATIONS[operation_id].files[field]
     stream = CountingStream(b"\0" * (most + 1))
     expect_file_refused(mode, operation_id, field, stream)
     assert stream.reads == 0
@@ -283,7 +284,7 @@ def test_seekable_stream_over_limit_is_not_read(operation_id: str, field: str, m
 @each_file_field
 def test_stream_is_sized_from_its_start_as_httpx_sends_it(operation_id: str, field: str, mode: str) -> None:
     """httpx rewinds a file to 0 before sending it, so the whole file counts, not what is left."""
-    _, most = OPERATIONS[operation_id].facts["files"][field]
+    _, most = OPERATIONS[operation_id].files[field]
     stream = io.BytesIO(b"\0" * (most + 1))
     stream.seek(most)
     expect_file_refused(mode, operation_id, field, stream)
@@ -333,7 +334,7 @@ def test_path_over_limit_is_not_opened(
     """Through File.from_source and through the client objects (sync and async), which take a
     path: the file is sized from its metadata and refused without being opened (not read whole,
     then sized)."""
-    _, most = OPERATIONS[operation_id].facts["files"][field]
+    _, most = OPERATIONS[operation_id].files[field]
     path = tmp_path / "big.bin"
     with open(path, "wb") as handle:
         handle.truncate(most + 1)
@@ -341,7 +342,7 @@ def test_path_over_limit_is_not_opened(
     with OPENED.watching() as opened:
         open(path, "rb").close()  # (the watch sees an open of this path)
     assert opened == [big]
-    python = next(f["python"] for f in OPERATIONS[operation_id].facts["body"]["fields"] if f["name"] == field)
+    python = next(f["python"] for f in OPERATIONS[operation_id].body_fields if f["name"] == field)
     the_call = with_file(operation_id, field, b"x")
     kwargs = {**the_call.client_kwargs(), python: path}
     handler = NoNetwork()
@@ -393,7 +394,7 @@ GROW = GrowOnOpen()
 def test_a_path_that_grows_after_it_is_sized_is_read_no_further_than_the_limit(
     operation_id: str, field: str, tmp_path: Path
 ) -> None:
-    _, most = OPERATIONS[operation_id].facts["files"][field]
+    _, most = OPERATIONS[operation_id].files[field]
     path = tmp_path / "growing.log"
     path.write_bytes(b"x")  # 1 byte when sized; 64 MiB (sparse) once opened
     GROW.target, GROW.size = os.path.realpath(path), 64 * 2**20
@@ -424,7 +425,7 @@ def test_a_file_object_larger_than_it_says_is_refused_before_sending(
 ) -> None:
     # The module functions send the File's file object: it is read before the request (at most one
     # byte past the limit), so the bytes sent are the bytes checked.
-    _, most = OPERATIONS[operation_id].facts["files"][field]
+    _, most = OPERATIONS[operation_id].files[field]
     error = expect_file_refused(mode, operation_id, field, SaysItIsSmall(b"\0" * (most + 1)))
     assert f"at most {most} bytes" in str(error)
 
@@ -439,7 +440,7 @@ def test_a_file_object_whose_end_cannot_be_found_is_read_within_the_limit_or_ref
     operation = OPERATIONS[operation_id]
     with open("/proc/self/cmdline", "rb") as probe:
         expected = probe.read()
-    python = next(f["python"] for f in operation.facts["body"]["fields"] if f["name"] == field)
+    python = next(f["python"] for f in operation.body_fields if f["name"] == field)
     handler = NoNetwork(operation.example_answer(operation.success_status))
 
     def sync() -> None:
@@ -467,7 +468,7 @@ def test_a_file_object_whose_end_cannot_be_found_is_read_within_the_limit_or_ref
 
 @each_file_field
 def test_a_memoryview_is_sized_in_bytes_before_it_is_copied(operation_id: str, field: str, mode: str) -> None:
-    _, most = OPERATIONS[operation_id].facts["files"][field]
+    _, most = OPERATIONS[operation_id].files[field]
     view = memoryview(bytearray(most + 4 - most % 4)).cast("I")  # len() counts 4-byte items
     assert len(view) <= most < view.nbytes
     expect_file_refused(mode, operation_id, field, view)  # module functions: File(payload=view)
@@ -526,7 +527,7 @@ def test_validators_track_a_changed_spec() -> None:
         # such as `page: 1` under `minimum: 1`, would be refused first).
         new = {"minimum": old - 9, "maximum": old + 9, "maxLength": old * 2}[bound.keyword]
         node[bound.keyword] = moved[bound.pointer] = new
-    code = compile_validators(changed, generate.read_facts(changed)["operations"])
+    code = compile_validators(changed, generate.read_facts(changed).operations)
     compiled: dict[str, Any] = {}
     exec(code.replace("from ._request import", "from yandex_market_chat._request import"), compiled)
 
@@ -537,8 +538,8 @@ def test_validators_track_a_changed_spec() -> None:
             operation.name,
             idempotent=operation.idempotent,
             validate=compiled[operation.name],
-            param_names=operation.facts["param_names"],
-            body_names=operation.facts["body_names"],
+            param_names=operation.param_names,
+            body_names=operation.body_names,
         )
         arguments = {**the_call.params}
         if the_call.body is not None:
@@ -743,18 +744,18 @@ KEYWORD_CASES: list[tuple[str, Any, str | None, str]] = [
 def compiled_operations(spec: dict[str, Any]) -> dict[str, _request.Operation]:
     """The runtime's Operation of every operation of `spec`, with the checks `make generate` would
     compile from it (Python name -> Operation)."""
-    facts = generate.read_facts(spec)["operations"]
+    facts = generate.read_facts(spec).operations
     code = compile_validators(spec, facts)
     compiled: dict[str, Any] = {}
     exec(code.replace("from ._request import", "from yandex_market_chat._request import"), compiled)
     return {
         name: _request.Operation(
-            entry["id"],
+            entry.id,
             name,
-            idempotent=entry["idempotent"],
+            idempotent=entry.idempotent,
             validate=compiled[name],
-            param_names=entry["param_names"],
-            body_names=entry["body_names"],
+            param_names=entry.param_names,
+            body_names=entry.body_names,
         )
         for name, entry in facts.items()
     }
@@ -770,15 +771,15 @@ def refusal(operation: _request.Operation, values: dict[str, Any]) -> InvalidReq
     return None
 
 
-def keyword_operation() -> tuple[dict[str, Any], _request.Operation]:
+def keyword_operation() -> tuple[contract.Operation, _request.Operation]:
     """The facts of the made-up operation, in a copy of the spec it is added to, and its Operation
     with the checks compiled from that copy."""
     spec = fresh_spec()
     spec["paths"]["/v2/probes"] = KEYWORD_OPERATION
     spec["components"]["schemas"].update(KEYWORD_SCHEMAS)
-    operations = generate.read_facts(spec)["operations"]
-    (facts,) = (entry for entry in operations.values() if entry["id"] == "probeEveryKeyword")
-    return facts, compiled_operations(spec)[facts["name"]]
+    operations = generate.read_facts(spec).operations
+    (facts,) = (entry for entry in operations.values() if entry.id == "probeEveryKeyword")
+    return facts, compiled_operations(spec)[facts.name]
 
 
 def test_every_openapi_keyword_is_checked() -> None:
@@ -825,7 +826,7 @@ def test_every_openapi_keyword_is_checked() -> None:
 
     # An optional parameter not given (UNSET, as the endpoint modules default it) is not checked,
     # though None, a value given, would be refused.
-    params = [p["python"] for p in facts["params"] if not p["required"]]
+    params = [p.python for p in facts.params if not p.required]
     assert params, "the made-up operation has no optional parameter"
     assert refusal(operation, {**copy.deepcopy(KEYWORD_VALID), **dict.fromkeys(params, UNSET)}) is None
     refused = [p for p in params if refusal(operation, {**copy.deepcopy(KEYWORD_VALID), p: None})]

@@ -143,7 +143,7 @@ FORGED = (
 every byte value once."""
 
 
-@operations_where(lambda op: bool(op.facts["files"]))
+@operations_where(lambda op: bool(op.files))
 def test_multipart_boundary_is_random_and_file_bytes_cannot_forge_a_part(
     operation_id: str, mode: str
 ) -> None:
@@ -151,7 +151,7 @@ def test_multipart_boundary_is_random_and_file_bytes_cannot_forge_a_part(
     recorder = Recorder.example(operation, operation.success_status)
     client = mock_client(recorder)
     example = example_call(operation)
-    forging = example.with_body({**example.body, **{name: FORGED for name in operation.facts["files"]}})
+    forging = example.with_body({**example.body, **{name: FORGED for name in operation.files}})
     for _ in range(2):
         call(mode, operation.module, client=client, **forging.module_kwargs())
     boundaries = [header_param(request.headers["content-type"], "boundary") for request in recorder.requests]

@@ -274,7 +274,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
             },
             {
                 "name": "after_message_id",
-                "wire": "body.message_id_from",
+                "wire": "body.messageIdFrom",
                 "required": False,
                 "client_default": None,
                 "help": (
@@ -282,9 +282,7 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                     "and only items whose messageId is greater are yielded (whether the service "
                     "includes that item, and in which order, is not documented)."
                 ),
-                "kind": "int",
-                "multiple": False,
-                "choices": None,
+                **{"choices": None, "kind": "int", "multiple": False},
             },
         ],
     },

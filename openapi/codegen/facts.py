@@ -1,10 +1,11 @@
-"""What the spec says of each operation, for the templates and our own rendering.
+"""The reader: the chat spec read once into the typed values of codegen/contract.py.
 
 openapi-python-client's template API (0.29.1) sees neither schema constraints (upstream #726) nor
 vendor extensions; the client objects, the TypedDicts, the docstrings and the per-operation
 literals of the endpoint modules need both. This module reads them from the spec and gives every
 name the generator gives too (it calls the generator's own naming helpers with its config), so a
-name computed here is the name in the generated code.
+name computed here is the name in the generated code. What cannot be generated (a body in two
+media types, a parameter in a cookie, ...) stops generation here, naming its path.
 
 The vendor extensions read here (documented in the spec's `info.description`):
 - `x-idempotent` (operation, required): sending it twice has the effect of sending it once;
@@ -19,16 +20,35 @@ The vendor extensions read here (documented in the spec's `info.description`):
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Mapping
 from typing import Any
 
+from codegen import prose
+from codegen.contract import (
+    After,
+    Answer,
+    Api,
+    Body,
+    BodyField,
+    CliArg,
+    ClientDefault,
+    FileLimits,
+    ModelRef,
+    Operation,
+    Paging,
+    Parameter,
+    TypedDictField,
+    TypedDictSpec,
+)
+from codegen.prose import describe, text
 from codegen.spec import GenerationError, operations, ref_name, resolve
 
 INT32 = (-(2**31), 2**31 - 1)
 INT64 = (-(2**63), 2**63 - 1)
 ENV_PREFIX = "YANDEX_MARKET_"
+OPTIONS = ("client", "extra_headers", "timeout", "max_retries")
+"""Arguments the module functions or the client objects' methods take besides the spec's."""
 BODY_KINDS = {"application/json": "json", "multipart/form-data": "multipart"}
 
 
@@ -69,30 +89,23 @@ class Namer:
         return str(PythonIdentifier(value=tag, prefix="tag"))
 
 
-def _number(value: float) -> str:
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-def text(value: object) -> str:
-    """A description as one paragraph per blank-line-separated block, whitespace collapsed."""
-    blocks = re.split(r"\n\s*\n", str(value or "").strip())
-    return "\n\n".join(" ".join(block.split()) for block in blocks if block.strip())
-
-
 class Reader:
     """Reads one spec into facts; collects the models and TypedDicts the types refer to."""
 
     def __init__(self, spec: Mapping[str, Any], namer: Namer) -> None:
         self.spec = spec
         self.namer = namer
-        self.dicts: dict[str, dict[str, Any]] = {}
-        """Schema name -> its TypedDict (for request bodies given as dicts)."""
+        self.dicts: dict[str, TypedDictSpec | None] = {}
+        """Schema name -> its TypedDict (for request bodies given as dicts); None while it is made."""
 
     # --- types ------------------------------------------------------------------------------
 
-    def model_ref(self, name: str) -> dict[str, str]:
+    def model_ref(self, name: str) -> ModelRef:
         cls, module = self.namer.model(self.spec, name)
-        return {"name": cls, "module": module}
+        return ModelRef(cls, module)
+
+    def schema_example(self, schema: Mapping[str, Any]) -> Any:
+        return resolve(self.spec, schema).get("example") if schema else None
 
     def is_object(self, schema: Mapping[str, Any]) -> bool:
         return schema.get("type") == "object" or "properties" in schema or "allOf" in schema
@@ -105,12 +118,12 @@ class Reader:
             target = resolve(self.spec, schema, where)
             model = self.model_ref(name)
             if self.is_object(target):
-                models[model["name"]] = model["module"]
+                models[model.name] = model.module
                 self.typed_dict(name, target)
-                return f"{model['name']} | {name}Dict"
+                return f"{model.name} | {name}Dict"
             if "enum" in target:
-                models[model["name"]] = model["module"]
-                return f"{model['name']} | {self.literal(target)}"
+                models[model.name] = model.module
+                return f"{model.name} | {self.literal(target)}"
             return self.py_type(target, where, models)
         if "$ref" in schema:
             return self.py_type(resolve(self.spec, schema, where), where, models)
@@ -143,7 +156,7 @@ class Reader:
             base = "Any"
         return f"{base} | None" if schema.get("nullable") and base != "Any" else base
 
-    def cli(self, schema: Mapping[str, Any], where: str) -> dict[str, Any]:
+    def cli(self, schema: Mapping[str, Any], where: str) -> CliArg:
         """How the command line reads an argument of this schema: its kind (int, float, bool,
         str, json, file), whether it takes several values, and the choices of an enum."""
         target = resolve(self.spec, schema, where) if "$ref" in schema else dict(schema)
@@ -157,8 +170,8 @@ class Reader:
             name = "file" if target.get("format") == "binary" else "str"
         else:
             name = {"integer": "int", "number": "float", "boolean": "bool"}.get(str(kind), "json")
-        choices = [str(v) for v in target["enum"] if v is not None] if "enum" in target else None
-        return {"kind": name, "multiple": multiple, "choices": choices}
+        choices = tuple(str(v) for v in target["enum"] if v is not None) if "enum" in target else None
+        return CliArg(name, multiple, choices)
 
     @staticmethod
     def literal(schema: Mapping[str, Any]) -> str:
@@ -168,21 +181,20 @@ class Reader:
         """The TypedDict of component `name` (its JSON shape), made once."""
         if name in self.dicts:
             return
-        entry: dict[str, Any] = {"name": f"{name}Dict", "schema": name, "fields": [], "doc": ""}
-        self.dicts[name] = entry
+        self.dicts[name] = None  # (being made: a schema that refers to itself stops here)
         models: dict[str, str] = {}
         merged = self.object_schema(schema, f"#/components/schemas/{name}")
-        entry["doc"] = text(schema.get("description")) or f"{name} as a dict."
-        entry["fields"] = [
-            {
-                "name": prop,
-                "type": self.py_type(sub, f"#/components/schemas/{name}/properties/{prop}", models),
-                "required": prop in merged["required"],
-                "doc": self.describe(sub, f"#/components/schemas/{name}/properties/{prop}"),
-            }
+        fields = tuple(
+            TypedDictField(
+                prop,
+                self.py_type(sub, f"#/components/schemas/{name}/properties/{prop}", models),
+                prop in merged["required"],
+                describe(self.spec, sub, f"#/components/schemas/{name}/properties/{prop}"),
+            )
             for prop, sub in merged["properties"].items()
-        ]
-        entry["models"] = models
+        )
+        doc = text(schema.get("description")) or f"{name} as a dict."
+        self.dicts[name] = TypedDictSpec(f"{name}Dict", name, doc, fields, models)
 
     def object_schema(self, schema: Mapping[str, Any], where: str) -> dict[str, Any]:
         """Properties and required names of an object schema, its allOf parts merged."""
@@ -197,87 +209,11 @@ class Reader:
         required += [r for r in schema.get("required", []) if r not in required]
         return {"properties": properties, "required": required}
 
-    # --- documentation ------------------------------------------------------------------------
-
-    def rule(self, schema: Mapping[str, Any], where: str) -> str:
-        """The constraints of a schema, in words."""
-        if "$ref" in schema:
-            return self.rule(resolve(self.spec, schema, where), where)
-        kind = schema.get("type")
-        parts: list[str] = []
-        if kind in ("integer", "number"):
-            low, high = schema.get("minimum"), schema.get("maximum")
-            if schema.get("format") == "int32" and high is None:
-                high = INT32[1]
-            if low is not None and high is not None and high not in (INT32[1], INT64[1]):
-                parts.append(f"{_number(low)} to {_number(high)}")
-            elif low is not None:
-                parts.append(f"at least {_number(low)}")
-            elif high is not None and high not in (INT32[1], INT64[1]):
-                parts.append(f"at most {_number(high)}")
-        elif kind == "string":
-            fmt = schema.get("format")
-            low, high = schema.get("minLength"), schema.get("maxLength")
-            if fmt == "binary":
-                parts.append("a path, bytes or a binary file")
-                if low == 1:
-                    parts.append("not empty")
-                if high is not None:
-                    parts.append(f"at most {_number(high)} bytes")
-            else:
-                unit = "UTF-16 code units" if schema.get("x-length-unit") == "utf-16" else "characters"
-                if low is not None and high is not None:
-                    parts.append(f"{_number(low)} to {_number(high)} {unit}")
-                elif high is not None:
-                    parts.append(f"at most {_number(high)} {unit}")
-                elif low == 1:
-                    parts.append("not empty")
-                elif low:
-                    parts.append(f"at least {_number(low)} {unit}")
-            if "enum" in schema:
-                parts.append("one of " + ", ".join(str(v) for v in schema["enum"] if v is not None))
-            if fmt in ("date-time", "date"):
-                parts.append(f"ISO 8601 {fmt}")
-            if "pattern" in schema:
-                parts.append(f"matching {schema['pattern']!r}")
-        elif kind == "array":
-            low, high = schema.get("minItems"), schema.get("maxItems")
-            if low == 1:
-                parts.append("not empty: leave it out rather than pass []")
-            elif low:
-                parts.append(f"at least {low} items")
-            if high is not None:
-                parts.append(f"at most {high} items")
-            if schema.get("uniqueItems"):
-                parts.append("no repeats")
-            inner = self.rule(schema.get("items", {}), where + "/items")
-            if inner:
-                parts.append(f"each {inner}")
-        if "default" in schema:
-            parts.append(f"default {schema['default']!r}")
-        return "; ".join(parts)
-
-    def describe(self, schema: Mapping[str, Any], where: str, description: object = None) -> str:
-        """The description (the schema's, or the one given) followed by its constraints."""
-        target = resolve(self.spec, schema, where) if "$ref" in schema else schema
-        # (one paragraph: it is an entry of an Args list, where a blank line would end the list)
-        words = " ".join(text(description or schema.get("description") or target.get("description")).split())
-        rule = self.rule(schema, where)
-        if rule:
-            words = (
-                f"{words.rstrip('.')}. ({rule[0].upper()}{rule[1:]}.)"
-                if words
-                else f"{rule[0].upper()}{rule[1:]}."
-            )
-        if (target.get("deprecated") or schema.get("deprecated")) and "deprecated" not in words.lower():
-            words = f"Deprecated. {words}"
-        return words
-
     # --- operations ---------------------------------------------------------------------------
 
     def operation(
         self, path: str, method: str, op: Mapping[str, Any], params: list[dict[str, Any]]
-    ) -> dict[str, Any]:
+    ) -> Operation:
         where = f"paths/{path}/{method}"
         op_id = op.get("operationId")
         if not op_id:
@@ -287,24 +223,9 @@ class Reader:
                 f"operation {op_id} declares no retry policy: add `x-idempotent: true|false` "
                 "(true only when sending it twice has the effect of sending it once)"
             )
-        name = self.namer.identifier(op_id)
         models: dict[str, str] = {}
-        facts: dict[str, Any] = {
-            "id": op_id,
-            "name": name,
-            "tag": self.namer.tag((op.get("tags") or ["default"])[0]),
-            "method": method,
-            "path": path,
-            "summary": text(op.get("summary")),
-            "description": text(op.get("description")),
-            "deprecated": bool(op.get("deprecated")),
-            "idempotent": op["x-idempotent"],
-            "hourly_limit": op.get("x-hourly-limit"),
-            "scope": None,
-            "params": [],
-            "body": None,
-            "models": models,
-        }
+        scope = None
+        found: list[Parameter] = []
         seen: dict[str, str] = {}
         for param in params:
             if param.get("in") not in ("path", "query", "header"):
@@ -318,70 +239,72 @@ class Reader:
                     f"{where}: parameter {param.get('name')}: style {style} in {param['in']} is not supported"
                 )
             python = self.namer.identifier(param["name"])
-            if python in seen or python in ("body", "client", "extra_headers", "timeout", "max_retries"):
+            if python in seen or python in ("body", *OPTIONS):
                 raise GenerationError(
                     f"{where}: parameters {seen.get(python, python)!r} and {param['name']!r} both become "
                     f"the Python argument {python!r}"
                 )
             seen[python] = param["name"]
-            entry = {
-                "name": param["name"],
-                "python": python,
-                "in": param["in"],
-                "required": bool(param.get("required")),
-                "type": self.py_type(schema, f"{where}/parameters/{param['name']}", models),
-                "doc": self.describe(schema, f"{where}/parameters/{param['name']}", param.get("description")),
-                "cli": self.cli(schema, f"{where}/parameters/{param['name']}"),
-                "deprecated": text(param.get("description")) if param.get("deprecated") else None,
-                "explode": bool(param.get("explode", style == "form")),
-                "allow_empty": bool(param.get("allowEmptyValue")),
-                "client_default": None,
-                "example": param.get(
-                    "example", resolve(self.spec, schema).get("example") if schema else None
-                ),
-                "schema": schema,
-            }
-            if param.get("x-client-default"):
-                entry["client_default"] = ENV_PREFIX + python.upper()
-            if param.get("x-limit-scope"):
-                facts["scope"] = python
-            facts["params"].append(entry)
-        facts["body"] = self.body(op, where, models)
-        facts["success"] = self.success(op, where)
-        facts["paging"] = self.paging(op, where, facts)
-        self.derived(facts, seen)
-        return facts
-
-    @staticmethod
-    def derived(facts: dict[str, Any], taken: Mapping[str, str]) -> None:
-        """What the templates render as literals, worked out once here."""
-        where = f"operation {facts['id']}"
-        for param in facts["params"]:
-            param["position"] = facts["path"].find("{" + param["name"] + "}")
-        facts["param_names"] = {p["python"]: p["name"] for p in facts["params"] if p["python"] != p["name"]}
-        body = facts["body"] or {"fields": []}
-        reserved = {"client", "extra_headers", "timeout", "max_retries"}
-        files = [f for f in body["fields"] if f["file"]]
-        if len(files) == 1:
-            reserved |= {"file_name", "mime_type"}
-        for field in body["fields"]:
-            if field["python"] in taken or field["python"] in reserved:
-                raise GenerationError(
-                    f"{where}: the body field {field['name']!r} and a parameter or option both become "
-                    f"the Python argument {field['python']!r}"
+            param_where = f"{where}/parameters/{param['name']}"
+            found.append(
+                Parameter(
+                    name=param["name"],
+                    python=python,
+                    location=param["in"],
+                    required=bool(param.get("required")),
+                    type=self.py_type(schema, param_where, models),
+                    doc=describe(self.spec, schema, param_where, param.get("description")),
+                    cli=self.cli(schema, param_where),
+                    deprecated=text(param.get("description")) if param.get("deprecated") else None,
+                    explode=bool(param.get("explode", style == "form")),
+                    allow_empty=bool(param.get("allowEmptyValue")),
+                    client_default=ENV_PREFIX + python.upper() if param.get("x-client-default") else None,
+                    example=param.get("example", self.schema_example(schema)),
+                    schema=schema,
+                    position=path.find("{" + param["name"] + "}"),
                 )
-        facts["body_names"] = {f["name"]: f["python"] for f in body["fields"] if f["python"] != f["name"]}
-        facts["deprecated_names"] = {
-            item["python"]: item["deprecated"]
-            for item in [*facts["params"], *body["fields"]]
-            if item["deprecated"] is not None
-        }
-        facts["files"] = {f["name"]: (f["file"]["min"], f["file"]["max"]) for f in files}
-        facts["imports"] = sorted(
-            f"from ...models.{module} import {name}" for name, module in facts["models"].items()
+            )
+            if param.get("x-limit-scope"):
+                scope = python
+        body = self.body(op, where, models)
+        success = self.success(op, where)
+        paging = self.paging(op, where, found, body, success)
+        self.check_fields(f"operation {op_id}", body, seen)
+        return Operation(
+            id=op_id,
+            name=self.namer.identifier(op_id),
+            tag=self.namer.tag((op.get("tags") or ["default"])[0]),
+            method=method,
+            path=path,
+            summary=text(op.get("summary")),
+            description=text(op.get("description")),
+            deprecated=bool(op.get("deprecated")),
+            idempotent=op["x-idempotent"],
+            hourly_limit=op.get("x-hourly-limit"),
+            scope=scope,
+            params=tuple(found),
+            body=body,
+            success=success,
+            paging=paging,
+            models=models,
         )
 
-    def body(self, op: Mapping[str, Any], where: str, models: dict[str, str]) -> dict[str, Any] | None:
+    @staticmethod
+    def check_fields(where: str, body: Body | None, taken: Mapping[str, str]) -> None:
+        """No body field becomes the Python argument of a parameter or an option."""
+        if body is None:
+            return
+        reserved = set(OPTIONS)
+        if len(body.files) == 1:
+            reserved |= {"file_name", "mime_type"}
+        for field in body.fields:
+            if field.python in taken or field.python in reserved:
+                raise GenerationError(
+                    f"{where}: the body field {field.name!r} and a parameter or option both become "
+                    f"the Python argument {field.python!r}"
+                )
+
+    def body(self, op: Mapping[str, Any], where: str, models: dict[str, str]) -> Body | None:
         request = op.get("requestBody")
         if request is None:
             return None
@@ -406,7 +329,7 @@ class Reader:
         target = resolve(self.spec, schema, where)
         merged = self.object_schema(target, f"#/components/schemas/{name}")
         model = self.model_ref(name)
-        models[model["name"]] = model["module"]
+        models[model.name] = model.module
         if kind == "json":
             self.typed_dict(name, target)
         if kind == "multipart" and not request.get("required"):
@@ -420,39 +343,38 @@ class Reader:
             resolved = resolve(self.spec, sub, sub_where)
             file = None
             if resolved.get("type") == "string" and resolved.get("format") == "binary":
-                file = {"min": int(resolved.get("minLength", 0)), "max": resolved.get("maxLength")}
+                file = FileLimits(int(resolved.get("minLength", 0)), resolved.get("maxLength"))
             # A field the schema requires is a required argument only when the body is: an optional
             # body is left out when no field is given, and checked whole when one is.
             needed = prop in merged["required"]
-            doc = self.describe(sub, sub_where)
+            doc = describe(self.spec, sub, sub_where)
             if needed and not request.get("required"):
                 doc = f"{doc.rstrip('.')}. Required once any field of the body is given."
             fields.append(
-                {
-                    "name": prop,
-                    "python": self.namer.identifier(prop),
-                    "required": needed and bool(request.get("required")),
-                    "type": self.py_type(sub, sub_where, models),
-                    "doc": doc,
-                    "cli": self.cli(sub, sub_where),
-                    "deprecated": text(resolved.get("description")) if resolved.get("deprecated") else None,
-                    "file": file,
-                }
+                BodyField(
+                    name=prop,
+                    python=self.namer.identifier(prop),
+                    required=needed and bool(request.get("required")),
+                    type=self.py_type(sub, sub_where, models),
+                    doc=doc,
+                    cli=self.cli(sub, sub_where),
+                    deprecated=text(resolved.get("description")) if resolved.get("deprecated") else None,
+                    file=file,
+                )
             )
-        return {
-            "kind": kind,
-            "content_type": media_type,
-            "required": bool(request.get("required")),
-            "schema": name,
-            "model": model["name"],
-            "module": model["module"],
-            "dict": f"{name}Dict" if kind == "json" else None,
-            "fields": fields,
-            "one_of": [self.namer.identifier(n) for n in target.get("x-require-one-of", [])],
-            "example": media.get("example"),
-        }
+        return Body(
+            kind=kind,
+            content_type=media_type,
+            required=bool(request.get("required")),
+            schema=name,
+            model=model,
+            typed_dict=f"{name}Dict" if kind == "json" else None,
+            fields=tuple(fields),
+            one_of=tuple(self.namer.identifier(n) for n in target.get("x-require-one-of", [])),
+            example=media.get("example"),
+        )
 
-    def success(self, op: Mapping[str, Any], where: str) -> dict[str, Any]:
+    def success(self, op: Mapping[str, Any], where: str) -> Answer:
         for code, response in op.get("responses", {}).items():
             if str(code).startswith("2") and str(code).isdigit():
                 response = resolve(self.spec, response, f"{where}/responses/{code}")
@@ -464,23 +386,24 @@ class Reader:
                         "is not supported: the client parses JSON answers and answers without a body"
                     )
                 if media is None:
-                    return {"status": int(code), "model": None, "module": None}
+                    return Answer(int(code), None, None)
                 name = ref_name(media.get("schema", {}))
                 if name is None:
                     raise GenerationError(
                         f"{where}/responses/{code}: the answer's schema must be a named component "
                         "($ref: #/components/schemas/...)"
                     )
-                model = self.model_ref(name)
-                return {
-                    "status": int(code),
-                    "model": model["name"],
-                    "module": model["module"],
-                    "schema": name,
-                }
+                return Answer(int(code), self.model_ref(name), name)
         raise GenerationError(f"{where}: no 2xx response is documented")
 
-    def paging(self, op: Mapping[str, Any], where: str, facts: Mapping[str, Any]) -> dict[str, Any] | None:
+    def paging(
+        self,
+        op: Mapping[str, Any],
+        where: str,
+        params: list[Parameter],
+        body: Body | None,
+        success: Answer,
+    ) -> Paging | None:
         """`x-paging: {cursor: <query parameter>, next: <dotted path to the next token in the
         answer>, items: <dotted path to the list of items>, item-key: <field of an item>,
         after: <body field that starts the listing at an item>}`."""
@@ -488,46 +411,40 @@ class Reader:
         if paging is None:
             return None
         where = f"{where}/x-paging"
-        cursor = next((p for p in facts["params"] if p["name"] == paging.get("cursor")), None)
-        if cursor is None or cursor["in"] != "query":
+        cursor = next((p for p in params if p.name == paging.get("cursor")), None)
+        if cursor is None or cursor.location != "query":
             raise GenerationError(f"{where}: cursor must name a query parameter of the operation")
-        if facts["success"]["schema"] is None:
+        if success.schema is None:
             raise GenerationError(f"{where}: a paged operation needs a JSON answer")
-        next_path, _ = self.answer_path(facts["success"]["schema"], paging.get("next"), f"{where}/next")
-        items_path, item = self.answer_path(facts["success"]["schema"], paging.get("items"), f"{where}/items")
+        next_path, _ = self.answer_path(success.schema, paging.get("next"), f"{where}/next")
+        items_path, item = self.answer_path(success.schema, paging.get("items"), f"{where}/items")
         if item is None:
             raise GenerationError(f"{where}/items: must lead to a list of a named schema")
         key = paging.get("item-key")
         after = None
         if paging.get("after") is not None:
-            field = next(
-                (f for f in (facts["body"] or {"fields": []})["fields"] if f["name"] == paging["after"]), None
-            )
+            fields = body.fields if body else ()
+            field = next((f for f in fields if f.name == paging["after"]), None)
             if field is None or not key:
                 raise GenerationError(f"{where}/after: must name a body field, and item-key must be given")
-            after = {
-                "argument": "after_" + self.namer.identifier(key),
-                "field": field["python"],
-                "type": field["type"],
-                "doc": (
-                    f"Start after the item whose {key} this is: sends it as `{field['name']}`, and only "
-                    f"items whose {key} is greater are yielded (whether the service includes that item, "
-                    "and in which order, is not documented)."
-                ),
-            }
-        return {
-            "cursor": cursor["python"],
-            "next": next_path,
-            "next_wire": paging["next"],
-            "items": items_path,
-            "item": item,
-            "item_key": self.namer.identifier(key) if key else None,
-            "after": after,
-        }
+            after = After(
+                argument="after_" + self.namer.identifier(key),
+                field=field.python,
+                wire=field.name,
+                type=field.type,
+                doc=prose.after_doc(key, field.name),
+            )
+        return Paging(
+            cursor=cursor.python,
+            next=tuple(next_path),
+            next_wire=paging["next"],
+            items=tuple(items_path),
+            item=item,
+            item_key=self.namer.identifier(key) if key else None,
+            after=after,
+        )
 
-    def answer_path(
-        self, schema_name: str, dotted: object, where: str
-    ) -> tuple[list[str], dict[str, str] | None]:
+    def answer_path(self, schema_name: str, dotted: object, where: str) -> tuple[list[str], ModelRef | None]:
         """The Python attribute names along a dotted path of wire names in the answer's model, and
         the model of the items when the path ends at a list of them."""
         if not isinstance(dotted, str) or not dotted:
@@ -575,27 +492,28 @@ def answer_models(spec: Mapping[str, Any], namer: Namer) -> list[str]:
     return sorted(namer.model(spec, name)[0] for name in answers - requests)
 
 
-def read(spec: Mapping[str, Any], config: Any) -> dict[str, Any]:
+def read(spec: Mapping[str, Any], config: Any) -> Api:
     """Facts for every operation, keyed by the generator's module name of its operationId."""
     reader = Reader(spec, Namer(config))
-    found: dict[str, Any] = {}
+    found: dict[str, Operation] = {}
     for path, method, op, params in operations(spec):
-        facts = reader.operation(path, method, op, params)
-        if facts["name"] in found:
-            raise GenerationError(f"operationId {facts['id']} collides with {found[facts['name']]['id']}")
-        found[facts["name"]] = facts
-    defaults: dict[str, dict[str, Any]] = {}
-    for facts in found.values():
-        for param in facts["params"]:
-            if param["client_default"]:
-                defaults.setdefault(param["python"], {"env": param["client_default"], "type": param["type"]})
+        operation = reader.operation(path, method, op, params)
+        if operation.name in found:
+            raise GenerationError(f"operationId {operation.id} collides with {found[operation.name].id}")
+        found[operation.name] = operation
+    defaults: dict[str, ClientDefault] = {}
+    for operation in found.values():
+        for param in operation.params:
+            if param.client_default:
+                default = ClientDefault(param.python, param.client_default, param.type)
+                defaults.setdefault(param.python, default)
     info = spec.get("info", {})
-    return {
-        "title": text(info.get("title")),
-        "description": textwrap.dedent(str(info.get("description", ""))).strip(),
-        "server_url": spec["servers"][0]["url"] if spec.get("servers") else "",
-        "operations": found,
-        "defaults": defaults,
-        "dicts": reader.dicts,
-        "answer_models": answer_models(spec, reader.namer),
-    }
+    return Api(
+        title=text(info.get("title")),
+        description=textwrap.dedent(str(info.get("description", ""))).strip(),
+        server_url=spec["servers"][0]["url"] if spec.get("servers") else "",
+        operations=found,
+        defaults=tuple(defaults[name] for name in sorted(defaults)),
+        dicts=tuple(sorted((d for d in reader.dicts.values() if d is not None), key=lambda d: d.name)),
+        answer_models=frozenset(answer_models(spec, reader.namer)),
+    )

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from codegen.facts import text
+from codegen.prose import text
 from codegen.spec import GenerationError, ref_name, resolve
 
 SCALARS = {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}

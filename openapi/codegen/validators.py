@@ -19,6 +19,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+from codegen.contract import Operation, Parameter
 from codegen.facts import INT32, INT64
 from codegen.spec import GenerationError, ref_name, resolve
 
@@ -145,47 +146,45 @@ class Converter:
             out["format"] = fmt
 
 
-def not_empty(spec: Mapping[str, Any], param: Mapping[str, Any]) -> dict[str, Any]:
+def not_empty(spec: Mapping[str, Any], param: Parameter) -> dict[str, Any]:
     """What keeps a query parameter off the wire as `name=` (an empty value), which OpenAPI allows
     only with `allowEmptyValue: true`: an empty string, an empty string in a list, and an empty
     list sent comma-joined (`explode: false`) are refused; a list sent once per item sends nothing
     when empty, which is leaving the parameter out."""
-    schema = resolve(spec, param["schema"]) if param["schema"] else {}
+    schema = resolve(spec, param.schema) if param.schema else {}
     if schema.get("type") != "array":
         return {"minLength": 1}
     rule: dict[str, Any] = {"items": {"minLength": 1}}
-    if not param["explode"]:
+    if not param.explode:
         rule["minItems"] = 1
     return rule
 
 
-def request_schema(converter: Converter, facts: Mapping[str, Any]) -> dict[str, Any]:
+def request_schema(converter: Converter, operation: Operation) -> dict[str, Any]:
     """One operation's arguments as one object: parameters by Python name, the body as "body"."""
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for param in facts["params"]:
-        where = f"paths/{facts['path']}/{facts['method']}/parameters/{param['name']}"
-        converted = converter.convert(param["schema"], where)
-        if param["in"] == "query" and not param["allow_empty"]:
+    for param in operation.params:
+        where = f"paths/{operation.path}/{operation.method}/parameters/{param.name}"
+        converted = converter.convert(param.schema, where)
+        if param.location == "query" and not param.allow_empty:
             converted = {"allOf": [converted, not_empty(converter.spec, param)]}
-        properties[param["python"]] = converted
-        if param["required"]:
-            required.append(param["python"])
-    body = facts["body"]
+        properties[param.python] = converted
+        if param.required:
+            required.append(param.python)
+    body = operation.body
     if body is not None:
-        properties["body"] = converter.convert(
-            {"$ref": f"#/components/schemas/{body['schema']}"}, "requestBody"
-        )
-        if body["required"]:
+        properties["body"] = converter.convert({"$ref": f"#/components/schemas/{body.schema}"}, "requestBody")
+        if body.required:
             required.append("body")
     return {"type": "object", "properties": properties, "required": required}
 
 
-def compile_validators(spec: Mapping[str, Any], operations: Mapping[str, Any]) -> str:
-    """`_validators.py`: for each operation (facts keyed by name) a function
+def compile_validators(spec: Mapping[str, Any], operations: Mapping[str, Operation]) -> str:
+    """`_validators.py`: for each operation (keyed by its Python name) a function
     `<name>(data, custom_formats, name_prefix)` that checks its arguments."""
     converter = Converter(spec)
-    entries = {name: request_schema(converter, facts) for name, facts in operations.items()}
+    entries = {name: request_schema(converter, operation) for name, operation in operations.items()}
     return compile_module(
         converter,
         entries,

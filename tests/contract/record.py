@@ -48,9 +48,9 @@ from spec_support import (
     Call,
     documented_pairs,
     example_call,
-    namer,
     operation_for,
     pair_id,
+    python_name,
 )
 from yandex_market_chat import AuthenticatedClient, __version__
 
@@ -80,7 +80,7 @@ def _id_name(key: str, parent: Mapping[str, Any]) -> str | None:
     """The environment name of an id at `key` in a JSON object (None: not an id)."""
     if key == "id" and isinstance(parent.get("type"), str):
         return f"{ENV_PREFIX}{parent['type'].upper()}_ID"
-    python = namer().identifier(key)
+    python = python_name(key)
     if python.endswith("_id"):
         return ENV_PREFIX + python.upper()
     if python.endswith("_ids"):

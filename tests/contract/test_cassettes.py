@@ -336,9 +336,7 @@ def test_replay_refuses_a_request_the_cassette_does_not_hold(operation_id: str) 
     if operation.body["kind"] == "json":
         other = example.with_body({**example.body, "noteNotInTheCassette": "another body"})
     else:
-        other = example.with_body(
-            {**example.body, **{name: b"another file" for name in operation.facts["files"]}}
-        )
+        other = example.with_body({**example.body, **{name: b"another file" for name in operation.files}})
     with replay.use_cassette(cassette), pytest.raises(CannotOverwriteExistingCassetteException):
         operation.module.sync(client=client, **other.module_kwargs())
     with replay.use_cassette(cassette):

@@ -386,7 +386,7 @@ def test_the_request_carries_what_it_is_given(operation_id: str) -> None:
     schemas = {p["name"]: p["schema"] for p in operation.params}
     body_facts = operation.body or {"kind": None, "fields": [], "one_of": []}
     wire_names = {f["python"]: f["name"] for f in body_facts["fields"]}
-    deprecated = set(operation.facts["deprecated_names"])
+    deprecated = set(operation.deprecated_names)
 
     @PROFILE
     @given(case=case_strategy(operation_id), file_name=FILE_NAMES)

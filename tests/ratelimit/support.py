@@ -237,7 +237,7 @@ class MarketSim:
 def scope_of(operation: Operation, target: str) -> int:
     """The value of the operation's `x-limit-scope` parameter (the business) in a request target;
     0 when it has none."""
-    scope = operation.facts["scope"]
+    scope = operation.scope
     param = next((p for p in operation.params if p["python"] == scope), None)
     if param is None:
         return 0
@@ -253,7 +253,7 @@ def arguments(operation: str, business: int = 1, **fields: Any) -> dict[str, Any
     replaced — a value as JSON, or a File for a file field."""
     spec_operation = BY_NAME[operation]
     call = example_call(spec_operation)
-    scope = spec_operation.facts["scope"]
+    scope = spec_operation.scope
     if scope is not None:
         call = call.with_params(**{scope: business})
     kwargs = call.module_kwargs()

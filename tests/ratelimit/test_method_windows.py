@@ -36,7 +36,7 @@ def test_a_spent_window_holds_back_its_own_method_only(runner: Runner, sim: Mark
     def remaining(operation: str) -> int | None:
         """What is left of the window of `operation`, kept under business 1 if the operation has
         an x-limit-scope parameter, else under None."""
-        scope = 1 if BY_NAME[operation].facts["scope"] else None
+        scope = 1 if BY_NAME[operation].scope else None
         return scopes[scope]["operations"][operation]["remaining"]
 
     assert remaining(spent) == 0

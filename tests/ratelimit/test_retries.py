@@ -35,7 +35,7 @@ from yandex_market_chat._pipeline import rate_limit_wait
 from .support import BY_NAME, FAKE_KEY, OPERATIONS, MarketSim, Reply, Runner, arguments, http_date, timed
 
 FIRST, SECOND = OPERATIONS[:2]
-FILE_OPERATIONS = [name for name, op in BY_NAME.items() if op.facts["files"]]
+FILE_OPERATIONS = [name for name, op in BY_NAME.items() if op.files]
 
 
 def answered(operation: str, result: object) -> bool:
@@ -320,8 +320,10 @@ def test_a_file_is_resent_byte_identical(
         file = File(payload=payload, file_name="scan.pdf", mime_type="application/pdf")
         sim.plan(operation, *[Reply(420, {"X-RateLimit-Resource-Remaining": "3"})] * 2)
         client = runner.client(sim.url)
-        facts = BY_NAME[operation].facts
-        fields: dict[str, Any] = {facts["body_names"].get(name, name): file for name in facts["files"]}
+        spec_operation = BY_NAME[operation]
+        fields: dict[str, Any] = {
+            spec_operation.body_names.get(name, name): file for name in spec_operation.files
+        }
         runner.call(client, operation, **arguments(operation, **fields))
     assert sim.statuses() == [420, 420, 200]
     for seen in sim.seen:

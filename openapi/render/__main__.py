@@ -1,5 +1,3 @@
-{# Our own template, rendered by openapi/generate.py: `python -m yandex_market_chat` and the
-   `yandex-market-chat` console script run the command line over the spec's operations. #}
 """`python -m yandex_market_chat`: the command line (see yandex_market_chat.cli)."""
 
 from ._spec import OPERATIONS
