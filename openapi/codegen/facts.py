@@ -575,6 +575,24 @@ def answer_models(spec: Mapping[str, Any], namer: Namer) -> list[str]:
     return sorted(namer.model(spec, name)[0] for name in answers - requests)
 
 
+def paths_start(operations: Mapping[str, Any]) -> str:
+    """The leading segments every operation's path shares, up to the first parameter
+    (`/v2/businesses`): a base_url ending in any leading part of it would double it."""
+    shared: list[str] | None = None
+    for facts in operations.values():
+        segments = facts["path"].strip("/").split("/")
+        if shared is None:
+            shared = segments
+        same = next((i for i, (a, b) in enumerate(zip(shared, segments, strict=False)) if a != b), None)
+        shared = shared[: min(len(shared), len(segments)) if same is None else same]
+    kept = []
+    for segment in shared or []:
+        if "{" in segment:
+            break
+        kept.append(segment)
+    return "/" + "/".join(kept) if kept else ""
+
+
 def read(spec: Mapping[str, Any], config: Any) -> dict[str, Any]:
     """Facts for every operation, keyed by the generator's module name of its operationId."""
     reader = Reader(spec, Namer(config))
@@ -588,12 +606,16 @@ def read(spec: Mapping[str, Any], config: Any) -> dict[str, Any]:
     for facts in found.values():
         for param in facts["params"]:
             if param["client_default"]:
-                defaults.setdefault(param["python"], {"env": param["client_default"], "type": param["type"]})
+                defaults.setdefault(
+                    param["python"],
+                    {"env": param["client_default"], "type": param["type"], "schema": param["schema"]},
+                )
     info = spec.get("info", {})
     return {
         "title": text(info.get("title")),
         "description": textwrap.dedent(str(info.get("description", ""))).strip(),
         "server_url": spec["servers"][0]["url"] if spec.get("servers") else "",
+        "paths_start": paths_start(found),
         "operations": found,
         "defaults": defaults,
         "dicts": reader.dicts,

@@ -181,11 +181,19 @@ def request_schema(converter: Converter, facts: Mapping[str, Any]) -> dict[str, 
     return {"type": "object", "properties": properties, "required": required}
 
 
-def compile_validators(spec: Mapping[str, Any], operations: Mapping[str, Any]) -> str:
+def compile_validators(
+    spec: Mapping[str, Any], operations: Mapping[str, Any], defaults: Mapping[str, Any] | None = None
+) -> str:
     """`_validators.py`: for each operation (facts keyed by name) a function
-    `<name>(data, custom_formats, name_prefix)` that checks its arguments."""
+    `<name>(data, custom_formats, name_prefix)` that checks its arguments, and for each argument
+    with a client-wide default (`x-client-default`) a function `client_default_<argument>` that
+    checks one value against the parameter's schema (the client objects run it when they are made)."""
     converter = Converter(spec)
     entries = {name: request_schema(converter, facts) for name, facts in operations.items()}
+    for python, default in sorted((defaults or {}).items()):
+        entries[f"client_default_{python}"] = converter.convert(
+            default["schema"], f"x-client-default {python}"
+        )
     return compile_module(
         converter,
         entries,
