@@ -6,6 +6,7 @@ declared with `x-client-default` in the spec."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, Self, TypedDict, TypeVar, Unpack, get_args, get_origin
 
@@ -126,7 +127,7 @@ def _default(name: str, env: str, kind: type, validate: Validator, value: Any) -
     if not raw:
         return None
     if kind is int:
-        if not (raw.isascii() and raw.lstrip("-").isdigit()):
+        if not re.fullmatch(r"-?[0-9]+", raw):
             raise InvalidRequestError(f"{name} from {env}", f"must be an integer, got {raw!r}")
         value = int(raw)
     else:
