@@ -179,7 +179,7 @@ def generate(
     spec = spec_io.load(spec_path)
     api = read_facts(spec, config_path, spec_path)
     notifications = spec_io.load(notification_path)
-    validators = compile_validators(spec, api.operations)
+    validators = compile_validators(spec, api.operations, api.defaults)
     if not (bin_dir / "ruff").exists():
         raise GenerationError(f"the pinned ruff is not installed in {bin_dir}: run `make install`")
     target.parent.mkdir(parents=True, exist_ok=True)

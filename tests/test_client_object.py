@@ -8,6 +8,7 @@ headers, logging) is shown on the spec's first operation, FIRST — it is the sa
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 import os
@@ -35,12 +36,14 @@ from spec_support import (
     model_class,
     operation_for,
     operations_where,
+    resolve,
 )
 from yandex_market_chat import (
     DEFAULT_BASE_URL,
     APITimeoutError,
     AsyncYandexMarketChat,
     AuthenticatedClient,
+    File,
     InvalidRequestError,
     NotFoundError,
     YandexMarketChat,
@@ -706,3 +709,104 @@ def test_threads_making_their_first_call_share_one_httpx_client() -> None:
         thread.join()
     assert len(seen) == 8 and all(c is seen[0] for c in seen)
     client.close()
+
+
+# --- settings checked when the client is made ---------------------------------------------------
+
+
+def client_defaults() -> dict[str, tuple[str, dict[str, Any]]]:
+    """Python name -> (environment variable, schema in the spec) of every parameter the client
+    objects take once (`x-client-default`)."""
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for operation in OPERATIONS.values():
+        for param in operation.params:
+            if param["client_default"]:
+                found[param["python"]] = (param["client_default"], resolve(param["schema"]))
+    return found
+
+
+def outside(schema: dict[str, Any]) -> list[Any]:
+    """Values the schema refuses: another type (a bool is no integer), each bound passed."""
+    kind = schema.get("type")
+    values: list[Any] = [True, str(schema.get("example", 1))] if kind in ("integer", "number") else [1]
+    values += [schema["minimum"] - 1] if "minimum" in schema else []
+    values += [schema["maximum"] + 1] if "maximum" in schema else []
+    values += ["x" * (schema["minLength"] - 1)] if schema.get("minLength") else []
+    return values
+
+
+@pytest.mark.parametrize("client_class", [YandexMarketChat, AsyncYandexMarketChat])
+def test_a_client_wide_default_outside_its_schema_is_refused_when_the_client_is_made(
+    client_class: type[YandexMarketChat] | type[AsyncYandexMarketChat], env: pytest.MonkeyPatch
+) -> None:
+    assert client_defaults(), "the spec declares no x-client-default parameter"
+    for name, (variable, schema) in client_defaults().items():
+        for value in outside(schema):
+            with pytest.raises(InvalidRequestError) as caught:
+                client_class(FAKE_KEY, **{name: value})
+            assert caught.value.field == name, value
+        if schema.get("type") in ("integer", "number"):
+            texts = ["abc"] + [str(v) for v in outside(schema) if type(v) in (int, float)]
+        else:
+            texts = [v for v in outside(schema) if isinstance(v, str) and v.strip()]
+        for text in texts:
+            env.setenv(variable, text)
+            with pytest.raises(InvalidRequestError) as caught:
+                client_class(FAKE_KEY)
+            assert caught.value.field == f"{name} from {variable}", text
+        env.delenv(variable)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_an_oauth_token_goes_out_as_a_bearer_token_and_is_never_shown(
+    mode: str, env: pytest.MonkeyPatch
+) -> None:
+    api = Api()
+    token = "fake-oauth-token"
+    kwargs = example_call(FIRST).client_kwargs()
+    if mode == "sync":
+        chat: Any = YandexMarketChat(oauth_token=token, http_client=api.sync_client())
+        method_call(chat, FIRST, kwargs)
+    else:
+        chat = AsyncYandexMarketChat(oauth_token=token, http_client=api.async_client())
+        asyncio.run(amethod_call(chat, FIRST, kwargs))
+    assert api.last.headers["Authorization"] == f"Bearer {token}"
+    assert "Api-Key" not in api.last.headers
+    assert token not in repr(chat) and token not in repr(chat.client)
+    env.setenv("YANDEX_MARKET_OAUTH_TOKEN", "fake-env-oauth-token")
+    method_call(YandexMarketChat(http_client=api.sync_client()), FIRST, kwargs)
+    assert api.last.headers["Authorization"] == "Bearer fake-env-oauth-token"
+    with pytest.raises(InvalidRequestError) as caught:
+        YandexMarketChat(FAKE_KEY, oauth_token=token)
+    assert caught.value.field == "oauth_token"
+    env.setenv("YANDEX_MARKET_API_KEY", FAKE_KEY)
+    with pytest.raises(InvalidRequestError) as caught:
+        YandexMarketChat()
+    assert caught.value.field == "YANDEX_MARKET_OAUTH_TOKEN" and "YANDEX_MARKET_API_KEY" in str(caught.value)
+
+
+@operations_where(lambda op: single_file_field(op) is not None)
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_file_without_a_name_is_refused_before_sending(
+    operation_id: str, mode: str, env: pytest.MonkeyPatch
+) -> None:
+    operation = OPERATIONS[operation_id]
+    field = single_file_field(operation)
+    assert field is not None
+    api = Api()
+    for nameless in (b"%PDF-1.4 fake", io.BytesIO(b"%PDF-1.4 fake")):
+        kwargs = {**example_call(operation).client_kwargs(), "file_name": None, field: nameless}
+        with pytest.raises(InvalidRequestError) as caught:
+            if mode == "sync":
+                method_call(YandexMarketChat(FAKE_KEY, http_client=api.sync_client()), operation, kwargs)
+            else:
+                chat = AsyncYandexMarketChat(FAKE_KEY, http_client=api.async_client())
+                asyncio.run(amethod_call(chat, operation, kwargs))
+        assert caught.value.field == "file_name"
+    module_kwargs = example_call(operation).module_kwargs()
+    body = module_kwargs["body"]
+    setattr(body, field, File(payload=b"%PDF-1.4 fake"))
+    with pytest.raises(InvalidRequestError) as caught:
+        call(mode, operation.module, client=mock_client(api), **module_kwargs)
+    assert caught.value.field == f"{field}.file_name"
+    assert api.requests == []

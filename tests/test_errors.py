@@ -376,3 +376,34 @@ def test_odd_retry_after_never_crashes(operation_id: str, retry_after: str) -> N
     client = mock_client(answer(429, b"", {"Retry-After": retry_after}), max_retries=0)
     with pytest.raises(RateLimitError):
         send("sync", client, operation_id)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_the_rate_limit_error_says_when_the_window_resets(mode: str) -> None:
+    headers = {"X-RateLimit-Resource-Until": "Thu, 10 Jul 2025 00:42:42 GMT"}
+    client = mock_client(answer(420, ERROR_BODY, headers), max_retries=0)
+    with pytest.raises(RateLimitError) as caught:
+        send(mode, client, next(iter(OPERATIONS)))
+    assert "resets at 2025-07-10 00:42:42 UTC" in str(caught.value)
+    without = mock_client(answer(420, ERROR_BODY), max_retries=0)
+    with pytest.raises(RateLimitError) as caught:
+        send(mode, without, next(iter(OPERATIONS)))
+    assert "resets" not in str(caught.value)
+
+
+@pytest.mark.parametrize("header", ["X-RateLimit-Resource-Until", "Retry-After"])
+def test_an_unreadable_rate_limit_date_is_logged_once_and_read_as_missing(
+    header: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    from yandex_market_chat import _headers
+
+    _headers._warned.discard(header)  # (once per process: this test starts from "not yet")
+    client = mock_client(answer(420, ERROR_BODY, {header: "2025-07-10T00:42:42Z"}), max_retries=0)
+    with caplog.at_level(logging.WARNING, logger="yandex_market_chat"):
+        for _ in range(3):
+            with pytest.raises(RateLimitError) as caught:
+                send("sync", client, next(iter(OPERATIONS)))
+            assert caught.value.reset_at is None  # the documented default: as if it were missing
+    warned = [r for r in caplog.records if r.levelno == logging.WARNING and header in r.getMessage()]
+    assert len(warned) == 1, [r.getMessage() for r in caplog.records]
+    assert "2025-07-10T00:42:42Z" in warned[0].getMessage() and FAKE_KEY not in caplog.text

@@ -4,6 +4,7 @@ from the spec, and errors that name the argument the user typed."""
 from __future__ import annotations
 
 import inspect
+import os
 import pydoc
 import re
 import typing
@@ -15,7 +16,7 @@ import httpx
 import pytest
 import yandex_market_chat.typed_dicts as typed_dicts
 from conftest import FAKE_KEY
-from spec_support import OPERATIONS, SPEC, each_operation, flatten, operation_module, resolve
+from spec_support import OPERATIONS, ROOT, SPEC, each_operation, flatten, operation_module, resolve
 from yandex_market_chat import (
     AsyncYandexMarketChat,
     AuthenticatedClient,
@@ -266,3 +267,111 @@ def test_an_unknown_client_option_names_the_options() -> None:
     with pytest.raises(TypeError) as caught:
         YandexMarketChat(FAKE_KEY, business_id=1, timout=3)  # type: ignore[call-arg]
     assert "timout" in str(caught.value) and "timeout" in str(caught.value)
+
+
+# --- every setting checked where it is given ------------------------------------------------------
+
+
+def paths_start() -> str:
+    """The leading segments every path of the spec shares, up to its first parameter (the spec's
+    paths all start /v2/businesses/{businessId})."""
+    shared = os.path.commonpath([path.split("{")[0] for path in SPEC["paths"]])
+    return "" if shared == "/" else shared
+
+
+START = paths_start()
+FIRST_SEGMENT = "/" + START.strip("/").split("/")[0]
+
+
+@pytest.mark.skipif(not START, reason="the spec's paths share no leading segment")
+@pytest.mark.parametrize(
+    ("url", "use"),
+    [
+        (f"http://host{FIRST_SEGMENT}", "http://host"),
+        (f"http://host{FIRST_SEGMENT}/", "http://host"),
+        (f"https://proxy.example/api{START}/", "https://proxy.example/api"),
+    ],
+)
+def test_a_base_url_ending_where_the_paths_begin_is_refused_with_the_fix(
+    url: str, use: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("YANDEX_MARKET_BASE_URL", raising=False)
+    for make in (
+        lambda: YandexMarketChat(FAKE_KEY, base_url=url),
+        lambda: AsyncYandexMarketChat(FAKE_KEY, base_url=url),
+        lambda: AuthenticatedClient(token=FAKE_KEY, base_url=url),
+    ):
+        with pytest.raises(InvalidRequestError) as caught:
+            make()
+        assert caught.value.field == "base_url" and repr(use) in str(caught.value)
+    monkeypatch.setenv("YANDEX_MARKET_BASE_URL", url)
+    with pytest.raises(InvalidRequestError) as caught:
+        YandexMarketChat(FAKE_KEY)
+    assert caught.value.field == "YANDEX_MARKET_BASE_URL"
+
+
+def test_a_base_url_with_a_proxy_prefix_keeps_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("YANDEX_MARKET_BUSINESS_ID", raising=False)
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={"status": "OK"})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    chat = YandexMarketChat(FAKE_KEY, business_id=1, base_url="http://host/proxy/", http_client=http)
+    chat.send_message_to_chat(chat_id=2, message="hi")
+    path = next(
+        path
+        for path, item in SPEC["paths"].items()
+        if item.get("post", {}).get("operationId") == "sendMessageToChat"
+    )
+    assert str(sent[0].url) == "http://host/proxy" + path.replace("{businessId}", "1") + "?chatId=2"
+
+
+def test_a_wrong_type_is_invalid_request_error_for_every_kind_of_argument(chat: YandexMarketChat) -> None:
+    wrong: list[tuple[str, Any]] = [
+        ("business_id", lambda: YandexMarketChat(FAKE_KEY, business_id="111")),  # type: ignore[arg-type]
+        ("business_id", lambda: YandexMarketChat(FAKE_KEY, business_id=True)),
+        ("timeout", lambda: YandexMarketChat(FAKE_KEY, timeout="5")),  # type: ignore[arg-type]
+        ("max_retries", lambda: YandexMarketChat(FAKE_KEY, max_retries="2")),  # type: ignore[arg-type]
+        ("max_rate_limit_wait", lambda: chat.with_options(max_rate_limit_wait="1")),  # type: ignore[arg-type]
+        ("http_client", lambda: YandexMarketChat(FAKE_KEY, http_client=object())),  # type: ignore[arg-type]
+        ("default_headers['X-Shop']", lambda: YandexMarketChat(FAKE_KEY, default_headers={"X-Shop": 1})),  # type: ignore[dict-item]
+        ("chat_id", lambda: chat.send_message_to_chat(chat_id="2", message="hi")),  # type: ignore[arg-type]
+        ("message", lambda: chat.send_message_to_chat(chat_id=2, message=42)),  # type: ignore[arg-type]
+        ("file", lambda: chat.send_file_to_chat(chat_id=2, file=123)),  # type: ignore[arg-type]
+        ("file_name", lambda: chat.send_file_to_chat(chat_id=2, file=b"x", file_name=1)),  # type: ignore[arg-type]
+        ("mime_type", lambda: chat.send_file_to_chat(chat_id=2, file=b"x", file_name="a", mime_type=1)),  # type: ignore[arg-type]
+    ]
+    for field, make in wrong:
+        with pytest.raises(InvalidRequestError) as caught:
+            make()
+        assert caught.value.field == field, str(caught.value)
+        assert isinstance(caught.value, TypeError) and isinstance(caught.value, ValueError)
+
+
+def test_a_whitespace_only_message_is_refused_before_sending(chat: YandexMarketChat) -> None:
+    for blank in (" ", "   \n\t", "\u3000"):
+        with pytest.raises(InvalidRequestError) as caught:
+            chat.send_message_to_chat(chat_id=2, message=blank)
+        assert caught.value.field == "message" and "blank" in str(caught.value)
+    chat.send_message_to_chat(chat_id=2, message=" hi ")  # (spaces around a word are a message)
+
+
+def test_the_constants_the_docs_name_are_public() -> None:
+    import yandex_market_chat
+
+    expected = {  # the values the docs state
+        "MAX_ANSWER_BYTES": 4 * 1024 * 1024,
+        "MAX_TIMEOUT": 86_400.0,
+        "DEFAULT_MAX_RETRIES": 2,
+        "DEFAULT_MAX_RATE_LIMIT_WAIT": 60.0,
+        "DEFAULT_MAX_IN_FLIGHT": 4,
+        "DEFAULT_TIMEOUT": httpx.Timeout(30.0, connect=10.0),
+        "DEFAULT_BASE_URL": SPEC["servers"][0]["url"],
+    }
+    for name, value in expected.items():
+        assert name in yandex_market_chat.__all__ and getattr(yandex_market_chat, name) == value, name
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
+        assert "yandex_market_chat._" not in page.read_text(), f"{page.name} points at a private module"

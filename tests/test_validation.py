@@ -497,11 +497,9 @@ def test_file_from_source_kinds(tmp_path: Path) -> None:
     with open(path, "rb") as handle:
         from_handle = File.from_source(handle)
         assert (from_handle.payload, from_handle.file_name) == (handle, "photo.png")
-    from_bytes = File.from_source(b"abc")
-    assert (from_bytes.file_name, from_bytes.mime_type) == ("file", "application/octet-stream")
-    assert File.from_source(b"abc", mime_type="text/csv").mime_type == "text/csv"
-    with pytest.raises(TypeError):
-        File.from_source(123)  # type: ignore[arg-type]
+    from_bytes = File.from_source(b"abc", file_name="data.bin")
+    assert (from_bytes.file_name, from_bytes.mime_type) == ("data.bin", "application/octet-stream")
+    assert File.from_source(b"abc", file_name="data", mime_type="text/csv").mime_type == "text/csv"
 
 
 # --- the checks follow the spec they were generated from -------------------------------------------

@@ -8,7 +8,14 @@ import importlib
 from typing import TYPE_CHECKING
 
 from ._budget import HourlyBudget
-from ._limits import RateLimiter
+from ._exchange import MAX_ANSWER_BYTES
+from ._limits import DEFAULT_MAX_IN_FLIGHT, RateLimiter
+from ._settings import (
+    DEFAULT_MAX_RATE_LIMIT_WAIT,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    MAX_TIMEOUT,
+)
 from .client import (
     DEFAULT_BASE_URL,
     AsyncYandexMarketChat,
@@ -44,6 +51,12 @@ if TYPE_CHECKING:
 
 __all__ = (
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_IN_FLIGHT",
+    "DEFAULT_MAX_RATE_LIMIT_WAIT",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "MAX_ANSWER_BYTES",
+    "MAX_TIMEOUT",
     "UNSET",
     "APIConnectionError",
     "APIStatusError",

@@ -6,6 +6,7 @@ declared with `x-client-default` in the spec."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, Self, TypedDict, TypeVar, Unpack, get_args, get_origin
 
@@ -13,13 +14,16 @@ import httpx
 
 from ._client import AuthenticatedClient
 from ._limits import RateLimiter
+from ._request import Validator, check_value
 from ._settings import (
     DEFAULT_MAX_RATE_LIMIT_WAIT,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     ENV_API_KEY,
     ENV_BASE_URL,
+    ENV_OAUTH_TOKEN,
     check_base_url,
+    check_headers,
     check_key,
     configure_logging_from_env,
 )
@@ -32,8 +36,12 @@ _Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
 class ClientOptions(TypedDict, Generic[_Http], total=False):
     """Settings of a client object, besides the key and the defaults its operations take."""
 
+    oauth_token: str | None
+    """An OAuth token instead of the Api-Key, sent as `Authorization: Bearer <token>` (default:
+    YANDEX_MARKET_OAUTH_TOKEN when no Api-Key is given); never logged or shown."""
     base_url: str | None
-    """Default: YANDEX_MARKET_BASE_URL, else the production API."""
+    """Default: YANDEX_MARKET_BASE_URL, else the production API. Its path may be a proxy's prefix,
+    but not the start of the API's own paths (`/v2`): that would be sent twice."""
     timeout: httpx.Timeout | float | None
     """Each attempt as a whole: the wait for a place in flight, connecting, sending and reading the
     whole answer (default 30 s, connect 10 s; never unlimited). A retry is a new attempt."""
@@ -66,10 +74,11 @@ class ClientView:
     """What the sync, async and raw client objects share: the low-level client and the defaults
     of the arguments declared with `x-client-default` in the spec."""
 
-    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = {}
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type, Validator]]] = {}
+    """Python name of an argument with a client-wide default -> (environment variable, type, the
+    compiled check of the parameter's schema in the spec)."""
     _CLIENT: ClassVar[type[AuthenticatedClient]] = AuthenticatedClient
     """The low-level client class (the package's, with the spec's server and the version)."""
-    """Python name of an argument with a client-wide default -> (environment variable, type)."""
     _client: AuthenticatedClient
     _defaults: dict[str, Any]
 
@@ -121,17 +130,45 @@ class ClientView:
         return f"{type(self).__name__}({defaults}base_url={self._client.base_url!r})"
 
 
-def _default_from_env(name: str, env: str, kind: type, value: Any) -> Any:
+def _default(name: str, env: str, kind: type, validate: Validator, value: Any) -> Any:
+    """A client-wide default given as `name`, else read from `env`; either way checked against the
+    parameter's schema in the spec now, not at the first call."""
     if value is not None:
+        check_value(validate, value, name)
         return value
     raw = os.environ.get(env, "").strip()
     if not raw:
         return None
     if kind is int:
-        if not (raw.isascii() and raw.isdigit()):
-            raise InvalidRequestError(name, f"from {env} must be a positive integer, got {raw!r}")
-        return int(raw)
-    return raw
+        if not re.fullmatch(r"-?[0-9]+", raw):
+            raise InvalidRequestError(f"{name} from {env}", f"must be an integer, got {raw!r}")
+        value = int(raw)
+    else:
+        value = raw
+    check_value(validate, value, f"{name} from {env}")
+    return value
+
+
+def _credentials(api_key: str | None, oauth_token: str | None) -> tuple[str, dict[str, str]]:
+    """(the token, the low-level client's auth settings for it): an Api-Key, or an
+    OAuth token sent as `Authorization: Bearer <token>`; explicit arguments before the environment,
+    and never both of either."""
+    if api_key is not None and oauth_token is not None:
+        raise InvalidRequestError("oauth_token", "cannot be given with api_key: pass one of them")
+    if api_key is None and oauth_token is None:
+        api_key, oauth_token = os.environ.get(ENV_API_KEY) or None, os.environ.get(ENV_OAUTH_TOKEN) or None
+        if api_key is not None and oauth_token is not None:
+            raise InvalidRequestError(ENV_OAUTH_TOKEN, f"cannot be set with {ENV_API_KEY}: set one of them")
+        api_name, oauth_name = ENV_API_KEY, ENV_OAUTH_TOKEN
+    else:
+        api_name, oauth_name = "api_key", "oauth_token"
+    if oauth_token is not None:
+        return check_key(oauth_token, oauth_name), {"auth_header_name": "Authorization", "prefix": "Bearer"}
+    if not api_key:
+        raise InvalidRequestError(
+            "api_key", f"is required: pass api_key=... (or oauth_token=...) or set {ENV_API_KEY}"
+        )
+    return check_key(api_key, api_name), {}
 
 
 class ClientObject(ClientView, Generic[_Http]):
@@ -160,12 +197,10 @@ class ClientObject(ClientView, Generic[_Http]):
             raise TypeError(
                 f"unknown option {unknown[0]!r}; the options are: {', '.join(ClientOptions.__annotations__)}"
             )
-        key = api_key if api_key is not None else os.environ.get(ENV_API_KEY)
-        if not key:
-            raise InvalidRequestError("api_key", f"is required: pass api_key=... or set {ENV_API_KEY}")
-        check_key(key, "api_key")
+        key, auth = _credentials(api_key, options.get("oauth_token"))
         base_url = options.get("base_url") or os.environ.get(ENV_BASE_URL) or None
         settings: dict[str, Any] = {
+            **auth,
             "timeout": options.get("timeout", DEFAULT_TIMEOUT),
             "max_retries": options.get("max_retries", DEFAULT_MAX_RETRIES),
             "max_rate_limit_wait": options.get("max_rate_limit_wait", DEFAULT_MAX_RATE_LIMIT_WAIT),
@@ -173,24 +208,26 @@ class ClientObject(ClientView, Generic[_Http]):
             "integration": options.get("integration"),
             "headers": dict(options.get("default_headers") or {}),
         }
+        check_headers(settings["headers"], "default_headers")  # (named as the user wrote it)
         if base_url is not None:
             settings["base_url"] = check_base_url(
-                base_url, "base_url" if options.get("base_url") else ENV_BASE_URL
+                base_url, "base_url" if options.get("base_url") else ENV_BASE_URL, self._CLIENT.PATHS_START
             )
         self._client = self._CLIENT(token=key, **{k: v for k, v in settings.items() if v is not None})
         http_client = options.get("http_client")
         if http_client is not None and not isinstance(http_client, self._HTTP):
-            raise TypeError(
-                f"http_client of {type(self).__name__} must be an {self._HTTP.__module__.split('.')[0]}."
-                f"{self._HTTP.__name__}, not {type(http_client).__name__}"
+            raise InvalidRequestError(
+                "http_client",
+                f"of {type(self).__name__} must be an {self._HTTP.__module__.split('.')[0]}."
+                f"{self._HTTP.__name__}, not {type(http_client).__name__}",
             )
         if isinstance(http_client, httpx.AsyncClient):
             self._client.set_async_httpx_client(http_client)
         elif http_client is not None:
             self._client.set_httpx_client(http_client)
         self._defaults = {
-            name: _default_from_env(name, env, kind, defaults.get(name))
-            for name, (env, kind) in self._DEFAULTS.items()
+            name: _default(name, env, kind, validate, defaults.get(name))
+            for name, (env, kind, validate) in self._DEFAULTS.items()
         }
 
     def with_options(self, **options: Unpack[CallOptions]) -> Self:

@@ -15,6 +15,12 @@ from typing import BinaryIO
 
 from .errors import InvalidRequestError
 
+NO_FILE_NAME = (
+    "is required when the file is bytes or a file object without a name: the buyer sees it "
+    "(file_name='receipt.pdf'; the MIME type is guessed from it)"
+)
+"""Why a file without a name is refused: it would reach the buyer as a file called "file"."""
+
 
 def payload_size(payload: object) -> int | None:
     """Bytes httpx will send from bytes or a seekable binary file (it rewinds a file to its start),
@@ -73,7 +79,7 @@ def check_file_names(file_name: object, mime_type: object) -> None:
     and backslashes (httpx escapes them); it may not hold control characters or half a character."""
     if file_name is not None:
         if not isinstance(file_name, str):
-            raise TypeError(f"file_name must be a str, not {type(file_name).__name__}")
+            raise InvalidRequestError("file_name", f"must be a str, not {type(file_name).__name__}")
         if _CONTROL.search(file_name):
             raise InvalidRequestError(
                 "file_name", "must not contain control characters (CR, LF, tab, NUL ...)"
@@ -84,7 +90,7 @@ def check_file_names(file_name: object, mime_type: object) -> None:
             )
     if mime_type is not None:
         if not isinstance(mime_type, str):
-            raise TypeError(f"mime_type must be a str, not {type(mime_type).__name__}")
+            raise InvalidRequestError("mime_type", f"must be a str, not {type(mime_type).__name__}")
         if not _MIME_TYPE.fullmatch(mime_type):
             raise InvalidRequestError(
                 "mime_type",

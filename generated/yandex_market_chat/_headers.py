@@ -8,6 +8,7 @@ Every answer carries `X-RateLimit-Resource-Limit`, `X-RateLimit-Resource-Remaini
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -16,6 +17,10 @@ LIMIT = "X-RateLimit-Resource-Limit"
 REMAINING = "X-RateLimit-Resource-Remaining"
 UNTIL = "X-RateLimit-Resource-Until"
 RETRY_AFTER = "Retry-After"
+
+logger = logging.getLogger("yandex_market_chat")
+_warned: set[str] = set()
+"""The headers whose unreadable date was logged: once per process and header."""
 
 
 def header_int(headers: Mapping[str, str], name: str) -> int | None:
@@ -46,6 +51,7 @@ def reset_at(headers: Mapping[str, str], now: datetime | None = None) -> datetim
         moment = http_date(until)
         if moment is not None:
             return moment
+        _unreadable(UNTIL, until)
     retry_after = headers.get(RETRY_AFTER)
     if retry_after:
         now = now or datetime.now(UTC)
@@ -54,5 +60,21 @@ def reset_at(headers: Mapping[str, str], now: datetime | None = None) -> datetim
         except (OverflowError, OSError):
             return None  # "inf", "1e308": no usable moment
         except ValueError:
-            return http_date(retry_after)
+            moment = http_date(retry_after)
+            if moment is None:
+                _unreadable(RETRY_AFTER, retry_after)
+            return moment
     return None
+
+
+def _unreadable(header: str, value: str) -> None:
+    """Log once per process and header, at warning level, a date this client cannot read: it is
+    treated as missing (the retry backs off instead of waiting for the window)."""
+    if header not in _warned:
+        _warned.add(header)
+        logger.warning(
+            "%s: %r is not an RFC 822 date (such as 'Thu, 10 Jul 2025 00:42:42 GMT'); treated as "
+            "missing: the client backs off instead (logged once)",
+            header,
+            value[:64],
+        )

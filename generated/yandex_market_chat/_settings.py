@@ -30,6 +30,7 @@ DEFAULT_MAX_RATE_LIMIT_WAIT = 60.0
 
 ENV_API_KEY = "YANDEX_MARKET_API_KEY"
 ENV_BASE_URL = "YANDEX_MARKET_BASE_URL"
+ENV_OAUTH_TOKEN = "YANDEX_MARKET_OAUTH_TOKEN"
 ENV_LOG = "YANDEX_MARKET_LOG"
 LOG_LEVELS = ("DEBUG", "INFO")
 
@@ -62,7 +63,7 @@ def check_header_value(value: object, name: str) -> str:
     InvalidRequestError naming `name`, never showing the value (it may be a key). The HTTP layer
     would refuse it only while sending, after a place and a budget unit were taken."""
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        raise InvalidRequestError(name, f"must be a str, not {type(value).__name__}")
     if not value.isascii() or not value.isprintable():
         raise InvalidRequestError(
             name, "must be printable ASCII (no CR, LF, tab or other control characters)"
@@ -110,7 +111,9 @@ def to_timeout(value: httpx.Timeout | float | None) -> httpx.Timeout:
     if value is None:
         return DEFAULT_TIMEOUT
     if isinstance(value, bool) or not isinstance(value, httpx.Timeout | int | float):
-        raise TypeError(f"timeout must be seconds or an httpx.Timeout, not {type(value).__name__}")
+        raise InvalidRequestError(
+            "timeout", f"must be seconds or an httpx.Timeout, not {type(value).__name__}"
+        )
     timeout = value if isinstance(value, httpx.Timeout) else httpx.Timeout(float(value))
     parts = {}
     for part in ("connect", "read", "write", "pool"):
@@ -129,21 +132,23 @@ def to_timeout(value: httpx.Timeout | float | None) -> httpx.Timeout:
 
 def check_max_retries(value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"max_retries must be an int, not {type(value).__name__}")
+        raise InvalidRequestError("max_retries", f"must be an int, not {type(value).__name__}")
     if value < 0:
         raise InvalidRequestError("max_retries", f"must be 0 or more, got {value}")
 
 
 def check_max_wait(value: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"max_rate_limit_wait must be seconds, not {type(value).__name__}")
+        raise InvalidRequestError("max_rate_limit_wait", f"must be seconds, not {type(value).__name__}")
     if not value >= 0:
         raise InvalidRequestError("max_rate_limit_wait", f"must be 0 or more seconds, got {value!r}")
 
 
-def check_base_url(value: object, name: str = "base_url") -> str:
+def check_base_url(value: object, name: str = "base_url", paths_start: str = "") -> str:
     """An http(s) URL with a host, no query or fragment and no whitespace or control characters, or
-    InvalidRequestError naming `name`."""
+    InvalidRequestError naming `name`. Its path may be a proxy's prefix, but may not end in a
+    leading part of `paths_start` (what every path of the API starts with, `/v2/businesses`): the
+    path is appended, so `http://host/v2` would send `/v2/v2/...`."""
     if isinstance(value, str) and (not value.isprintable() or any(char.isspace() for char in value)):
         raise InvalidRequestError(name, f"must not contain whitespace or control characters, got {value!r}")
     parts = urlsplit(value) if isinstance(value, str) else None
@@ -151,6 +156,15 @@ def check_base_url(value: object, name: str = "base_url") -> str:
         raise InvalidRequestError(name, f"must be an http:// or https:// URL with a host, got {value!r}")
     if "?" in str(value) or "#" in str(value):  # the path is appended: it would land in the query
         raise InvalidRequestError(name, f"must not have a query or a fragment (? or #), got {value!r}")
+    path = parts.path.rstrip("/")
+    segments = paths_start.strip("/").split("/") if paths_start else []
+    for count in range(len(segments), 0, -1):
+        doubled = "/" + "/".join(segments[:count])
+        if path.endswith(doubled):
+            fixed = str(value).rstrip("/")[: -len(doubled)]
+            raise InvalidRequestError(
+                name, f"ends in {doubled}, which every path of the API already starts with: use {fixed!r}"
+            )
     return str(value)
 
 

@@ -363,10 +363,10 @@ OPERATIONS: Final[dict[str, dict[str, Any]]] = {
                 "required": True,
                 "client_default": None,
                 "help": (
-                    "The text of the message: 1 to 4,096 characters. The service counts "
-                    "characters as Java does, in UTF-16 code units: a character outside the Basic "
-                    "Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code "
-                    "units.)"
+                    "The text of the message: 1 to 4,096 characters, not all of them whitespace. "
+                    "The service counts characters as Java does, in UTF-16 code units: a "
+                    "character outside the Basic Multilingual Plane (most emoji) counts as two. "
+                    "(1 to 4,096 UTF-16 code units; matching '\\\\S'.)"
                 ),
                 **{"choices": None, "kind": "str", "multiple": False},
             },

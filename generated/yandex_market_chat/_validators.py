@@ -7,10 +7,13 @@ Written by `make generate`; do not edit. Each operation's function checks its ar
 from ._request import Validator
 
 VERSION = "2.22.3"
+import re
 from decimal import Decimal
 
 from ._request import SchemaViolation as JsonSchemaValueException
 from ._request import SchemaViolations as JsonSchemaValuesException
+
+REGEX_PATTERNS = {"\\S": re.compile("\\S")}
 
 NoneType = type(None)
 
@@ -70,6 +73,59 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__sendfiletochat,
                 custom_formats,
                 (name_prefix or "data") + ".send_file_to_chat",
+            )
+        if "client_default_business_id" in data_keys:
+            data_keys.remove("client_default_business_id")
+            data__clientdefaultbusinessid = data["client_default_business_id"]
+            validate___definitions_op_client_default_business_id(
+                data__clientdefaultbusinessid,
+                custom_formats,
+                (name_prefix or "data") + ".client_default_business_id",
+            )
+    return data
+
+
+def validate___definitions_op_client_default_business_id(
+    data, custom_formats={}, name_prefix=None
+):
+    if not isinstance(data, (int)) or isinstance(data, bool):
+        raise JsonSchemaValueException(
+            "" + (name_prefix or "data") + " must be integer",
+            value=data,
+            name="" + (name_prefix or "data") + "",
+            definition={
+                "minimum": 1,
+                "type": "integer",
+                "maximum": 9223372036854775807,
+            },
+            rule="type",
+        )
+    if isinstance(data, (int, float, Decimal)) and not isinstance(data, bool):
+        if data < 1:
+            raise JsonSchemaValueException(
+                "" + (name_prefix or "data") + " must be bigger than or equal to 1",
+                value=data,
+                name="" + (name_prefix or "data") + "",
+                definition={
+                    "minimum": 1,
+                    "type": "integer",
+                    "maximum": 9223372036854775807,
+                },
+                rule="minimum",
+            )
+        if data > 9223372036854775807:
+            raise JsonSchemaValueException(
+                ""
+                + (name_prefix or "data")
+                + " must be smaller than or equal to 9223372036854775807",
+                value=data,
+                name="" + (name_prefix or "data") + "",
+                definition={
+                    "minimum": 1,
+                    "type": "integer",
+                    "maximum": 9223372036854775807,
+                },
+                rule="maximum",
             )
     return data
 
@@ -335,6 +391,7 @@ def validate___definitions_op_send_message_to_chat(
                         "required": ["message"],
                         "properties": {
                             "message": {
+                                "pattern": "\\S",
                                 "type": "string",
                                 "format": "utf16-length:1:4096",
                             }
@@ -379,6 +436,7 @@ def validate___definitions_op_send_message_to_chat(
                             "required": ["message"],
                             "properties": {
                                 "message": {
+                                    "pattern": "\\S",
                                     "type": "string",
                                     "format": "utf16-length:1:4096",
                                 }
@@ -517,7 +575,11 @@ def validate___definitions_sendmessagetochatrequest(
             definition={
                 "required": ["message"],
                 "properties": {
-                    "message": {"type": "string", "format": "utf16-length:1:4096"}
+                    "message": {
+                        "pattern": "\\S",
+                        "type": "string",
+                        "format": "utf16-length:1:4096",
+                    }
                 },
                 "type": "object",
             },
@@ -537,7 +599,11 @@ def validate___definitions_sendmessagetochatrequest(
                 definition={
                     "required": ["message"],
                     "properties": {
-                        "message": {"type": "string", "format": "utf16-length:1:4096"}
+                        "message": {
+                            "pattern": "\\S",
+                            "type": "string",
+                            "format": "utf16-length:1:4096",
+                        }
                     },
                     "type": "object",
                 },
@@ -552,10 +618,28 @@ def validate___definitions_sendmessagetochatrequest(
                     "" + (name_prefix or "data") + ".message must be string",
                     value=data__message,
                     name="" + (name_prefix or "data") + ".message",
-                    definition={"type": "string", "format": "utf16-length:1:4096"},
+                    definition={
+                        "pattern": "\\S",
+                        "type": "string",
+                        "format": "utf16-length:1:4096",
+                    },
                     rule="type",
                 )
             if isinstance(data__message, str):
+                if not REGEX_PATTERNS["\\S"].search(data__message):
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".message must match pattern \\S",
+                        value=data__message,
+                        name="" + (name_prefix or "data") + ".message",
+                        definition={
+                            "pattern": "\\S",
+                            "type": "string",
+                            "format": "utf16-length:1:4096",
+                        },
+                        rule="pattern",
+                    )
                 if not custom_formats["utf16-length:1:4096"](data__message):
                     raise JsonSchemaValueException(
                         ""
@@ -563,7 +647,11 @@ def validate___definitions_sendmessagetochatrequest(
                         + ".message must be utf16-length:1:4096",
                         value=data__message,
                         name="" + (name_prefix or "data") + ".message",
-                        definition={"type": "string", "format": "utf16-length:1:4096"},
+                        definition={
+                            "pattern": "\\S",
+                            "type": "string",
+                            "format": "utf16-length:1:4096",
+                        },
                         rule="format",
                     )
     return data
@@ -2770,3 +2858,6 @@ get_chat_history: Validator = validate___definitions_op_get_chat_history
 get_chat_message: Validator = validate___definitions_op_get_chat_message
 send_message_to_chat: Validator = validate___definitions_op_send_message_to_chat
 send_file_to_chat: Validator = validate___definitions_op_send_file_to_chat
+client_default_business_id: Validator = (
+    validate___definitions_op_client_default_business_id
+)

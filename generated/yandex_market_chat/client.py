@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, ClassVar, Literal, Unpack
 
 import httpx
 
-from . import _answers, _client
+from . import _answers, _client, _validators
 from ._arguments import fields as _fields
 from ._client_objects import ClientObject, ClientOptions, ClientView
+from ._request import Validator
 from ._settings import DEFAULT_TIMEOUT
 from .pagination import AsyncPager, Paging, SyncPage
 from .pagination import start_after as _start_after
@@ -47,10 +48,15 @@ class AuthenticatedClient(_client.AuthenticatedClient):
     __doc__ = _client.AuthenticatedClient.__doc__
     BASE_URL = DEFAULT_BASE_URL
     USER_AGENT = USER_AGENT
+    PATHS_START = "/v2/businesses"
 
 
-_DEFAULTS: dict[str, tuple[str, type]] = {
-    "business_id": ("YANDEX_MARKET_BUSINESS_ID", int),
+_DEFAULTS: dict[str, tuple[str, type, Validator]] = {
+    "business_id": (
+        "YANDEX_MARKET_BUSINESS_ID",
+        int,
+        _validators.client_default_business_id,
+    ),
 }
 
 
@@ -63,8 +69,12 @@ class YandexMarketChat(ClientObject[httpx.Client]):
 
     Args:
         api_key: The Api-Key (default: YANDEX_MARKET_API_KEY). Sent as `Api-Key: <key>`, never logged.
+        oauth_token: An OAuth token instead of the Api-Key (default: YANDEX_MARKET_OAUTH_TOKEN when no
+            key is given). Sent as `Authorization: Bearer <token>`, never logged.
         business_id: Used by every call that does not pass its own (default: YANDEX_MARKET_BUSINESS_ID).
         base_url: Where the API is (default: YANDEX_MARKET_BASE_URL, else https://api.partner.market.yandex.ru).
+            A proxy's path prefix is kept; a path ending where the API's paths begin
+            (/v2/businesses, or a leading part of it) is refused: it would be sent twice.
         timeout: Each attempt as a whole, waiting for a place in flight included (default 30 s,
             connect 10 s; never unlimited). A retry is a new attempt.
         max_retries: Retries of what is safe to send again (default 2; 0 turns them off).
@@ -77,7 +87,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
 
     """
 
-    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type, Validator]]] = _DEFAULTS
     _CLIENT: ClassVar[type[_client.AuthenticatedClient]] = AuthenticatedClient
 
     def __init__(
@@ -502,9 +512,10 @@ class YandexMarketChat(ClientObject[httpx.Client]):
 
         Args:
             chat_id: The chat id. (At least 1.)
-            message: The text of the message: 1 to 4,096 characters. The service counts characters as
-                Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane (most
-                emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            message: The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+                service counts characters as Java does, in UTF-16 code units: a character outside the Basic
+                Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code units; matching
+                '\\\\S'.)
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
@@ -604,7 +615,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
 class RawYandexMarketChat(ClientView):
     """`YandexMarketChat.with_raw_response`: each method returns the Response."""
 
-    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type, Validator]]] = _DEFAULTS
 
     def create_chat(
         self,
@@ -950,9 +961,10 @@ class RawYandexMarketChat(ClientView):
 
         Args:
             chat_id: The chat id. (At least 1.)
-            message: The text of the message: 1 to 4,096 characters. The service counts characters as
-                Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane (most
-                emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            message: The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+                service counts characters as Java does, in UTF-16 code units: a character outside the Basic
+                Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code units; matching
+                '\\\\S'.)
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
@@ -1058,8 +1070,12 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
 
     Args:
         api_key: The Api-Key (default: YANDEX_MARKET_API_KEY). Sent as `Api-Key: <key>`, never logged.
+        oauth_token: An OAuth token instead of the Api-Key (default: YANDEX_MARKET_OAUTH_TOKEN when no
+            key is given). Sent as `Authorization: Bearer <token>`, never logged.
         business_id: Used by every call that does not pass its own (default: YANDEX_MARKET_BUSINESS_ID).
         base_url: Where the API is (default: YANDEX_MARKET_BASE_URL, else https://api.partner.market.yandex.ru).
+            A proxy's path prefix is kept; a path ending where the API's paths begin
+            (/v2/businesses, or a leading part of it) is refused: it would be sent twice.
         timeout: Each attempt as a whole, waiting for a place in flight included (default 30 s,
             connect 10 s; never unlimited). A retry is a new attempt.
         max_retries: Retries of what is safe to send again (default 2; 0 turns them off).
@@ -1072,7 +1088,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
 
     """
 
-    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type, Validator]]] = _DEFAULTS
     _CLIENT: ClassVar[type[_client.AuthenticatedClient]] = AuthenticatedClient
 
     def __init__(
@@ -1499,9 +1515,10 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
 
         Args:
             chat_id: The chat id. (At least 1.)
-            message: The text of the message: 1 to 4,096 characters. The service counts characters as
-                Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane (most
-                emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            message: The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+                service counts characters as Java does, in UTF-16 code units: a character outside the Basic
+                Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code units; matching
+                '\\\\S'.)
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.
@@ -1601,7 +1618,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
 class AsyncRawYandexMarketChat(ClientView):
     """`AsyncYandexMarketChat.with_raw_response`: each method returns the Response."""
 
-    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type]]] = _DEFAULTS
+    _DEFAULTS: ClassVar[Mapping[str, tuple[str, type, Validator]]] = _DEFAULTS
 
     async def create_chat(
         self,
@@ -1947,9 +1964,10 @@ class AsyncRawYandexMarketChat(ClientView):
 
         Args:
             chat_id: The chat id. (At least 1.)
-            message: The text of the message: 1 to 4,096 characters. The service counts characters as
-                Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane (most
-                emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            message: The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+                service counts characters as Java does, in UTF-16 code units: a character outside the Basic
+                Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code units; matching
+                '\\\\S'.)
             business_id: The business (cabinet) id. Find it with `GET v2/campaigns`. (At least 1.)
                 Default: the client's business_id (YANDEX_MARKET_BUSINESS_ID).
             extra_headers: Headers added to this request only.

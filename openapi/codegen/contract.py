@@ -291,6 +291,8 @@ class ClientDefault:
     name: str
     env: str
     type: str
+    schema: Mapping[str, Any]
+    """The parameter's schema: what the client objects check the value against when made."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +302,8 @@ class Api:
     title: str
     description: str
     server_url: str
+    paths_start: str
+    """The leading path segments every operation shares (`/v2/businesses`)."""
     operations: Mapping[str, Operation]
     """By Python name, in the spec's order."""
     defaults: tuple[ClientDefault, ...]

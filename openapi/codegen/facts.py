@@ -492,6 +492,24 @@ def answer_models(spec: Mapping[str, Any], namer: Namer) -> list[str]:
     return sorted(namer.model(spec, name)[0] for name in answers - requests)
 
 
+def paths_start(operations: Mapping[str, Operation]) -> str:
+    """The leading segments every operation's path shares, up to the first parameter
+    (`/v2/businesses`): a base_url ending in any leading part of it would double it."""
+    shared: list[str] | None = None
+    for operation in operations.values():
+        segments = operation.path.strip("/").split("/")
+        if shared is None:
+            shared = segments
+        same = next((i for i, (a, b) in enumerate(zip(shared, segments, strict=False)) if a != b), None)
+        shared = shared[: min(len(shared), len(segments)) if same is None else same]
+    kept = []
+    for segment in shared or []:
+        if "{" in segment:
+            break
+        kept.append(segment)
+    return "/" + "/".join(kept) if kept else ""
+
+
 def read(spec: Mapping[str, Any], config: Any) -> Api:
     """Facts for every operation, keyed by the generator's module name of its operationId."""
     reader = Reader(spec, Namer(config))
@@ -505,13 +523,14 @@ def read(spec: Mapping[str, Any], config: Any) -> Api:
     for operation in found.values():
         for param in operation.params:
             if param.client_default:
-                default = ClientDefault(param.python, param.client_default, param.type)
+                default = ClientDefault(param.python, param.client_default, param.type, param.schema)
                 defaults.setdefault(param.python, default)
     info = spec.get("info", {})
     return Api(
         title=text(info.get("title")),
         description=textwrap.dedent(str(info.get("description", ""))).strip(),
         server_url=spec["servers"][0]["url"] if spec.get("servers") else "",
+        paths_start=paths_start(found),
         operations=found,
         defaults=tuple(defaults[name] for name in sorted(defaults)),
         dicts=tuple(sorted((d for d in reader.dicts.values() if d is not None), key=lambda d: d.name)),

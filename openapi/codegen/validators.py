@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from codegen.contract import Operation, Parameter
+from codegen.contract import ClientDefault, Operation, Parameter
 from codegen.facts import INT32, INT64
 from codegen.spec import GenerationError, ref_name, resolve
 
@@ -180,11 +180,19 @@ def request_schema(converter: Converter, operation: Operation) -> dict[str, Any]
     return {"type": "object", "properties": properties, "required": required}
 
 
-def compile_validators(spec: Mapping[str, Any], operations: Mapping[str, Operation]) -> str:
+def compile_validators(
+    spec: Mapping[str, Any], operations: Mapping[str, Operation], defaults: Sequence[ClientDefault] = ()
+) -> str:
     """`_validators.py`: for each operation (keyed by its Python name) a function
-    `<name>(data, custom_formats, name_prefix)` that checks its arguments."""
+    `<name>(data, custom_formats, name_prefix)` that checks its arguments, and for each argument
+    with a client-wide default (`x-client-default`) a function `client_default_<argument>` that
+    checks one value against the parameter's schema (the client objects run it when they are made)."""
     converter = Converter(spec)
     entries = {name: request_schema(converter, operation) for name, operation in operations.items()}
+    for default in sorted(defaults, key=lambda d: d.name):
+        entries[f"client_default_{default.name}"] = converter.convert(
+            default.schema, f"x-client-default {default.name}"
+        )
     return compile_module(
         converter,
         entries,

@@ -69,6 +69,9 @@ class AuthenticatedClient:
     BASE_URL: ClassVar[str | None] = None
     """The default base_url (the package's AuthenticatedClient: the spec's server)."""
     USER_AGENT: ClassVar[str] = "yandex-market-chat"
+    PATHS_START: ClassVar[str] = ""
+    """What every path of the API starts with (the package's: `/v2/businesses`): a base_url ending
+    in a leading part of it (`/v2`) is refused, since every path would repeat it."""
     """The default user_agent (the package's AuthenticatedClient: yandex-market-chat/<version>)."""
     _SETTINGS: ClassVar[tuple[str, ...]]
     """The names of the settings: __init__'s keyword arguments (set below the class)."""
@@ -123,7 +126,7 @@ class AuthenticatedClient:
             if name == "token":
                 check_key(value, "token")
             elif name == "base_url":
-                check_base_url(value)
+                check_base_url(value, "base_url", self.PATHS_START)
             elif name == "prefix":
                 check_header_value(value, "prefix")
             elif name == "auth_header_name":

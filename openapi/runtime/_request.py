@@ -16,7 +16,14 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ._arguments import surrogate_at, too_deep
-from ._files import check_file_names, check_file_size, check_readable, payload_size, read_bounded
+from ._files import (
+    NO_FILE_NAME,
+    check_file_names,
+    check_file_size,
+    check_readable,
+    payload_size,
+    read_bounded,
+)
 from .errors import InvalidRequestError
 
 T = TypeVar("T")
@@ -168,6 +175,15 @@ def check(operation: Operation, arguments: Mapping[str, Any]) -> None:
             warnings.warn(f"{name} is deprecated: {note}", DeprecationWarning, stacklevel=_user_stacklevel())
 
 
+def check_value(validate: Validator, value: object, name: str) -> None:
+    """One value against its compiled schema (a client-wide default such as business_id), or
+    InvalidRequestError naming `name`."""
+    try:
+        validate(value, FORMATS, name)
+    except SchemaViolation as violation:
+        raise InvalidRequestError(name, describe(violation)) from None
+
+
 def _given(operation: Operation, arguments: Mapping[str, Any], name: str) -> bool:
     if arguments.get(name) is not None:
         return True
@@ -186,6 +202,8 @@ def check_multipart(operation: Operation, arguments: Mapping[str, Any], body: An
             where = operation.body_names.get(name, name)
             if isinstance(item, tuple):
                 payload = item[1]
+                if not item[0]:
+                    raise InvalidRequestError(f"{where}.file_name", NO_FILE_NAME)
                 check_file_names(item[0], item[2] if len(item) > 2 else None)
             else:
                 payload = getattr(item, "payload", item)
@@ -290,6 +308,8 @@ def describe(violation: SchemaViolation, names: Mapping[str, str] | None = None)
             return f"must be {span} UTF-16 code units long, got {utf16_length(value)}"
         return f"must be a {kind} (ISO 8601), got {value!r}"
     if rule == "pattern":
+        if definition.get("pattern") == r"\S":  # (what the spec writes for "not blank")
+            return "must not be empty" if value == "" else "must not be blank (whitespace only)"
         return f"must match {definition.get('pattern')!r}, got {value!r}"
     if rule == "enum":
         return f"must be one of {', '.join(str(v) for v in definition.get('enum', []))}, got {value!r}"

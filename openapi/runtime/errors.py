@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 import httpx
@@ -52,8 +52,10 @@ def _rebuild(cls: type[YandexMarketError], args: tuple[Any, ...], state: dict[st
     return error
 
 
-class InvalidRequestError(YandexMarketError, ValueError):
-    """An argument breaks the API's spec. Raised before any network I/O.
+class InvalidRequestError(YandexMarketError, ValueError, TypeError):
+    """An argument, a setting or a call argument is wrong: its type or its value breaks the API's
+    spec or what the client can send. Raised before any network I/O, the one exception for a wrong
+    argument of any kind (it is also a ValueError and a TypeError, so either `except` catches it).
 
     `field` names the Python argument (`chat_id`, `context.type`); `wire` the name the API uses
     for it (`chatId`, `body.context.type`) when that differs.
@@ -204,6 +206,16 @@ class RateLimitError(APIStatusError):
         self.reset_at = reset_at or _headers.reset_at(self.headers)
         self.limit = _headers.header_int(self.headers, _headers.LIMIT)
         self.remaining = _headers.header_int(self.headers, _headers.REMAINING)
+        if self.reset_at is not None:
+            self.args = (f"{self.args[0]} (the window resets at {_utc(self.reset_at)})", *self.args[1:])
+
+
+def _utc(moment: datetime) -> str:
+    """A moment as `2025-07-10 00:42:42 UTC` (as given when it cannot be moved to UTC)."""
+    try:
+        return (moment.astimezone(UTC) if moment.tzinfo else moment).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except (OverflowError, ValueError):
+        return moment.isoformat()
 
 
 class InternalServerError(APIStatusError):

@@ -16,7 +16,16 @@ from datetime import datetime
 from typing import IO, BinaryIO, Generic, Literal, TypedDict, TypeVar
 
 from . import _headers
-from ._files import check_file_names, check_file_size, check_readable, payload_size, read_bounded, read_path
+from ._files import (
+    NO_FILE_NAME,
+    check_file_names,
+    check_file_size,
+    check_readable,
+    payload_size,
+    read_bounded,
+    read_path,
+)
+from .errors import InvalidRequestError
 
 
 class Unset:
@@ -99,7 +108,8 @@ class File(_Plain):
         not a regular file, a file object opened in text mode, and a name or MIME type that could
         break the multipart headers (InvalidRequestError naming the argument: `argument`, the name
         the caller gave the file, `file` when it is this method's). The name defaults to the
-        path's (or the file object's) base name and the MIME type is guessed from the name.
+        path's (or the file object's) base name and the MIME type is guessed from the name; bytes,
+        or a file object without a name, need `file_name` (the buyer sees it).
         """
         check_file_names(file_name, mime_type)
         if isinstance(source, str | os.PathLike):
@@ -116,10 +126,11 @@ class File(_Plain):
             if file_name is None and isinstance(name, str):
                 file_name = os.path.basename(name)
         else:
-            raise TypeError(
-                f"file must be a path, bytes or a binary file object, not {type(source).__name__}"
+            raise InvalidRequestError(
+                argument, f"must be a path, bytes or a binary file object, not {type(source).__name__}"
             )
-        file_name = file_name or "file"
+        if not file_name:
+            raise InvalidRequestError("file_name", NO_FILE_NAME)
         mime_type = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
         check_file_names(file_name, mime_type)  # (a name taken from the path or the file object)
         return cls(payload=payload, file_name=file_name, mime_type=mime_type)

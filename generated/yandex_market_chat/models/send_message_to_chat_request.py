@@ -15,9 +15,9 @@ class SendMessageToChatRequest:
     """A text message."""
 
     message: str
-    """ The text of the message: 1 to 4,096 characters. The service counts characters
-    as Java does, in UTF-16 code units: a character outside the Basic Multilingual
-    Plane (most emoji) counts as two.
+    """ The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+    service counts characters as Java does, in UTF-16 code units: a character outside
+    the Basic Multilingual Plane (most emoji) counts as two.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

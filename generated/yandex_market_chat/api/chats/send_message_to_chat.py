@@ -160,9 +160,10 @@ def sync_detailed(
         client: The AuthenticatedClient to send with.
         body: The request body: a SendMessageToChatRequest or a dict of the same shape, with these
             fields.
-            message: The text of the message: 1 to 4,096 characters. The service counts characters
-                as Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane
-                (most emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            message: The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+                service counts characters as Java does, in UTF-16 code units: a character outside the
+                Basic Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code units;
+                matching '\\S'.)
         chat_id: The chat id. (At least 1.)
 
     Raises:
@@ -201,9 +202,10 @@ def sync(
         client: The AuthenticatedClient to send with.
         body: The request body: a SendMessageToChatRequest or a dict of the same shape, with these
             fields.
-            message: The text of the message: 1 to 4,096 characters. The service counts characters
-                as Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane
-                (most emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            message: The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+                service counts characters as Java does, in UTF-16 code units: a character outside the
+                Basic Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code units;
+                matching '\\S'.)
         chat_id: The chat id. (At least 1.)
 
     Raises:
@@ -255,9 +257,10 @@ async def asyncio_detailed(
         client: The AuthenticatedClient to send with.
         body: The request body: a SendMessageToChatRequest or a dict of the same shape, with these
             fields.
-            message: The text of the message: 1 to 4,096 characters. The service counts characters
-                as Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane
-                (most emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            message: The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+                service counts characters as Java does, in UTF-16 code units: a character outside the
+                Basic Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code units;
+                matching '\\S'.)
         chat_id: The chat id. (At least 1.)
 
     Raises:
@@ -296,9 +299,10 @@ async def asyncio(
         client: The AuthenticatedClient to send with.
         body: The request body: a SendMessageToChatRequest or a dict of the same shape, with these
             fields.
-            message: The text of the message: 1 to 4,096 characters. The service counts characters
-                as Java does, in UTF-16 code units: a character outside the Basic Multilingual Plane
-                (most emoji) counts as two. (1 to 4,096 UTF-16 code units.)
+            message: The text of the message: 1 to 4,096 characters, not all of them whitespace. The
+                service counts characters as Java does, in UTF-16 code units: a character outside the
+                Basic Multilingual Plane (most emoji) counts as two. (1 to 4,096 UTF-16 code units;
+                matching '\\S'.)
         chat_id: The chat id. (At least 1.)
 
     Raises:
