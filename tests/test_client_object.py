@@ -468,10 +468,10 @@ BAD_OPTIONS: list[tuple[dict[str, Any], type[Exception]]] = [
     ({"timeout": -1.5}, InvalidRequestError),
     ({"timeout": float("nan")}, InvalidRequestError),
     ({"timeout": httpx.Timeout(5.0, read=86_401.0)}, InvalidRequestError),
-    ({"timeout": "5"}, TypeError),
+    ({"timeout": "5"}, InvalidRequestError),
     ({"max_retries": -1}, InvalidRequestError),
-    ({"max_retries": 1.5}, TypeError),
-    ({"max_retries": True}, TypeError),
+    ({"max_retries": 1.5}, InvalidRequestError),
+    ({"max_retries": True}, InvalidRequestError),
 ]
 
 
