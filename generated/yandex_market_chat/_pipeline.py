@@ -47,8 +47,9 @@ import httpx
 from . import _headers
 from ._deadline import DEADLINE
 from ._exchange import aexchange, build, exchange, from_below, install, sent
-from ._limits import LONGEST_WINDOW, RateLimiter
+from ._limits import RateLimiter
 from ._secrets import without_key
+from ._windows import LONGEST_WINDOW
 from .errors import (
     NOTE,
     APIConnectionError,
