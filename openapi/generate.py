@@ -29,6 +29,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from codegen import bot as bot_calls
 from codegen import facts as spec_facts
 from codegen import notifications as notification_spec
 from codegen import spec as spec_io
@@ -130,7 +131,9 @@ def all_models(facts: Mapping[str, Any]) -> dict[str, str]:
     return models
 
 
-def render_own(out: Path, facts: Mapping[str, Any], version: str) -> None:
+def render_own(
+    out: Path, facts: Mapping[str, Any], version: str, calls: bot_calls.NotificationCalls | None = None
+) -> None:
     env = jinja_environment(RENDER)
     dict_models: dict[str, str] = {}
     for entry in facts["dicts"].values():
@@ -139,6 +142,7 @@ def render_own(out: Path, facts: Mapping[str, Any], version: str) -> None:
         "facts": facts,
         "operations": list(facts["operations"].values()),
         "version": version,
+        "notification_calls": (calls or bot_calls.NotificationCalls()).as_data(),
     }
     for module, template in OWN_MODULES.items():
         models = dict_models if module == "typed_dicts.py" else all_models(facts)
@@ -175,6 +179,9 @@ def generate(
     facts = read_facts(spec, config_path, spec_path)
     notifications = spec_io.load(notification_path)
     validators = compile_validators(spec, facts["operations"])
+    methods = {op["id"]: op["name"] for op in facts["operations"].values()}
+    kinds = [kind.value for kind in notification_spec.read(notifications).kinds]
+    calls = bot_calls.read(spec, methods, kinds)
     if not (bin_dir / "ruff").exists():
         raise GenerationError(f"the pinned ruff is not installed in {bin_dir}: run `make install`")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -201,7 +208,7 @@ def generate(
             ],
             env,
         )
-        render_own(out, facts, str(config.get("package_version_override", "0")))
+        render_own(out, facts, str(config.get("package_version_override", "0")), calls)
         (out / "_validators.py").write_text(validators)
         render_notifications(out, notifications)
         # One formatting pass over what was generated; the runtime is copied in after, as it is.
