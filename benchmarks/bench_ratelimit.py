@@ -25,7 +25,8 @@ from typing import Any
 
 from bench_util import BUSINESS_ID, CHAT_ID, FAKE_KEY, LoopbackServer
 from yandex_market_chat import AsyncYandexMarketChat, YandexMarketChat, YandexMarketError
-from yandex_market_chat._limits import RateLimiter, _Place
+from yandex_market_chat._limits import RateLimiter
+from yandex_market_chat._windows import Place as _Place
 
 QUOTA = 20
 WINDOW = 2.0

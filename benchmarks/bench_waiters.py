@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import httpx
 from bench_util import BUSINESS_ID, CHAT_ID, FAKE_KEY, MESSAGE, median, quartiles
-from yandex_market_chat import AsyncYandexMarketChat, YandexMarketError, _limits
+from yandex_market_chat import AsyncYandexMarketChat, YandexMarketError, _line
 
 WAITERS = 2000
 FLOOR = "httpx.AsyncClient + asyncio.Semaphore(4) (floor)"
@@ -73,18 +73,18 @@ async def _our_batch(base_url: str, calls: int) -> tuple[float, int]:
 async def _count_wakes(base_url: str, calls: int) -> int:
     """One untimed batch of ours with the limiter's wake-ups counted."""
     wakes = 0
-    real = _limits._wake
+    real = _line.wake
 
     def counting(waiter: asyncio.Future[None]) -> None:
         nonlocal wakes
         wakes += 1
         real(waiter)
 
-    _limits._wake = counting
+    _line.wake = counting
     try:
         await _our_batch(base_url, calls)
     finally:
-        _limits._wake = real
+        _line.wake = real
     return wakes
 
 

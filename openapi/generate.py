@@ -33,6 +33,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from codegen import bot as bot_calls
 from codegen import facts as spec_facts
 from codegen import notifications as notification_spec
 from codegen import prose, views
@@ -137,12 +138,17 @@ def run_generator(spec_path: Path, config_path: Path, out: Path, api: Api) -> No
         raise GenerationError(f"openapi-python-client reported:\n{found}")
 
 
-def render_own(out: Path, api: Api, version: str) -> None:
+def render_own(out: Path, api: Api, version: str, calls: bot_calls.NotificationCalls | None = None) -> None:
     env = jinja_environment(RENDER)
     env.globals["client_methods"] = lambda is_async, raw: views.client_methods(api, is_async, raw)
     env.globals["cli_arguments"] = views.cli_arguments
     env.globals["client_intro"] = prose.client_intro(api)
-    context = {"api": api, "operations": list(api.operations.values()), "version": version}
+    context = {
+        "api": api,
+        "operations": list(api.operations.values()),
+        "version": version,
+        "notification_calls": (calls or bot_calls.NotificationCalls()).as_data(),
+    }
     for module, template in OWN_MODULES.items():
         models = api.dict_models() if module == "typed_dicts.py" else api.all_models()
         (out / module).write_text(env.get_template(template).render(context, models=models))
@@ -180,13 +186,16 @@ def generate(
     api = read_facts(spec, config_path, spec_path)
     notifications = spec_io.load(notification_path)
     validators = compile_validators(spec, api.operations, api.defaults)
+    methods = {op.id: op.name for op in api.operations.values()}
+    kinds = [kind.value for kind in notification_spec.read(notifications).kinds]
+    calls = bot_calls.read(spec, methods, kinds)
     if not (bin_dir / "ruff").exists():
         raise GenerationError(f"the pinned ruff is not installed in {bin_dir}: run `make install`")
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".tmp-", dir=target.parent) as scratch:
         out = Path(scratch) / PACKAGE
         run_generator(spec_path, config_path, out, api)
-        render_own(out, api, str(config.get("package_version_override", "0")))
+        render_own(out, api, str(config.get("package_version_override", "0")), calls)
         (out / "_validators.py").write_text(validators)
         render_notifications(out, notifications)
         # One formatting pass over what was generated; the runtime is copied in after, as it is.

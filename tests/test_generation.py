@@ -502,6 +502,30 @@ def test_an_unknown_keyword_is_reported_once_and_left_to_the_server(tmp_path: Pa
     assert "xml" not in result.stderr  # an annotation: nothing to check
 
 
+BOT_MARKS = {
+    "a role catch-up does not have": ({"x-catch-up": "everything"}, {}),
+    "one role on two operations": ({"x-catch-up": "chats"}, {"x-catch-up": "chats"}),
+    "a type the notification spec lacks": ({"x-notification-context": "CHAT_ARCHIVED"}, {}),
+}
+
+
+@pytest.mark.parametrize("case", BOT_MARKS)
+def test_a_mark_the_notification_bot_cannot_follow_stops_generation_by_name(case: str) -> None:
+    from codegen import bot
+
+    first, second = BOT_MARKS[case]
+    spec = {
+        "paths": {
+            "/a": {"get": {"operationId": "readA", **first}},
+            "/b": {"get": {"operationId": "readB", **second}},
+        }
+    }
+    with pytest.raises(spec_io.GenerationError) as caught:
+        bot.read(spec, {"readA": "read_a", "readB": "read_b"}, ["CHAT_CREATED"])
+    assert caught.value.args[0].startswith("paths//"), caught.value
+    assert next(iter({**first, **second})) in str(caught.value)
+
+
 # --- no name of the spec is hard-wired into the generic code ---------------------------------------
 
 SUITES_THAT_FOLLOW_THE_SPEC = ["tests/test_wire.py", "tests/test_paging.py", "tests/test_validation.py"]

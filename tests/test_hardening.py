@@ -1008,8 +1008,8 @@ def _in_flight(limiter: RateLimiter) -> list[int]:
 def _clean(limiter: RateLimiter) -> None:
     """No lock held, no place taken, no one left waiting: once the interrupted call is gone (its
     frames may sit in a reference cycle with the exception until the garbage collector runs)."""
-    assert limiter._lock.acquire(blocking=False), "the limiter's lock is still held"
-    limiter._lock.release()
+    assert limiter._line.lock.acquire(blocking=False), "the limiter's lock is still held"
+    limiter._line.lock.release()
     if any(_in_flight(limiter)):
         gc.collect()
     assert not any(_in_flight(limiter)), limiter.snapshot()

@@ -6,23 +6,18 @@ for a unit before each attempt; it knows nothing of the limiter.
 
 from __future__ import annotations
 
-import _thread
-import contextlib
 import math
 import os
-import re
 import threading
 import time
-from collections.abc import Awaitable, Callable
-from inspect import isawaitable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
+from . import _budget_stores
+from ._budget_stores import synchronous
+from ._store_threads import Workers
 from .errors import BudgetStoreError, InvalidRequestError
 
 if TYPE_CHECKING:
-    import asyncio
-    import queue
-
     from pyrate_limiter import AbstractBucket, Rate, RateItem
     from redis import Redis
 
@@ -30,96 +25,11 @@ STORE_TIMEOUT = 5.0
 """Seconds a shared budget's store (SQLite, Redis) gets for one operation, and to be checked when
 the budget is made; a call gives up sooner when its own timeout is shorter."""
 
-T = TypeVar("T")
-
-
-def _synchronous(value: T | Awaitable[T]) -> T:
-    """The result of a store call: the budget's stores are all synchronous."""
-    if isawaitable(value):
-        close = getattr(value, "close", None)
-        if callable(close):
-            close()  # a coroutine never awaited: say nothing about it
-        raise TypeError("HourlyBudget needs a synchronous store client (a sync redis.Redis)")
-    return value
-
 
 def _wall_ms() -> int:
     """The wall clock in milliseconds, as the memory and SQLite budgets stamp what they spend (one
     function, so that a test can step it)."""
     return time.time_ns() // 1_000_000
-
-
-def _resolve(waiter: asyncio.Future[None]) -> None:
-    """Wake a task waiting for a store operation."""
-    if not waiter.done():
-        waiter.set_result(None)
-
-
-class _Job:
-    """One store operation run by a worker thread; whoever waits for it may give up first."""
-
-    __slots__ = ("abandoned", "call", "done", "error", "notify", "result")
-
-    def __init__(self, call: Callable[[], float]) -> None:
-        self.call = call
-        self.result = 0.0
-        self.error: BaseException | None = None
-        self.abandoned = False
-        self.done = _thread.allocate_lock()
-        self.done.acquire()
-        self.notify: tuple[asyncio.AbstractEventLoop, asyncio.Future[None]] | None = None
-
-    def run(self) -> None:
-        try:
-            self.result = self.call()
-        except BaseException as exc:  # handed to the caller as it is
-            self.error = exc
-        self.done.release()
-        if self.notify is not None:
-            loop, waiter = self.notify
-            with contextlib.suppress(RuntimeError):  # its event loop is closed
-                loop.call_soon_threadsafe(_resolve, waiter)
-
-
-class _Workers:
-    """A few daemon threads that run a store's operations, so that a caller waits for a store for
-    no longer than its own timeout, holds no lock while it waits, and an interrupted caller leaves
-    no lock of the store's behind (signals reach the main thread only). Daemons: a hung store
-    never keeps the interpreter from exiting."""
-
-    def __init__(self, name: str, size: int = 4) -> None:
-        self._name = name
-        self._size = size
-        self._lock = threading.Lock()
-        self._reset()
-
-    def _reset(self) -> None:
-        import queue  # here: only a shared budget needs it
-
-        self._jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
-        self._threads = 0
-        self._idle = 0
-        self._pid = os.getpid()
-
-    def submit(self, job: _Job) -> None:
-        with self._lock:
-            if self._pid != os.getpid():
-                self._reset()  # a forked child has none of its parent's threads
-            if self._idle == 0 and self._threads < self._size:
-                self._threads += 1
-                name = f"yandex-market-chat {self._name} store"
-                threading.Thread(target=self._work, args=(self._jobs,), name=name, daemon=True).start()
-            self._jobs.put(job)
-
-    def _work(self, jobs: queue.SimpleQueue[_Job]) -> None:
-        while True:
-            with self._lock:
-                self._idle += 1
-            job = jobs.get()
-            with self._lock:
-                self._idle -= 1
-            if not job.abandoned:
-                job.run()
 
 
 class HourlyBudget:
@@ -246,12 +156,12 @@ class HourlyBudget:
             bucket = self._buckets[key] = self._new_bucket(key, self._rate(limit))
         now = _wall_ms()
         if not 0 <= now - self._leaked_at.get(key, 0) < self._rate(limit).interval // 10:
-            _synchronous(bucket.leak(now))  # drop what has left the window, now and then
+            synchronous(bucket.leak(now))  # drop what has left the window, now and then
             self._leaked_at[key] = now
         item = RateItem(key, now)
         if self._put(bucket, item):
             return 0.0
-        wait_ms = _synchronous(bucket.waiting(item))
+        wait_ms = synchronous(bucket.waiting(item))
         # (never past the period: what was spent is at most a period old, see _put)
         return min(max(wait_ms, 1) / 1000, self.period) if wait_ms >= 0 else self.period
 
@@ -272,7 +182,7 @@ class HourlyBudget:
             if spent.timestamp <= now:
                 break
             spent.timestamp = now
-        return _synchronous(bucket.put(item))
+        return synchronous(bucket.put(item))
 
 
 class _SharedBudget(HourlyBudget):
@@ -286,19 +196,17 @@ class _SharedBudget(HourlyBudget):
                 "store_timeout", f"must be a positive finite number of seconds, got {store_timeout!r}"
             )
         self.store_timeout = store_timeout
-        self._workers = _Workers(self.store)
+        self._workers = Workers(self.store)
 
     def take(
         self, scope: object, operation: str, timeout: float | None = None, limit: int | None = None
     ) -> float:
         budget = self.limit_for(operation, limit)
-        job = _Job(lambda: self._guarded(f"{scope}:{operation}", budget))
-        self._workers.submit(job)
+        job = self._workers.submit(lambda: self._guarded(f"{scope}:{operation}", budget))
         wait = self._wait_for(timeout)
-        if not job.done.acquire(True, wait):
-            job.abandoned = True
+        if not job.wait(wait):
             raise self._late(wait)
-        return self._outcome(job)
+        return self._outcome(job.result, job.error)
 
     async def atake(
         self, scope: object, operation: str, timeout: float | None = None, limit: int | None = None
@@ -306,21 +214,13 @@ class _SharedBudget(HourlyBudget):
         import asyncio
 
         budget = self.limit_for(operation, limit)
-        loop = asyncio.get_running_loop()
-        job = _Job(lambda: self._guarded(f"{scope}:{operation}", budget))
-        waiter: asyncio.Future[None] = loop.create_future()
-        job.notify = (loop, waiter)
-        self._workers.submit(job)
+        job = self._workers.submit(
+            lambda: self._guarded(f"{scope}:{operation}", budget), asyncio.get_running_loop()
+        )
         wait = self._wait_for(timeout)
-        try:
-            await asyncio.wait((waiter,), timeout=wait)
-        except BaseException:  # cancelled
-            job.abandoned = True
-            raise
-        if not job.done.acquire(False):
-            job.abandoned = True
+        if not await job.finished(wait):
             raise self._late(wait)
-        return self._outcome(job)
+        return self._outcome(job.result, job.error)
 
     def _wait_for(self, timeout: float | None) -> float:
         wait = self.store_timeout if timeout is None else min(timeout, self.store_timeout)
@@ -334,16 +234,15 @@ class _SharedBudget(HourlyBudget):
             "nothing was sent"
         )
 
-    def _outcome(self, job: _Job) -> float:
-        if job.error is not None:
-            error = job.error
+    def _outcome(self, result: float, error: BaseException | None) -> float:
+        if error is not None:
             if isinstance(error, BudgetStoreError | TypeError):
                 raise error
             raise BudgetStoreError(
                 f"the {self.store} store of the hourly budget failed ({type(error).__name__}: {error}); "
                 "nothing was sent"
             ) from None
-        return job.result
+        return result
 
     def _guarded(self, key: str, limit: int) -> float:
         with self._lock:  # (held by a worker thread, never by a caller)
@@ -367,20 +266,7 @@ class _SQLiteBudget(_SharedBudget):
         self._check()
 
     def _check(self) -> None:
-        """Open the file and read its schema: a missing directory, a directory, a file that is not
-        a SQLite database fail here, not in the first call."""
-        import sqlite3
-
-        try:
-            connection = sqlite3.connect(self.path, timeout=self.store_timeout)
-            try:
-                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            finally:
-                connection.close()
-        except (sqlite3.Error, OSError) as exc:
-            raise BudgetStoreError(
-                f"the SQLite file of the hourly budget cannot be used: {self.path!r}: {exc}"
-            ) from None
+        _budget_stores.check_sqlite(self.path, self.store_timeout)
 
     def _guarded(self, key: str, limit: int) -> float:
         import sqlite3
@@ -388,56 +274,13 @@ class _SQLiteBudget(_SharedBudget):
         try:
             return super()._guarded(key, limit)
         except (sqlite3.Error, OSError) as exc:
-            raise BudgetStoreError(
-                f"the SQLite file of the hourly budget failed: {self.path!r}: {exc}; nothing was sent"
-            ) from None
+            raise _budget_stores.sqlite_failure(self.path, exc) from None
 
     def _new_bucket(self, key: str, rate: Rate) -> AbstractBucket:
-        # A table per (business, operation): pyrate-limiter's SQLite bucket counts its whole table.
-        from pyrate_limiter import SQLiteBucket
-
-        table = "yandex_market_chat_" + re.sub(r"\W", "_", key)
-        bucket = SQLiteBucket.init_from_file([rate], table=table, db_path=self.path)
-        bucket.conn.execute(f"PRAGMA busy_timeout = {round(self.store_timeout * 1000)}")
-        return bucket
+        return _budget_stores.sqlite_bucket(self.path, key, rate, self.store_timeout)
 
     def _put(self, bucket: AbstractBucket, item: RateItem) -> bool:
-        # BEGIN IMMEDIATE makes the bucket's count-then-insert one step for every process on the file.
-        from pyrate_limiter import SQLiteBucket
-
-        assert isinstance(bucket, SQLiteBucket)
-        with bucket.lock:
-            bucket.conn.execute("BEGIN IMMEDIATE")
-            try:
-                # Stamped ahead of us (our clock stepped back, or a sharer's is ahead): spent now.
-                bucket.conn.execute(
-                    f"UPDATE '{bucket.table}' SET item_timestamp = ? WHERE item_timestamp > ?",
-                    (item.timestamp, item.timestamp),
-                )
-                return _synchronous(bucket.put(item))
-            finally:
-                if bucket.conn.in_transaction:
-                    bucket.conn.commit()
-
-
-_TAKE = """
--- KEYS[1]: the sorted set of one (business, operation); ARGV: limit, period in ms, a unique member.
--- The moment is the Redis server's own clock, so sharers whose clocks differ count alike.
-if redis.replicate_commands then redis.replicate_commands() end
-local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-local limit = tonumber(ARGV[1])
-local period = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - period)
-if redis.call('ZCARD', KEYS[1]) < limit then
-  redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], period)
-  return 0
-end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + period - now)
-"""
-"""Spend one request, or return the milliseconds until one is free: a sliding log in one script."""
+        return _budget_stores.sqlite_put(bucket, item)
 
 
 class _RedisBudget(_SharedBudget):
@@ -448,38 +291,13 @@ class _RedisBudget(_SharedBudget):
         self, redis: str | Redis, limit: int | None, *, period: float, key_prefix: str, store_timeout: float
     ) -> None:
         super().__init__(limit, period=period, store_timeout=store_timeout)
-        try:
-            from redis import Redis, RedisError  # the optional extra: imported only for this store
-        except ImportError as exc:
-            raise ImportError(
-                "HourlyBudget.redis needs redis: pip install 'yandex-market-chat[redis]'"
-            ) from exc
         self._owned = isinstance(redis, str)
-        if isinstance(redis, str):
-            redis = Redis.from_url(redis, socket_timeout=store_timeout, socket_connect_timeout=store_timeout)
-        self._redis = redis
+        self._redis, self._script = _budget_stores.redis_store(redis, store_timeout)
         self.key_prefix = key_prefix
         self._period_ms = max(1, round(period * 1000))
-        self._script = redis.register_script(_TAKE)
-        try:
-            _synchronous(redis.ping())
-        except (RedisError, OSError) as exc:
-            raise BudgetStoreError(f"the Redis store of the hourly budget cannot be reached: {exc}") from None
 
     def _guarded(self, key: str, limit: int) -> float:
-        # No lock: the script is one atomic step on the server, and redis.Redis is thread-safe.
-        from redis import RedisError
-
-        member = os.urandom(9).hex()
-        try:
-            wait_ms = _synchronous(
-                self._script(keys=[f"{self.key_prefix}:{key}"], args=[limit, self._period_ms, member])
-            )
-        except (RedisError, OSError) as exc:
-            raise BudgetStoreError(
-                f"the Redis store of the hourly budget failed: {exc}; nothing was sent"
-            ) from None
-        return int(wait_ms) / 1000
+        return _budget_stores.redis_take(self._script, f"{self.key_prefix}:{key}", limit, self._period_ms)
 
     def close(self) -> None:
         if self._owned:

@@ -34,10 +34,11 @@ A file is rewound before a retry, so the same bytes are sent again.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -47,8 +48,9 @@ import httpx
 from . import _headers
 from ._deadline import DEADLINE
 from ._exchange import aexchange, build, exchange, from_below, install, sent
-from ._limits import LONGEST_WINDOW, RateLimiter
+from ._limits import RateLimiter
 from ._secrets import without_key
+from ._windows import LONGEST_WINDOW, Place
 from .errors import (
     NOTE,
     APIConnectionError,
@@ -293,6 +295,42 @@ class Attempts:
         self.attempt += 1
         rewind(self.positions)
 
+    @contextlib.contextmanager
+    def one(self, place: Place) -> Iterator[Outcome]:
+        """One attempt in the place taken for it, shared by send() and asend(): its deadline set
+        while the caller sends (into the Outcome it is given), the place given back after, and what
+        came of it decided: the answer, or the delay before the next attempt (or a typed error)."""
+        outcome = Outcome()
+        started = time.monotonic()
+        token = DEADLINE.set(place.deadline)
+        try:
+            try:
+                yield outcome
+            finally:
+                DEADLINE.reset(token)
+        except Exception as exc:  # (a transport error, or anything else once bytes may have left)
+            outcome.delay = self.after_failure(exc)
+        else:
+            assert outcome.response is not None
+            retry_in = self.after_response(outcome.response, started)
+            if retry_in is None:
+                outcome.answer = self.answer(outcome.response)
+            else:
+                outcome.delay = retry_in
+        finally:
+            self.settings.rate_limiter.release(place)
+
+
+class Outcome:
+    """What one attempt came to: the response it got, then the answer or the delay before the next."""
+
+    __slots__ = ("answer", "delay", "response")
+
+    def __init__(self) -> None:
+        self.response: httpx.Response | None = None
+        self.answer: httpx.Response | None = None
+        self.delay = 0.0
+
 
 def send(
     http: httpx.Client,
@@ -307,23 +345,11 @@ def send(
     limiter, key_header = settings.rate_limiter, settings.auth_header_name
     while True:
         place = limiter.acquire(*attempts.place)
-        try:
-            started = time.monotonic()
-            token = DEADLINE.set(place.deadline)
-            try:
-                response = exchange(http, operation, request, key_header, place.deadline)
-            finally:
-                DEADLINE.reset(token)
-        except Exception as exc:  # (a transport error, or anything else once bytes may have left)
-            delay = attempts.after_failure(exc)
-        else:
-            retry_in = attempts.after_response(response, started)
-            if retry_in is None:
-                return attempts.answer(response)
-            delay = retry_in
-        finally:
-            limiter.release(place)
-        time.sleep(delay)
+        with attempts.one(place) as outcome:
+            outcome.response = exchange(http, operation, request, key_header, place.deadline)
+        if outcome.answer is not None:
+            return outcome.answer
+        time.sleep(outcome.delay)
 
 
 async def asend(
@@ -336,34 +362,23 @@ async def asend(
     """The async twin of send()."""
     import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
+    bounded = install(http)  # our deadline is under its pool; else a timer stands in for it
     request = build(http, kwargs)
     attempts = Attempts(settings, operation, request, kwargs, business)
     limiter, key_header = settings.rate_limiter, settings.auth_header_name
-    bounded = install(http)  # our deadline is under its pool; else a timer stands in for it
     while True:
         place = await limiter.aacquire(*attempts.place)
-        try:
-            started = time.monotonic()
-            token = DEADLINE.set(place.deadline)
-            try:
-                if bounded:
-                    response = await aexchange(http, operation, request, key_header, place.deadline)
-                else:
-                    loop = asyncio.get_running_loop()
-                    try:
-                        async with asyncio.timeout_at(loop.time() + (place.deadline - time.monotonic())):
-                            response = await aexchange(http, operation, request, key_header, place.deadline)
-                    except TimeoutError:
-                        raise httpx.ReadTimeout("the attempt used up its timeout", request=request) from None
-            finally:
-                DEADLINE.reset(token)
-        except Exception as exc:  # (a transport error, or anything else once bytes may have left)
-            delay = attempts.after_failure(exc)
-        else:
-            retry_in = attempts.after_response(response, started)
-            if retry_in is None:
-                return attempts.answer(response)
-            delay = retry_in
-        finally:
-            limiter.release(place)
-        await asyncio.sleep(delay)
+        with attempts.one(place) as outcome:
+            sending = aexchange(http, operation, request, key_header, place.deadline)
+            if bounded:
+                outcome.response = await sending
+            else:
+                loop = asyncio.get_running_loop()
+                try:
+                    async with asyncio.timeout_at(loop.time() + (place.deadline - time.monotonic())):
+                        outcome.response = await sending
+                except TimeoutError:
+                    raise httpx.ReadTimeout("the attempt used up its timeout", request=request) from None
+        if outcome.answer is not None:
+            return outcome.answer
+        await asyncio.sleep(outcome.delay)

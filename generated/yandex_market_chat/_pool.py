@@ -79,6 +79,16 @@ class Pool:
         """Threads making their first call at once build one httpx client, not one each."""
         _POOLS.add(self)
 
+    def adopt(self, client: httpx.Client | httpx.AsyncClient) -> None:
+        """Use your own httpx client from now on (set_httpx_client / set_async_httpx_client): not
+        closed by us, and asked for no encoding the pipeline cannot decode within its bound."""
+        with self.lock:
+            if isinstance(client, httpx.AsyncClient):
+                self.user_async, self.user_async_loop, self.async_closed = client, None, False
+            else:
+                self.sync, self.sync_ours, self.sync_closed = client, False, False
+            self.ask_encodings = self.ask_encodings or asks_more(client)
+
     def start_afresh(self) -> None:
         """In a forked child: nothing of the parent's connections. Its sockets are shared with the
         parent, and two processes reading one socket get each other's answers; our own httpx

@@ -51,6 +51,12 @@ class AuthenticatedClient(_client.AuthenticatedClient):
     PATHS_START = "/v2/businesses"
 
 
+_NOTIFICATION_CALLS: dict[str, dict[str, str]] = {
+    "catch_up": {"chats": "get_chats", "history": "get_chat_history"},
+    "context": {"CHAT_CREATED": "get_chat"},
+}
+"""The methods the notification bot calls (`x-notification-context`, `x-catch-up` in the spec)."""
+
 _DEFAULTS: dict[str, tuple[str, type, Validator]] = {
     "business_id": (
         "YANDEX_MARKET_BUSINESS_ID",
@@ -89,6 +95,7 @@ class YandexMarketChat(ClientObject[httpx.Client]):
 
     _DEFAULTS: ClassVar[Mapping[str, tuple[str, type, Validator]]] = _DEFAULTS
     _CLIENT: ClassVar[type[_client.AuthenticatedClient]] = AuthenticatedClient
+    _NOTIFICATION_CALLS: ClassVar[Mapping[str, Mapping[str, str]]] = _NOTIFICATION_CALLS
 
     def __init__(
         self,
@@ -1090,6 +1097,7 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
 
     _DEFAULTS: ClassVar[Mapping[str, tuple[str, type, Validator]]] = _DEFAULTS
     _CLIENT: ClassVar[type[_client.AuthenticatedClient]] = AuthenticatedClient
+    _NOTIFICATION_CALLS: ClassVar[Mapping[str, Mapping[str, str]]] = _NOTIFICATION_CALLS
 
     def __init__(
         self,

@@ -16,7 +16,7 @@ import httpx
 from . import _pipeline
 from ._exchange import install
 from ._limits import RateLimiter
-from ._pool import ACCEPT_ENCODING, Pool, asks_more, close_on, running_loop
+from ._pool import ACCEPT_ENCODING, Pool, close_on, running_loop
 from ._secrets import masked_headers
 from ._settings import (
     DEFAULT_MAX_RATE_LIMIT_WAIT,
@@ -225,11 +225,7 @@ class AuthenticatedClient:
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Use your own httpx.Client. The key, User-Agent, timeout and base URL are still applied."""
-        with self._pool.lock:
-            self._pool.sync = client
-            self._pool.sync_ours = False
-            self._pool.sync_closed = False
-            self._pool.ask_encodings = self._pool.ask_encodings or asks_more(client)
+        self._pool.adopt(client)
         install(client)
         return self
 
@@ -258,11 +254,7 @@ class AuthenticatedClient:
         applied. On httpx's own transport it is used on the event loop of its first call only: a
         call from another loop raises ClientStateError before sending (its connections belong to
         the first loop)."""
-        with self._pool.lock:
-            self._pool.user_async = async_client
-            self._pool.user_async_loop = None
-            self._pool.async_closed = False
-            self._pool.ask_encodings = self._pool.ask_encodings or asks_more(async_client)
+        self._pool.adopt(async_client)
         install(async_client)
         return self
 

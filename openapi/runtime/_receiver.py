@@ -56,6 +56,11 @@ MAX_BODY_BYTES = 64 * 1024
 
 _logger = logging.getLogger("yandex_market_chat.receiver")
 
+Scope = MutableMapping[str, Any]
+"""An ASGI connection scope; `Receive` and `Send` are the ASGI callables."""
+Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
+Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
+
 _Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 _Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -252,12 +257,7 @@ class Receiver:
 
     # The faces --------------------------------------------------------------------------------
 
-    async def _asgi(
-        self,
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
-        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
-    ) -> None:
+    async def _asgi(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             while True:
                 message = await receive()
@@ -337,12 +337,7 @@ class AsgiApp:
     def __init__(self, receiver: Receiver) -> None:
         self.receiver = receiver
 
-    async def __call__(
-        self,
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
-        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
-    ) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await self.receiver._asgi(scope, receive, send)
 
 

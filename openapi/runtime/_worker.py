@@ -28,13 +28,14 @@ import logging
 import random
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from datetime import UTC, datetime
-from typing import Any, Protocol, TypeVar
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from datetime import datetime
+from typing import Any, TypeVar
 
+from ._bot_state import BotState, MemoryState, is_state
+from ._catch_up import CatchUp, calls_of
 from .errors import InboxError, NotificationFormatError
 from .inbox import Inbox, InboxEntry, Parser, ReceivedNotification
-from .types import UNSET
 
 __all__ = ["BotState", "MemoryState", "NotificationBot"]
 
@@ -45,49 +46,6 @@ Handler = Callable[[Any, Any], "Awaitable[object] | object"]
 _H = TypeVar("_H", bound=Callable[..., Any])
 
 _attempt: contextvars.ContextVar[int] = contextvars.ContextVar("yandex_market_chat_bot_attempt", default=0)
-
-
-class BotState(Protocol):
-    """What the bot remembers besides the inbox, per (business, chat). `SqliteInbox` keeps it in its
-    file; `MemoryState` in the process (fine for one process that may forget it on restart)."""
-
-    def load_context(self, business: int, chat: int) -> bytes | None: ...
-
-    def save_context(self, business: int, chat: int, context: bytes) -> None: ...
-
-    def catch_up_cursor(self, business: int, chat: int) -> int | None: ...
-
-    def advance_catch_up(self, business: int, chat: int, seen: int) -> None: ...
-
-
-class MemoryState:
-    """`BotState` in a dict: for inboxes that keep none (it is lost when the process ends)."""
-
-    def __init__(self) -> None:
-        self._contexts: dict[tuple[int, int], bytes] = {}
-        self._cursors: dict[tuple[int, int], int] = {}
-        self._lock = threading.Lock()
-
-    def load_context(self, business: int, chat: int) -> bytes | None:
-        return self._contexts.get((business, chat))
-
-    def save_context(self, business: int, chat: int, context: bytes) -> None:
-        with self._lock:
-            self._contexts.setdefault((business, chat), context)
-
-    def catch_up_cursor(self, business: int, chat: int) -> int | None:
-        return self._cursors.get((business, chat))
-
-    def advance_catch_up(self, business: int, chat: int, seen: int) -> None:
-        with self._lock:
-            self._cursors[business, chat] = max(self._cursors.get((business, chat), seen), seen)
-
-
-def _is_state(value: object) -> bool:
-    return all(
-        callable(getattr(value, name, None))
-        for name in ("load_context", "save_context", "catch_up_cursor", "advance_catch_up")
-    )
 
 
 def _reason(exc: BaseException) -> str:
@@ -115,7 +73,8 @@ class NotificationBot:
         max_attempts: starts of a handler before the entry is kept as failed (at least 1).
         backoff_seconds: the first retry's delay; each later one doubles, up to `max_backoff_seconds`.
         lease_seconds: how long a claimed entry is the worker's; longer than a handler takes.
-        fetch_chat_context: on CHAT_CREATED, call getChat once and keep the result (`context()`).
+        fetch_chat_context: on a notification type the spec marks `x-notification-context` (CHAT_CREATED),
+            call the operation it marks once per chat and keep its `result` (`context()`).
     """
 
     def __init__(
@@ -144,7 +103,7 @@ class NotificationBot:
         self.inbox = inbox
         self.parser = parser
         self.client = client
-        self.state: BotState = state if state is not None else (inbox if _is_state(inbox) else MemoryState())  # type: ignore[assignment]
+        self.state: BotState = state if state is not None else (inbox if is_state(inbox) else MemoryState())  # type: ignore[assignment]
         self._business_id = business_id
         self.max_attempts = max_attempts
         self.backoff_seconds = float(backoff_seconds)
@@ -152,6 +111,10 @@ class NotificationBot:
         self.lease_seconds = float(lease_seconds)
         self.fetch_chat_context = fetch_chat_context
         self._handlers: dict[str, Callable[..., Any]] = {}
+        calls = calls_of(client)
+        self._context_calls: Mapping[str, str] = calls.get("context", {})
+        """Notification type -> the client's method whose answer is the chat's context."""
+        self._catch_up = CatchUp(inbox, parser, self.state, calls.get("catch_up", {}))
 
     # Registering ------------------------------------------------------------------------------
 
@@ -189,7 +152,8 @@ class NotificationBot:
         return _attempt.get() > 0
 
     def context(self, chat_id: int, business_id: int | None = None) -> dict[str, Any] | None:
-        """The chat's context kept on CHAT_CREATED (getChat's `result` as JSON), or None."""
+        """The chat's context kept on CHAT_CREATED (the `result` of the operation the spec marks
+        `x-notification-context: CHAT_CREATED`, getChat, as JSON), or None."""
         raw = self.state.load_context(self._business(business_id), chat_id)
         return None if raw is None else dict(json.loads(raw))
 
@@ -198,9 +162,8 @@ class NotificationBot:
     ) -> bool:
         """Whether the seller wrote in the chat after `message_id` (`text`: that very text). One
         history read with a sync client; use it when `retrying`, before answering again."""
-        for message in self.client.get_chat_history(
-            chat_id=chat_id, after_message_id=message_id, business_id=self._business(business_id)
-        ):
+        business = self._business(business_id)
+        for message in self._catch_up.history(self.client, business, chat_id, after=message_id):
             later = str(message.sender) == "PARTNER" and message.message_id > message_id
             if later and (text is None or message.message == text):
                 return True
@@ -238,11 +201,17 @@ class NotificationBot:
         business, chat_id = _chat_of(notification)
         self.state.save_context(business, chat_id, json.dumps(data, default=_json_default).encode())
 
-    def _needs_context(self, notification: ReceivedNotification) -> bool:
-        if not self.fetch_chat_context or notification.notification_type != "CHAT_CREATED":
-            return False
+    def _context_call(self, notification: ReceivedNotification) -> Callable[..., Any] | None:
+        """The client's method to fetch the chat's context with, when this notification asks for one
+        (`x-notification-context`) that is not kept yet."""
+        name = self._context_calls.get(notification.notification_type)
+        if not self.fetch_chat_context or name is None:
+            return None
         business, chat_id = _chat_of(notification)
-        return self.state.load_context(business, chat_id) is None
+        if self.state.load_context(business, chat_id) is not None:
+            return None
+        method: Callable[..., Any] = getattr(self.client, name)
+        return method
 
     def _settle(self, entry: InboxEntry, error: Exception | None) -> None:
         if error is None:
@@ -255,9 +224,10 @@ class NotificationBot:
     def _run(self, entry: InboxEntry) -> Exception | None:
         try:
             notification, handler = self._prepare(entry)
-            if self._needs_context(notification):
+            fetch = self._context_call(notification)
+            if fetch is not None:
                 business, chat_id = _chat_of(notification)
-                self._keep_context(notification, self.client.get_chat(chat_id=chat_id, business_id=business))
+                self._keep_context(notification, fetch(chat_id=chat_id, business_id=business))
             result = None if handler is None else handler(notification, self.client)
             if inspect.isawaitable(result):
                 asyncio.run(_awaited(result))
@@ -268,10 +238,10 @@ class NotificationBot:
     async def _run_async(self, entry: InboxEntry) -> Exception | None:
         try:
             notification, handler = self._prepare(entry)
-            if self._needs_context(notification):
+            fetch = self._context_call(notification)
+            if fetch is not None:
                 business, chat_id = _chat_of(notification)
-                fetched = await self.client.get_chat(chat_id=chat_id, business_id=business)
-                self._keep_context(notification, fetched)
+                self._keep_context(notification, await fetch(chat_id=chat_id, business_id=business))
             result = None if handler is None else handler(notification, self.client)
             if inspect.isawaitable(result):
                 await result
@@ -321,22 +291,24 @@ class NotificationBot:
         """Handle entries until `stop` is set (forever without one): catch up at start and every
         `catch_up_seconds` (None: never), wait `idle_seconds` when nothing is due."""
         stop = stop or threading.Event()
-        next_catch_up = time.monotonic() if catch_up_seconds is not None else None
-        while not stop.is_set():
-            due = next_catch_up is not None and time.monotonic() >= next_catch_up
-            if due and catch_up_seconds is not None:
-                try:
-                    self.catch_up()
-                except Exception as exc:  # the API or the inbox is down: try again next time
-                    _logger.warning("catch-up failed: %s", _reason(exc))
-                next_catch_up = time.monotonic() + catch_up_seconds
-            try:
-                busy = self.run_once()
-            except InboxError as exc:  # the store is down or locked: the lease gives the entry back
-                _logger.warning("the inbox failed: %s", exc)
-                busy = False
-            if not busy:
+        for catch_up in _turns(stop.is_set, catch_up_seconds):
+            if catch_up:
+                self._caught_up()
+            elif not self._handled_one():
                 stop.wait(idle_seconds)
+
+    def _caught_up(self) -> None:
+        try:
+            self.catch_up()
+        except Exception as exc:  # the API or the inbox is down: try again next time
+            _logger.warning("catch-up failed: %s", _reason(exc))
+
+    def _handled_one(self) -> bool:
+        try:
+            return self.run_once()
+        except InboxError as exc:  # the store is down or locked: the lease gives the entry back
+            _logger.warning("the inbox failed: %s", exc)
+            return False
 
     async def run_async(
         self,
@@ -347,81 +319,52 @@ class NotificationBot:
     ) -> None:
         """`run()` for an `AsyncYandexMarketChat` client."""
         stop = stop or asyncio.Event()
-        next_catch_up = time.monotonic() if catch_up_seconds is not None else None
-        while not stop.is_set():
-            due = next_catch_up is not None and time.monotonic() >= next_catch_up
-            if due and catch_up_seconds is not None:
-                try:
-                    await self.catch_up_async()
-                except Exception as exc:
-                    _logger.warning("catch-up failed: %s", _reason(exc))
-                next_catch_up = time.monotonic() + catch_up_seconds
-            try:
-                busy = await self.run_once_async()
-            except InboxError as exc:
-                _logger.warning("the inbox failed: %s", exc)
-                busy = False
-            if not busy:
+        for catch_up in _turns(stop.is_set, catch_up_seconds):
+            if catch_up:
+                await self._caught_up_async()
+            elif not await self._handled_one_async():
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), idle_seconds)
 
+    async def _handled_one_async(self) -> bool:
+        try:
+            return await self.run_once_async()
+        except InboxError as exc:
+            _logger.warning("the inbox failed: %s", exc)
+            return False
+
+    async def _caught_up_async(self) -> None:
+        try:
+            await self.catch_up_async()
+        except Exception as exc:
+            _logger.warning("catch-up failed: %s", _reason(exc))
+
     # Catch-up ---------------------------------------------------------------------------------
-
-    def _pending(self, business: int, chat_id: int, messages: Iterable[Any]) -> list[Any]:
-        """The buyer messages of a chat's history that no notification may have brought: after
-        the cursor, and after the seller's last message (older ones were answered)."""
-        cursor = self.state.catch_up_cursor(business, chat_id) or 0
-        listed = sorted(messages, key=lambda m: m.message_id)
-        seller = [m.message_id for m in listed if str(m.sender) == "PARTNER"]
-        floor = max(cursor, max(seller, default=0))
-        return [m for m in listed if str(m.sender) == "CUSTOMER" and m.message_id > floor]
-
-    def _record_message(self, business: int, chat_id: int, message: Any) -> bool:
-        sent_at = message.created_at if isinstance(message.created_at, datetime) else datetime.now(UTC)
-        body = json.dumps(
-            {
-                "notificationType": "CHAT_MESSAGE_SENT",
-                "businessId": business,
-                "chatId": chat_id,
-                "messageId": str(message.message_id),
-                "sentAt": sent_at.isoformat(),
-            }
-        ).encode()
-        notification = self.parser(body)  # the key as a notification of this message would have it
-        new = self.inbox.record(notification.event_key, notification.notification_type, body)
-        self.state.advance_catch_up(business, chat_id, message.message_id)
-        return new
 
     def catch_up(self) -> int:
         """Record every buyer message of the chats waiting for the seller that no notification
-        brought (getChats, then getChatHistory after the last one seen); the number new to the
-        inbox. A message a notification recorded already has the same key and is not doubled."""
-        business = self._business(None)
-        recorded = 0
-        for chat in self.client.get_chats(statuses=["WAITING_FOR_PARTNER"], business_id=business):
-            after = self.state.catch_up_cursor(business, chat.chat_id)
-            history = self.client.get_chat_history(
-                chat_id=chat.chat_id, business_id=business, after_message_id=UNSET if after is None else after
-            )
-            for message in self._pending(business, chat.chat_id, history):
-                recorded += self._record_message(business, chat.chat_id, message)
+        brought (the operations the spec marks `x-catch-up`: getChats, then getChatHistory after
+        the last one seen); the number new to the inbox. A message a notification recorded already
+        has the same key and is not doubled."""
+        recorded = self._catch_up.run(self.client, self._business(None))
         if recorded:
             _logger.info("catch-up recorded %d buyer message(s) no notification brought", recorded)
         return recorded
 
     async def catch_up_async(self) -> int:
         """`catch_up()` for an `AsyncYandexMarketChat` client."""
-        business = self._business(None)
-        recorded = 0
-        async for chat in self.client.get_chats(statuses=["WAITING_FOR_PARTNER"], business_id=business):
-            after = self.state.catch_up_cursor(business, chat.chat_id)
-            pages = self.client.get_chat_history(
-                chat_id=chat.chat_id, business_id=business, after_message_id=UNSET if after is None else after
-            )
-            history = [message async for message in pages]
-            for message in self._pending(business, chat.chat_id, history):
-                recorded += await asyncio.to_thread(self._record_message, business, chat.chat_id, message)
-        return recorded
+        return await self._catch_up.run_async(self.client, self._business(None))
+
+
+def _turns(stopped: Callable[[], bool], catch_up_seconds: float | None) -> Iterator[bool]:
+    """The worker's loop, shared by run() and run_async(): each turn is a catch-up (True: at the
+    start and every `catch_up_seconds`, None: never) or one entry to handle (False), until `stopped`."""
+    next_catch_up = time.monotonic() if catch_up_seconds is not None else None
+    while not stopped():
+        if next_catch_up is not None and catch_up_seconds is not None and time.monotonic() >= next_catch_up:
+            yield True
+            next_catch_up = time.monotonic() + catch_up_seconds
+        yield False
 
 
 def _chat_of(notification: Any) -> tuple[int, int]:

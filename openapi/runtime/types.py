@@ -9,11 +9,12 @@ own rate-limit answer), `File.from_source` builds a File from a path, bytes or a
 from __future__ import annotations
 
 import contextlib
+import functools
 import mimetypes
 import os
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Coroutine, Mapping, MutableMapping
 from datetime import datetime
-from typing import IO, BinaryIO, Generic, Literal, TypedDict, TypeVar
+from typing import IO, BinaryIO, Generic, Literal, ParamSpec, TypedDict, TypeVar
 
 from . import _headers
 from ._files import (
@@ -158,6 +159,7 @@ def _bounded(source: BinaryIO, max_bytes: int, argument: str) -> BinaryIO | byte
 
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class RateLimit(_Plain):
@@ -249,20 +251,24 @@ __all__ = [
 ]
 
 
-async def afile(
-    source: FileSource,
-    file_name: str | None = None,
-    mime_type: str | None = None,
-    *,
-    max_bytes: int | None = None,
-    argument: str = "file",
-) -> File:
-    """File.from_source without blocking the event loop: a path or a file object is sized and read
-    in a thread."""
-    if not isinstance(source, bytes | bytearray | memoryview):
+def _off_the_loop(read: Callable[P, File]) -> Callable[P, Coroutine[None, None, File]]:
+    """`read` for a coroutine, with the very same arguments: a path or a file object (the first
+    argument) is sized and read in a thread, bytes at once."""
+
+    @functools.wraps(read)
+    async def reading(*args: P.args, **kwargs: P.kwargs) -> File:
+        if isinstance(args[0] if args else kwargs.get("source"), bytes | bytearray | memoryview):
+            return read(*args, **kwargs)
         import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
-        return await asyncio.to_thread(
-            File.from_source, source, file_name, mime_type, max_bytes=max_bytes, argument=argument
-        )
-    return File.from_source(source, file_name, mime_type, max_bytes=max_bytes, argument=argument)
+        return await asyncio.to_thread(read, *args, **kwargs)
+
+    reading.__doc__ = (
+        "File.from_source without blocking the event loop (a path or a file is read in a thread)."
+    )
+    return reading
+
+
+afile = _off_the_loop(File.from_source)
+"""File.from_source without blocking the event loop: a path or a file object is sized and read in
+a thread."""

@@ -10,8 +10,9 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from yandex_market_chat import AsyncYandexMarketChat, NotificationBot, SqliteInbox, YandexMarketChat
@@ -187,6 +188,45 @@ def test_catch_up_leaves_messages_the_seller_answered_before(
         bot.catch_up()
         drain(bot)
     assert market.answers == {new: 1} and old not in market.answers
+
+
+class Relabelled(YandexMarketChat):
+    """The client of a spec whose marked operations (`x-notification-context`, `x-catch-up`) have
+    other names: the methods the old names would reach refuse to be called."""
+
+    _NOTIFICATION_CALLS: ClassVar[Mapping[str, Mapping[str, str]]] = {
+        "context": {"CHAT_CREATED": "read_chat"},
+        "catch_up": {"chats": "list_chats", "history": "read_history"},
+    }
+    read_chat = YandexMarketChat.get_chat
+    list_chats = YandexMarketChat.get_chats
+    read_history = YandexMarketChat.get_chat_history
+
+    def get_chat(self, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the bot named getChat itself")
+
+    def get_chats(self, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the bot named getChats itself")
+
+    def get_chat_history(self, *args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the bot named getChatHistory itself")
+
+
+def test_the_bot_calls_the_operations_the_spec_marks_whatever_their_names(
+    inbox: SqliteInbox, parser: Parser, market: FakeMarket
+) -> None:
+    missed = market.buyer_writes(12)
+    with Relabelled(api_key=FAKE_KEY, base_url=market.url, business_id=BUSINESS, max_retries=0) as chat:
+        bot = NotificationBot(inbox, parser, chat, backoff_seconds=0)
+        record(inbox, parser, notification("CHAT_CREATED", chat_id=12))
+        drain(bot)
+        assert bot.catch_up() == 1
+        assert bot.answered_after(12, missed) is False
+    context = bot.context(12)
+    assert context is not None and context["chatId"] == 12
+    assert (
+        market.calls["getChat"] == 1 and market.calls["getChats"] == 1 and market.calls["getChatHistory"] == 2
+    )
 
 
 def test_bad_registrations_are_refused(inbox: SqliteInbox, parser: Parser, market: FakeMarket) -> None:

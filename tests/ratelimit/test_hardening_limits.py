@@ -53,9 +53,9 @@ def test_an_interrupt_while_waiting_for_a_place_leaves_the_limiter_clean() -> No
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-    assert limiter._lock.acquire(blocking=False)
-    limiter._lock.release()
-    assert not any(limiter._queues.values())  # no one left waiting in line
+    assert limiter._line.lock.acquire(blocking=False)
+    limiter._line.lock.release()
+    assert not any(limiter._line.queues.values())  # no one left waiting in line
     assert limiter.snapshot()["businesses"][1]["in_flight"] == 1  # only the place still held
     limiter.release(held)
     limiter.release(held)  # again: harmless

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import redis
-from yandex_market_chat import AuthenticatedClient, RateLimitError, _budget, _limits
+from yandex_market_chat import AuthenticatedClient, RateLimitError, _budget, _limits, _line, _windows
 from yandex_market_chat._budget import HourlyBudget
 from yandex_market_chat._limits import RateLimiter
 from yandex_market_chat.api.chats import send_message_to_chat
@@ -370,13 +370,13 @@ async def test_tasks_waiting_for_a_place_are_served_in_order_each_woken_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     wakes: list[int] = []
-    real_wake = _limits._wake
+    real_wake = _line.wake
 
     def counting_wake(future: asyncio.Future[None]) -> None:
         wakes.append(1)
         real_wake(future)
 
-    monkeypatch.setattr(_limits, "_wake", counting_wake)
+    monkeypatch.setattr(_line, "wake", counting_wake)
     limiter = RateLimiter(max_in_flight=1)
     held = await limiter.aacquire(1, MESSAGE, max_wait=0.0)
     served: list[int] = []
@@ -445,7 +445,7 @@ def test_a_backward_clock_step_never_stretches_a_window_wait(monkeypatch: pytest
             moment = datetime.now(tz) - STEP_BACK
             return cls.fromtimestamp(moment.timestamp(), tz)
 
-    monkeypatch.setattr(_limits, "datetime", Behind)
+    monkeypatch.setattr(_windows, "datetime", Behind)
     with pytest.raises(RateLimitError) as caught:
         limiter.acquire(1, MESSAGE, max_wait=0.0)
     assert caught.value.reset_at is not None
