@@ -827,7 +827,7 @@ def _echoes(mode: str, client: AuthenticatedClient, who: str) -> list[tuple[str,
 @pytest.mark.parametrize("pool", ["ours", "yours"])
 def test_after_fork_parent_and_child_each_get_their_own_answers(mode: str, pool: str) -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
     try:
         client = raw_client(f"http://127.0.0.1:{server.server_address[1]}", timeout=5.0)
         if pool == "yours":
