@@ -114,6 +114,19 @@ def test_cassettes_cover_exactly_the_documented_pairs() -> None:
     assert sorted(set(found) - documented) == [], "cassettes for pairs the spec does not document"
 
 
+OUR_CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
+"""The committed cassettes and their README (whichever spec the suite runs on)."""
+
+
+def test_the_readme_counts_the_cassettes_there_are() -> None:
+    files = sorted(OUR_CASSETTES.glob("*.yaml"))
+    operations = {path.stem.rsplit("-", 1)[0] for path in files}
+    statuses = sorted({path.stem.rsplit("-", 1)[1] for path in files})
+    text = " ".join((OUR_CASSETTES / "README.md").read_text(encoding="utf-8").split())
+    assert f"today {len(operations)} operations \u00d7 {', '.join(statuses)}: {len(files)} cassettes" in text
+    assert f"| all {len(files)} |" in text
+
+
 @each_pair
 def test_recorded_exchange_conforms_to_the_spec(operation_id: str, status: int) -> None:
     request, response = recorded(operation_id, status)
