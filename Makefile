@@ -74,7 +74,7 @@ test-thorough: install
 
 .PHONY: coverage  ## the whole suite with line and branch coverage of the package (report in the terminal)
 coverage: install
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --cov=yandex_market_chat --cov-branch \
+	COVERAGE_FILE=$(VENV)/.coverage $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --cov=yandex_market_chat --cov-branch \
 		--cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 .PHONY: record  ## re-record tests/cassettes via Prism mock (the real API via prism proxy if YANDEX_MARKET_API_KEY is set)
