@@ -43,7 +43,7 @@ from spec_support import (
     param_example,
     smallest,
 )
-from test_cli import cli, command_line
+from test_cli import PROMISED_EXIT_CODES, cli, command_line
 from yandex_market_chat import (
     AsyncYandexMarketChat,
     File,
@@ -52,7 +52,6 @@ from yandex_market_chat import (
     _arguments,
     _request,
 )
-from yandex_market_chat.cli import EXIT_CODES
 from yandex_market_chat.types import UNSET
 
 BOUNDS = [bound for op in OPERATIONS.values() for bound in bounds(op)]
@@ -206,7 +205,7 @@ def test_every_surface_and_mode_reaches_the_check(
     env.setenv("YANDEX_MARKET_API_KEY", FAKE_KEY)
     code, err, seen = cli_send(outside, tmp_path)
     option = "--" + bound.where.replace("_", "-")
-    assert (code, seen) == (EXIT_CODES["invalid input"], []), err
+    assert (code, seen) == (PROMISED_EXIT_CODES["invalid input"], []), err
     assert err.startswith(f"error: InvalidRequestError: {option} "), err
     code, err, seen = cli_send(inside, tmp_path)
     assert (code, err, len(seen)) == (0, "", 1)
