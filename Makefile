@@ -59,9 +59,23 @@ typecheck: $(BIN)/.installed
 	$(BIN)/mypy --strict generated/yandex_market_chat
 	$(BIN)/mypy --strict tests examples benchmarks openapi/generate.py openapi/codegen openapi/prism.py openapi/tools
 
-.PHONY: test  ## run the whole test suite (offline; starts its own Prism and the venv's redis-server on loopback)
+# pytest-xdist: one worker per core (each starts its own Prism and redis-server on free ports);
+# worksteal hands an idle worker the tests left to a busy one (a few tests take tens of seconds).
+TEST_WORKERS ?= auto
+
+.PHONY: test  ## run the whole test suite in parallel (offline; starts its own Prism and the venv's redis-server on loopback)
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+
+.PHONY: test-thorough  ## the property tests with the thorough hypothesis profile (1000 examples each, fresh every run)
+test-thorough: install
+	CONTRACT_HYPOTHESIS_PROFILE=contract-thorough $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal \
+		tests/contract/test_properties.py $(PYTEST_ARGS)
+
+.PHONY: coverage  ## the whole suite with line and branch coverage of the package (report in the terminal)
+coverage: install
+	COVERAGE_FILE=$(VENV)/.coverage $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --cov=yandex_market_chat --cov-branch \
+		--cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 .PHONY: record  ## re-record tests/cassettes via Prism mock (the real API via prism proxy if YANDEX_MARKET_API_KEY is set)
 record: install

@@ -103,7 +103,7 @@ def main(plan_path: str) -> None:
         plan: dict[str, Any] = json.load(plan_file)
     answers = {op["slug"]: (op["status"], op["answer"]) for op in plan["operations"]}
     server = Server(answers)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}"
     report: dict[str, Any] = {}
 

@@ -10,6 +10,7 @@ and with one out of range.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import re
@@ -204,32 +205,33 @@ def test_every_shape_is_a_subcommand_that_checks_its_arguments(package: Path) ->
     assert refused.returncode == 2 and "--page-number" in refused.stderr, (refused.returncode, refused.stderr)
 
 
-PER_OPERATION_SUITES = [
-    "tests/test_wire.py",
-    "tests/test_errors.py",
-    "tests/test_validation.py",
-    "tests/test_client_object.py",
-    "tests/test_usability.py",
-    "tests/test_cli.py",
-    "tests/test_paging.py",
-    "tests/contract/test_spec_examples.py",
-    "tests/contract/test_cassettes.py",
-    "tests/contract/test_prism_server.py",
-    "tests/contract/test_properties.py",
-]
-"""The suites that enumerate the spec's operations (CONTRIBUTING's "every operation" table)."""
+PER_OPERATION_SUITES = {
+    "properties": ["tests/contract/test_properties.py"],
+    "contract": [
+        "tests/contract/test_spec_examples.py",
+        "tests/contract/test_cassettes.py",
+        "tests/contract/test_prism_server.py",
+    ],
+    "command-line": ["tests/test_cli.py", "tests/test_usability.py"],
+    "calls": [
+        "tests/test_wire.py",
+        "tests/test_errors.py",
+        "tests/test_validation.py",
+        "tests/test_client_object.py",
+        "tests/test_paging.py",
+    ],
+}
+"""The suites that enumerate the spec's operations (CONTRIBUTING's "every operation" table), in
+groups of about the same run time: each group is a test of its own, so that `make test`'s
+workers share them."""
 
 
-@pytest.mark.timeout(900)  # (about three minutes on two cores: see CONTRIBUTING, "The shape matrix")
-def test_a_representative_set_goes_through_record_and_every_per_operation_suite(tmp_path: Path) -> None:
-    """The few matrix operations that hold every value of every dimension (`SUBSET`), added to a
-    scratch copy of the spec (some suites also test named chat operations): `make generate`,
-    `make record` (Prism serving that spec) and every suite that enumerates the spec, pointed at
-    the copy (SPEC_UNDER_TEST, CASSETTES_UNDER_TEST, the package first on PYTHONPATH) with a
-    smaller hypothesis profile. No test edit: the promise."""
-    spec = tmp_path / "spec.yaml"
+def build_representative(folder: Path) -> None:
+    """`make generate` and `make record` for a scratch copy of the spec with the representative
+    operations added (`SUBSET`): the spec, the package and the cassettes in `folder`."""
+    spec = folder / "spec.yaml"
     spec.write_text(yaml.safe_dump(matrix_spec(fresh_spec(), SUBSET), allow_unicode=True, sort_keys=False))
-    out = tmp_path / "pkg" / "yandex_market_chat"
+    out = folder / "pkg" / "yandex_market_chat"
     made = subprocess.run(
         [sys.executable, str(GENERATE), "--spec", str(spec), "--output", str(out)],
         capture_output=True,
@@ -238,28 +240,64 @@ def test_a_representative_set_goes_through_record_and_every_per_operation_suite(
         cwd=ROOT,
     )
     assert made.returncode == 0, made.stderr
-    env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
-    env |= {
-        "SPEC_UNDER_TEST": str(spec),
-        "CASSETTES_UNDER_TEST": str(tmp_path / "cassettes"),
-        "CONTRACT_HYPOTHESIS_PROFILE": "contract-shapes",
-    }
     recorded = subprocess.run(
         [sys.executable, "-m", "contract.record"],
         capture_output=True,
         text=True,
         timeout=600,
         cwd=ROOT,
-        env=env
+        env=representative_env(folder)
         | {"PYTHONPATH": os.pathsep.join([str(out.parent), str(ROOT / "tests"), str(ROOT / "openapi")])},
     )
     assert recorded.returncode == 0, recorded.stdout[-3000:] + recorded.stderr[-3000:]
+    (folder / "built").touch()
+
+
+def representative_env(folder: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
+    return env | {
+        "SPEC_UNDER_TEST": str(folder / "spec.yaml"),
+        "CASSETTES_UNDER_TEST": str(folder / "cassettes"),
+        "CONTRACT_HYPOTHESIS_PROFILE": "contract-shapes",
+    }
+
+
+@pytest.fixture(scope="module")
+def representative(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The representative package, built once per run: under pytest-xdist the workers share one
+    folder of the run (the first to take the lock builds it)."""
+    if worker_id == "master":
+        folder = tmp_path_factory.mktemp("representative")
+        build_representative(folder)
+        return folder
+    folder = tmp_path_factory.getbasetemp().parent / "representative"
+    folder.mkdir(exist_ok=True)
+    with open(folder.parent / "representative.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (folder / "built").exists():
+                build_representative(folder)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return folder
+
+
+@pytest.mark.timeout(900)  # (about three minutes on two cores in all: see CONTRIBUTING, "The shape matrix")
+@pytest.mark.parametrize("group", PER_OPERATION_SUITES)
+def test_a_representative_set_goes_through_record_and_every_per_operation_suite(
+    group: str, representative: Path
+) -> None:
+    """The few matrix operations that hold every value of every dimension (`SUBSET`), added to a
+    scratch copy of the spec (some suites also test named chat operations): `make generate`,
+    `make record` (Prism serving that spec) and every suite that enumerates the spec, pointed at
+    the copy (SPEC_UNDER_TEST, CASSETTES_UNDER_TEST, the package first on PYTHONPATH) with a
+    smaller hypothesis profile. No test edit: the promise."""
     suites = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *PER_OPERATION_SUITES],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *PER_OPERATION_SUITES[group]],
         capture_output=True,
         text=True,
         timeout=900,
         cwd=ROOT,
-        env=env | {"PYTHONPATH": str(out.parent)},
+        env=representative_env(representative) | {"PYTHONPATH": str(representative / "pkg")},
     )
     assert suites.returncode == 0, suites.stdout[-5000:]

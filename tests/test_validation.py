@@ -2,8 +2,10 @@
 
 The generic tests enumerate every limit of every operation in the spec (tests/spec_support.py
 `bounds`: minimum/maximum, the range an int32/int64 format implies, minLength/maxLength,
-minItems/maxItems, enum): a value just outside is refused with InvalidRequestError naming the
-Python argument and nothing is sent; the value at the limit is sent. The tests after them are
+minItems/maxItems, enum), one test per distinct limit on every operation that holds it: a value
+just outside is refused with InvalidRequestError naming the Python argument and nothing is sent;
+the value at the limit is sent. A small matrix shows that every surface (module functions, client
+objects, command line) and mode (sync, async) reaches that same check. The tests after them are
 about behaviour of particular kinds of fields (UTF-16 lengths, files, deprecated arguments,
 `x-require-one-of`), each enumerated over the fields of that kind.
 """
@@ -42,6 +44,7 @@ from spec_support import (
     param_example,
     smallest,
 )
+from test_cli import PROMISED_EXIT_CODES, cli, command_line
 from yandex_market_chat import (
     AsyncYandexMarketChat,
     File,
@@ -129,24 +132,85 @@ def limit_in_words(bound: Bound) -> list[str]:
     return words
 
 
-@pytest.mark.parametrize("surface", SURFACES)
-@pytest.mark.parametrize("bound", BOUNDS, ids=[bound.id for bound in BOUNDS])
-def test_a_value_just_outside_a_limit_is_refused_before_any_request(
-    bound: Bound, surface: str, mode: str, env: pytest.MonkeyPatch
+LIMITS: dict[tuple[str | int, ...], list[Bound]] = {}
+"""Every distinct limit of the spec (where its keyword is written, or the int32/int64 format that
+implies it) -> its bounds, one per operation whose arguments hold it (a shared parameter such as
+businessId holds the same limit in every operation)."""
+for _bound in BOUNDS:
+    LIMITS.setdefault(_bound.pointer, []).append(_bound)
+
+
+def limit_id(pointer: tuple[str | int, ...]) -> str:
+    """`businessId.minimum`, `ChatContextDTO.id.maximum`: the limit's place in the spec."""
+    skip = {"components", "parameters", "schemas", "schema", "properties"}
+    return ".".join(str(step) for step in pointer if step not in skip)
+
+
+@pytest.mark.parametrize("limit", LIMITS.values(), ids=[limit_id(pointer) for pointer in LIMITS])
+def test_a_value_just_outside_a_limit_is_refused_before_any_request_and_the_limit_is_sent(
+    limit: list[Bound], env: pytest.MonkeyPatch
 ) -> None:
-    for value in bound.outside:
-        error = expect_invalid(mode, surface, bound.call_with(value), bound.where)
-        assert any(words in str(error) for words in limit_in_words(bound)), str(error)
+    """One test per limit, on every operation that holds it, through the module functions (that
+    every surface and mode reaches the same check: test_every_surface_and_mode_reaches_the_check)."""
+    for bound in limit:
+        for value in bound.outside:
+            error = expect_invalid("sync", "module", bound.call_with(value), bound.where)
+            assert any(words in str(error) for words in limit_in_words(bound)), (bound.id, str(error))
+        for value in bound.inside:
+            expect_sent("sync", "module", bound.call_with(value))
 
 
-INSIDE = [bound for bound in BOUNDS if bound.inside]
+def cli_send(the_call: Call, folder: Path) -> tuple[int, str, list[httpx.Request]]:
+    """`the_call` typed on the command line (its exit status, stderr, the requests sent)."""
+    operation = the_call.operation
+    code, _, err, seen = cli(
+        lambda request: httpx.Response(
+            operation.success_status, json=operation.example_answer(operation.success_status)
+        ),
+        *command_line(the_call, folder),
+    )
+    return code, err, seen
 
 
-@pytest.mark.parametrize("surface", SURFACES)
-@pytest.mark.parametrize("bound", INSIDE, ids=[bound.id for bound in INSIDE])
-def test_a_value_at_a_limit_is_sent(bound: Bound, surface: str, mode: str, env: pytest.MonkeyPatch) -> None:
-    for value in bound.inside:
-        expect_sent(mode, surface, bound.call_with(value))
+MATRIX = [
+    next(b for b in BOUNDS if b.inside and b.param is not None and not b.steps),
+    next(
+        b
+        for b in BOUNDS
+        if b.inside
+        and b.param is None
+        and len(b.steps) == 1
+        and not b.binary
+        and not b.schema.get("deprecated")
+        and not isinstance(b.outside[0], list)  # (no words after an option is argparse's own usage error)
+    ),
+]
+"""A parameter's limit and a body field's (not deprecated), the first of each in the spec."""
+
+
+@pytest.mark.parametrize("bound", MATRIX, ids=["parameter", "body-field"])
+@pytest.mark.parametrize(
+    ("surface", "mode"),
+    [*((surface, mode) for surface in SURFACES for mode in ("sync", "async")), ("command-line", "sync")],
+)
+def test_every_surface_and_mode_reaches_the_check(
+    bound: Bound, surface: str, mode: str, env: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The module functions and the client objects, sync and async, and the command line refuse
+    a value just outside a limit naming what the user typed, with nothing sent; the limit is sent."""
+    outside, inside = bound.call_with(bound.outside[0]), bound.call_with(bound.inside[0])
+    if surface != "command-line":
+        expect_invalid(mode, surface, outside, bound.where)
+        expect_sent(mode, surface, inside)
+        return
+    env.setenv("YANDEX_MARKET_API_KEY", FAKE_KEY)
+    code, err, seen = cli_send(outside, tmp_path)
+    option = "--" + bound.where.replace("_", "-")
+    assert (code, seen) == (PROMISED_EXIT_CODES["invalid input"], []), err
+    assert err.startswith(f"error: InvalidRequestError: {option} "), err
+    code, err, seen = cli_send(inside, tmp_path)
+    assert (code, err, len(seen)) == (0, "", 1)
+    check_request(seen[0], inside.wire(), FAKE_KEY)
 
 
 @each_operation

@@ -91,7 +91,7 @@ def _serve_wsgi(receiver: Receiver, stoppers: list[Callable[[], None]]) -> str:
     server = make_server(
         "127.0.0.1", 0, receiver.wsgi, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
     )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
     thread.start()
 
     def stop() -> None:

@@ -1,13 +1,20 @@
 """Each method has its own window (the read methods have larger quotas than the write ones): a
 spent window holds back only its own method. A bot polling getChatHistory never slows its own
-sendMessageToChat, and the reverse — for every operation of the spec against every other."""
+sendMessageToChat, and the reverse — for every operation of the spec against every other. One bad
+`Until` header does not poison a window."""
 
 from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from yandex_market_chat import HourlyBudget, InvalidRequestError, RateLimiter, RateLimitError
 
-from .support import BY_NAME, OPERATIONS, MarketSim, Runner, arguments, timed
+from .support import BY_NAME, OPERATIONS, MarketSim, Reply, Runner, arguments, http_date, timed
+
+MESSAGE = "send_message_to_chat"
 
 
 @pytest.mark.parametrize("spent", OPERATIONS)
@@ -71,3 +78,51 @@ def test_a_budget_needs_a_limit_from_somewhere() -> None:
     assert caught.value.field == "limit" and "undocumented" in str(caught.value)
     assert HourlyBudget().take(1, "documented", limit=1000) == 0.0
     assert "per operation" in repr(HourlyBudget())
+
+
+# --- one bad header does not poison the window --------------------------------------------------
+
+
+def window(remaining: int, until: datetime) -> dict[str, str]:
+    return {
+        "X-RateLimit-Resource-Limit": "5",
+        "X-RateLimit-Resource-Remaining": str(remaining),
+        "X-RateLimit-Resource-Until": http_date(until.timestamp()),
+    }
+
+
+def test_an_until_a_day_ahead_does_not_hide_the_answers_after_it() -> None:
+    limiter = RateLimiter()
+    now = datetime.now(UTC)
+    limiter.observe(1, MESSAGE, window(4, now + timedelta(days=1)))  # one wrong header
+    limiter.observe(1, MESSAGE, window(1, now + timedelta(minutes=30)))
+    limiter.observe(1, MESSAGE, window(0, now + timedelta(minutes=30)))
+    with pytest.raises(RateLimitError), limiter.slot(1, MESSAGE, max_wait=1.0):
+        pass
+    state = limiter.snapshot()["businesses"][1]["operations"][MESSAGE]
+    assert state["remaining"] == 0
+
+
+def test_one_bad_header_costs_no_420(runner: Runner, sim: MarketSim) -> None:
+    sim.quota = 5
+    far = http_date(time.time() + 86400)  # the first answer says the window ends tomorrow
+    sim.plan(
+        MESSAGE, Reply(headers={"X-RateLimit-Resource-Remaining": "4", "X-RateLimit-Resource-Until": far})
+    )
+    client = runner.client(sim.url, max_retries=0, max_rate_limit_wait=0.5)
+    outcomes: list[Any] = []
+    for _ in range(8):
+        try:
+            outcomes.append(runner.call(client, MESSAGE, **arguments(MESSAGE)))
+        except RateLimitError as exc:
+            outcomes.append(exc)
+    assert sim.statuses() == [200] * 5, "a 420 was spent: the answers after the bad one were ignored"
+    assert all(isinstance(outcome, RateLimitError) for outcome in outcomes[5:])
+
+
+def test_a_late_answer_from_an_earlier_window_is_still_ignored() -> None:
+    limiter = RateLimiter()
+    now = datetime.now(UTC)
+    limiter.observe(1, MESSAGE, window(3, now + timedelta(minutes=40)))
+    limiter.observe(1, MESSAGE, window(0, now - timedelta(minutes=20) + timedelta(minutes=40)))  # late
+    assert limiter.snapshot()["businesses"][1]["operations"][MESSAGE]["remaining"] == 3
