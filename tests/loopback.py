@@ -1,28 +1,15 @@
 """A raw HTTP/1.1 server on 127.0.0.1 for tests about the wire: it answers with exactly the bytes a
 test gives (a broken Content-Encoding, a body that arrives one byte at a time, a redirect), which
-http.server would not let it write. With it: a client for such a server, one call of createChat or
-sendMessageToChat with fixed arguments, and a limiter that acts on a call as it hands it its place."""
+http.server would not let it write. It names no operation of the spec (suites that run on the renamed
+copy of the spec use it); calls of the published operations to it are in tests/loopback_calls.py."""
 
 from __future__ import annotations
 
-import asyncio
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-from conftest import FAKE_KEY
-from conftest import call as call_module
-from yandex_market_chat import AuthenticatedClient, RateLimiter
-from yandex_market_chat.api.chats import create_chat
-from yandex_market_chat.models import (
-    ChatContextDTO,
-    ChatContextIdentifiableType,
-    CreateChatRequest,
-    SendMessageToChatRequest,
-)
 
 
 @dataclass
@@ -131,45 +118,3 @@ def _read_request(connection: socket.socket) -> Received:
             break
         body += chunk
     return Received(method, target, headers, body)
-
-
-# --- calls to a loopback server ---------------------------------------------------------------
-
-MESSAGE = SendMessageToChatRequest(message="hello")
-CREATE = CreateChatRequest(context=ChatContextDTO(type_=ChatContextIdentifiableType.ORDER, id=42))
-OK = b'{"status":"OK"}'
-
-
-def call(mode: str, module: Any, client: AuthenticatedClient, **kwargs: Any) -> Any:
-    """One call of an operation module, the sync or the async way."""
-    kwargs.setdefault("body", CREATE if module is create_chat else MESSAGE)
-    if module is not create_chat:
-        kwargs.setdefault("chat_id", 7)
-    return call_module(mode, module, business_id=1, client=client, **kwargs)
-
-
-def raw_client(url: str, **options: Any) -> AuthenticatedClient:
-    """A client of the server at `url` that does not retry (unless `options` say so)."""
-    options.setdefault("max_retries", 0)
-    return AuthenticatedClient(token=FAKE_KEY, base_url=url, **options)
-
-
-class ActingLimiter(RateLimiter):
-    """A limiter that does something to the call (`act`) just as it hands the call its place: what
-    may happen while a call waits for one."""
-
-    def __init__(self, act: Callable[[], object]) -> None:
-        super().__init__()
-        self.act = act
-
-    def acquire(self, *args: Any, **kwargs: Any) -> Any:
-        place = super().acquire(*args, **kwargs)
-        self.act()
-        return place
-
-    async def aacquire(self, *args: Any, **kwargs: Any) -> Any:
-        place = await super().aacquire(*args, **kwargs)
-        done = self.act()
-        if asyncio.iscoroutine(done):
-            await done
-        return place

@@ -17,7 +17,8 @@ from typing import Any
 import httpx
 import pytest
 from conftest import FAKE_KEY, mock_client
-from loopback import MESSAGE, OK, RawServer, Received, call, raw_client, response
+from loopback import RawServer, Received, response
+from loopback_calls import MESSAGE, OK, call, raw_client
 from ratelimit.support import MarketSim
 from yandex_market_chat import (
     APIConnectionError,

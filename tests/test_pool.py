@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import pytest
 from conftest import FAKE_KEY
-from loopback import OK, ActingLimiter, RawServer, call, raw_client, response
+from loopback import RawServer, response
+from loopback_calls import OK, ActingLimiter, call, raw_client
 from ratelimit.support import MarketSim
 from yandex_market_chat import (
     AsyncYandexMarketChat,

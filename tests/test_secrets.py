@@ -11,7 +11,8 @@ from typing import Any
 import httpx
 import pytest
 from conftest import FAKE_KEY
-from loopback import CREATE, OK, RawServer, Received, call, raw_client, response
+from loopback import RawServer, Received, response
+from loopback_calls import CREATE, OK, call, raw_client
 from yandex_market_chat import (
     APIStatusError,
     AsyncYandexMarketChat,

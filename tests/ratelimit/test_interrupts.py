@@ -16,7 +16,7 @@ import httpx
 import pytest
 import yandex_market_chat
 from conftest import mock_client
-from loopback import MESSAGE, OK
+from loopback_calls import MESSAGE, OK
 from yandex_market_chat import (
     HourlyBudget,
     RateLimiter,
