@@ -40,6 +40,7 @@ from spec_support import (
 )
 from yandex_market_chat import (
     DEFAULT_BASE_URL,
+    APIStatusError,
     APITimeoutError,
     AsyncYandexMarketChat,
     AuthenticatedClient,
@@ -461,6 +462,22 @@ def test_a_call_s_max_retries_replaces_the_client_s_where_the_spec_allows_retrie
     api.requests.clear()
     calls(mode, operation, [{"max_retries": 0}], api=api, max_retries=2)
     assert len(api.requests) == 1
+
+
+def test_a_setting_assigned_after_a_call_is_what_the_next_call_uses(env: pytest.MonkeyPatch) -> None:
+    """The low-level client's settings are read at every call (they are kept between calls only while
+    unchanged): max_retries assigned after a call decides how often the next one is sent."""
+    operation = next(op for op in OPERATIONS.values() if op.definition["x-idempotent"])
+    env.setattr(_pipeline, "BACKOFF_BASE", 0.01)
+    api = Api(status=500)
+    with YandexMarketChat(FAKE_KEY, max_retries=0, http_client=api.sync_client()) as chat:
+        sent = []
+        for retries in (0, 1):
+            chat.client.max_retries = retries
+            with pytest.raises(APIStatusError):
+                getattr(chat, operation.name)(**example_call(operation).client_kwargs())
+            sent.append(len(api.requests))
+    assert sent == [1, 3]
 
 
 BAD_OPTIONS: list[tuple[dict[str, Any], type[Exception]]] = [

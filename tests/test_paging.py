@@ -379,6 +379,7 @@ def test_page_by_page(mode: str, operation_id: str, server: PageServer) -> None:
             assert not second.has_next_page() and second.next_page_token is None
             with pytest.raises(LookupError):
                 second.get_next_page()
+            assert [key_of(operation, item) for item in first] == [1, 2, 3]  # paged again: the same items
             return [[key_of(operation, item) for item in page.items] for page in first.iter_pages()]
 
     async def asynchronous() -> list[Any]:
@@ -390,10 +391,11 @@ def test_page_by_page(mode: str, operation_id: str, server: PageServer) -> None:
             assert not second.has_next_page()
             with pytest.raises(LookupError):
                 await second.get_next_page()
+            assert [key_of(operation, item) async for item in first] == [1, 2, 3]
             return [[key_of(operation, item) for item in page.items] async for page in first.iter_pages()]
 
     assert run(mode, sync, asynchronous) == [[1, 2], [3]]
-    assert server.tokens() == [None, "t1", "t1"]
+    assert server.tokens() == [None, "t1", "t1", "t1"]
 
 
 @each_paged_operation

@@ -25,9 +25,14 @@ _warned: set[str] = set()
 
 def header_int(headers: Mapping[str, str], name: str) -> int | None:
     """An integer header such as X-RateLimit-Resource-Remaining; None when missing or unreadable."""
+    return as_int(headers.get(name))
+
+
+def as_int(value: str | None) -> int | None:
+    """An integer header's value read; None when missing or unreadable."""
     try:
-        return int(headers[name])
-    except (KeyError, ValueError):
+        return int(value) if value is not None else None
+    except ValueError:
         return None
 
 

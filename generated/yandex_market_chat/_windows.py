@@ -69,14 +69,16 @@ class Window:
     def observe(self, headers: Mapping[str, str]) -> None:
         raw = (headers.get(_headers.LIMIT), headers.get(_headers.REMAINING), headers.get(_headers.UNTIL))
         moment = time.monotonic()
-        same = raw == self.last and raw[2] is not None and self.reset_by is not None
-        if same and self.reset_by is not None and moment < self.reset_by:
-            return  # the answer before said the same: nothing to learn (most answers)
-        self.last = raw
-        limit = _headers.header_int(headers, _headers.LIMIT)
+        last, self.last = self.last, raw
+        if raw[2] is not None and self.reset_by is not None and moment < self.reset_by:
+            if raw == last:
+                return  # the answer before said the same: nothing to learn
+            if last is not None and raw[0] == last[0] and self._same_window(raw):
+                return  # only Remaining moved, as it does on most answers (read from `raw` alone)
+        limit = _headers.as_int(raw[0])
         if limit is not None and limit >= 0:
             self.limit = limit
-        remaining = _headers.header_int(headers, _headers.REMAINING)
+        remaining = _headers.as_int(raw[1])
         until = _headers.reset_at(headers)
         if remaining is None or until is None:
             return
@@ -93,6 +95,17 @@ class Window:
         ahead = until - now
         self.credible = ahead <= LONGEST_WINDOW + CLOCK_SLACK
         self.reset_by = moment + max(0.0, min(ahead, LONGEST_WINDOW).total_seconds())
+
+    def _same_window(self, raw: tuple[str | None, str | None, str | None]) -> bool:
+        """When Limit is as before and Until names the window we know (and we are before its reset):
+        what the full reading would do, without parsing again: keep the lower Remaining. False when
+        Until names another window (the full reading decides)."""
+        if self.until is None or self.remaining is None or _headers.http_date(raw[2] or "") != self.until:
+            return False
+        remaining = _headers.as_int(raw[1])
+        if remaining is not None:
+            self.remaining = min(max(0, remaining), self.remaining)
+        return True
 
     def wait(self) -> float | None:
         """Seconds until the window may have room; None when it has room now or nothing is known."""

@@ -359,14 +359,21 @@ class AuthenticatedClient:
     # httpx client and the settings as values and never calls back into this object.
 
     def _call_settings(self) -> _pipeline.CallSettings:
-        return _pipeline.CallSettings(
-            key=self.token,
-            auth_header_name=self.auth_header_name,
-            timeout=self.timeout,
-            max_retries=self.max_retries,
-            max_rate_limit_wait=self.max_rate_limit_wait,
-            rate_limiter=self.rate_limiter,
+        """The settings as a value, made again only when one of them changed (a frozen dataclass
+        costs more to make than this comparison, on every call)."""
+        values = (
+            self.token,
+            self.auth_header_name,
+            self.timeout,
+            self.max_retries,
+            self.max_rate_limit_wait,
+            self.rate_limiter,
         )
+        made = self.__dict__.get("_made_settings")
+        if made is None or made[0] != values:
+            made = (values, _pipeline.CallSettings(*values))
+            self.__dict__["_made_settings"] = made
+        return made[1]
 
     def request(
         self, operation: Operation, kwargs: Mapping[str, Any], *, business: object = None

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Iterator, Sequence
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, islice
 from typing import Any, Generic, TypeVar
 
 from .errors import InvalidRequestError
@@ -96,7 +96,7 @@ class Paging:
 
     def trail_at_start(self) -> _Trail:
         """What a listing has met before its first page: the start item, when one was given."""
-        return _Trail(frozenset(), frozenset() if isinstance(self.after_key, Unset) else {self.after_key}, 0)
+        return _Trail(frozenset(), {} if isinstance(self.after_key, Unset) else {self.after_key: 0}, 0)
 
     def _after_start(self, key: object | None) -> bool:
         """Whether an item with this key comes after the start item (always, with no start item).
@@ -115,27 +115,28 @@ class Paging:
         it). The next token is None when the answer has none, when it was sent before in this
         listing, or when the page brought no item not met before (see the module's docstring)."""
         items = self.items_of(answer)
-        new: set[object] = set()
         new_items: list[Any] = []
-        met, name, everything = before.keys, self.item_key, isinstance(self.after_key, Unset)
+        met = before.keys_to_extend()
+        known = len(met)
+        name, everything = self.item_key, isinstance(self.after_key, Unset)
         for item in items:  # per item: the cost of reading a long history is here and in the model
             key = None if name is None else getattr(item, name, None)
             if type(key) is not int and type(key) is not str:  # the keys the spec declares, checked fast
                 key = _set_member(key)
             if key is not None:
-                if key in met or key in new:
+                if key in met:  # (met before this page, or earlier on it)
                     continue
-                new.add(key)
+                met[key] = len(met)
             if everything or self._after_start(key):
                 new_items.append(item)
-        progress = bool(new) if self.item_key is not None else bool(items)
+        progress = len(met) > known if self.item_key is not None else bool(items)
         stalled = 0 if progress else before.stalled + 1
         patient = not items and not isinstance(self.after_key, Unset) and stalled <= EMPTY_PAGES_AFTER
         tokens = before.tokens | {sent} if isinstance(sent, str) else before.tokens
         token = walk(answer, self.next_token)
         if not isinstance(token, str) or not token or token in tokens or not (progress or patient):
             token = None
-        return items, new_items, token, _Trail(tokens, before.keys | new, stalled)
+        return items, new_items, token, _Trail(tokens, met, stalled)
 
 
 def _set_member(key: object) -> object | None:
@@ -160,14 +161,33 @@ page ends the listing."""
 class _Trail:
     """What a listing has met up to one page: the tokens sent, the item keys met, and how many pages
     in a row brought nothing new. Each page keeps its own, so paging again from an earlier page
-    (`iter_pages()` twice) sees what that page saw."""
+    (`iter_pages()` twice) sees what that page saw.
 
-    __slots__ = ("keys", "stalled", "tokens")
+    The keys are not copied from page to page (that made reading a long listing quadratic): the
+    pages of one listing share a dict of key -> the order it was met in, and a trail is its first
+    `size` entries. The first page read after this one appends to that dict; any other (paging again
+    from an earlier page, in any thread) reads on a copy of those entries."""
 
-    def __init__(self, tokens: frozenset[str], keys: frozenset[object] | set[object], stalled: int) -> None:
+    __slots__ = ("_keys", "_unclaimed", "size", "stalled", "tokens")
+
+    def __init__(self, tokens: frozenset[str], keys: dict[object, int], stalled: int) -> None:
         self.tokens = tokens
-        self.keys = frozenset(keys)
+        self._keys, self.size = keys, len(keys)
+        self._unclaimed = [True]
+        """Emptied (list.pop, atomic) by the one page that may append to `_keys`."""
         self.stalled = stalled
+
+    def keys_to_extend(self) -> dict[object, int]:
+        """The keys met up to here, for the next page to add its own to."""
+        try:
+            self._unclaimed.pop()
+        except IndexError:
+            while True:
+                try:
+                    return dict(islice(self._keys.items(), self.size))
+                except RuntimeError:  # the page that claimed it appended meanwhile (another thread)
+                    continue
+        return self._keys
 
 
 class _Page(Generic[ItemT, PageT]):
