@@ -16,16 +16,20 @@ What it simulates (/work/shared/api-facts.md, "Rate limiting, as the service doe
 
 Where the documentation leaves a choice, each is an option, so that each user picks the reading it
 relies on:
-- `windows`: when a window starts. "aligned" (the benchmarks): windows are fixed on the clock, at
-  multiples of `window` seconds, as an hourly limit that resets at the top of the hour — a client
-  that knows the rules can compute the ideal pace. "first-request" (the tests): a window starts
-  at the first request after the previous one ended and ends on the next whole second after
-  `window` seconds, so that Until is exact to the second whenever a test starts.
-- `refusals_take_a_place`: whether a refused request counts as in flight while it is answered.
-  True (the tests): every request that reached the server is in flight until its answer is
-  written, 420 or not (with MarketSim's `delay`, a 420 takes as long as a 200), and the cap is
-  broken when the count exceeds `parallel`. False (the benchmarks): only admitted requests hold
-  a place; a refusal is answered at once and takes none.
+- `windows`: when a window starts (the documentation says only that Until is when it resets).
+  "aligned" (the benchmarks): windows are fixed on the clock, at multiples of `window` seconds,
+  as an hourly limit that resets at the top of the hour — so that a benchmark can compute the
+  ideal pace of a client that knows the rules, and start its run just after a boundary.
+  "first-request" (the tests): a window starts at the first request after the previous one
+  ended and ends on the next whole second after `window` seconds — so that a test's quota
+  cannot straddle a boundary it does not know of, whenever the test starts.
+- `refusals_take_a_place`: whether a refused request counts as in flight while it is answered
+  (the documentation says only that the parallel limit also answers 420). True (the tests):
+  every request that reached the server is in flight until its answer is written, 420 or not
+  (with MarketSim's `delay`, a 420 takes as long as a 200), the cap is broken when the count
+  exceeds `parallel`, and `peak` shows every request the server held at once — a client over
+  the cap shows there. False (the benchmarks): only admitted requests hold a place, a refusal
+  is answered at once and takes none, and `peak` can never exceed `parallel`.
 """
 
 from __future__ import annotations
