@@ -32,7 +32,6 @@ import argparse
 import asyncio
 import base64
 import json
-import math
 import os
 import random
 import re
@@ -42,12 +41,14 @@ import sys
 import time
 from collections import Counter
 from datetime import datetime, timedelta, timezone
-from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from market_limits import MarketLimits  # the fake Market's rules, shared with the tests
 
 HOST = "127.0.0.1"
 MAX_HEADER_BYTES = 64 * 1024
@@ -105,11 +106,6 @@ ANSWER = re.compile(r"^re:(\d+)\b")
 """A seller's message that answers a buyer message of the bot scenario starts `re:<messageId>`."""
 
 
-def http_date(moment: float) -> str:
-    """An RFC 822 date, as X-RateLimit-Resource-Until carries it."""
-    return formatdate(moment, usegmt=True)
-
-
 def error_body(code: str, message: str) -> bytes:
     return json.dumps({"errors": [{"code": code, "message": message}], "status": "ERROR"}).encode()
 
@@ -125,10 +121,12 @@ REASONS = {
 }
 
 
-class Limits:
-    """The server's view of the limits: a fixed quota window per (business, operation), aligned
-    to multiples of the window length so that the whole-second Until header is exact, and a cap
-    on simultaneous requests per business."""
+class Limits(MarketLimits):
+    """The server's view of the limits, by the fake Market's rules (tests/market_limits.py): a
+    fixed quota window per (business, operation), aligned to multiples of the window length so
+    that the whole-second Until header is exact, and a cap on simultaneous requests per business
+    that a refused request takes no place of. Besides: the latency of admitted requests, and
+    the counters `/_bench/stats` reports."""
 
     def __init__(
         self,
@@ -138,70 +136,29 @@ class Limits:
         latency: float,
         quotas: dict[str, int] | None = None,
     ) -> None:
-        self.quota = quota
-        self.quotas = quotas or {}
-        """Per-operation quotas that replace `quota` for their operation."""
-        self.window = window
-        self.parallel = parallel
+        super().__init__(
+            quota,
+            window,
+            parallel,
+            quotas or {},
+            windows="aligned",
+            refusals_take_a_place=False,
+            hourly=HOURLY_LIMITS,
+        )
         self.latency = latency
-        self.used: dict[tuple[str, str, float], int] = {}
-        self.in_flight: Counter[str] = Counter()
         self.counts: Counter[str] = Counter()
         self.delivered: Counter[str] = Counter()
-        self.max_in_flight = 0
         self.first: float | None = None
         self.last: float | None = None
 
     def reset(self) -> None:
+        super().reset()
         self.delivered.clear()
-        self.used.clear()
-        self.in_flight.clear()
         self.counts.clear()
-        self.max_in_flight = 0
         self.first = self.last = None
 
-    def window_start(self, now: float) -> float:
-        return math.floor(now / self.window) * self.window
-
-    def quota_of(self, operation: str) -> int | None:
-        return self.quotas.get(operation, self.quota)
-
-    def headers(self, business: str, operation: str, now: float) -> list[tuple[str, str]]:
-        quota = self.quota_of(operation)
-        if quota is None:
-            # No quota enforced: the documented hourly limit, reset at the top of the hour.
-            until = math.floor(now / 3600) * 3600 + 3600
-            hourly = HOURLY_LIMITS[operation]
-            return [
-                ("X-RateLimit-Resource-Limit", str(hourly)),
-                ("X-RateLimit-Resource-Remaining", str(hourly - 1)),
-                ("X-RateLimit-Resource-Until", http_date(until)),
-            ]
-        start = self.window_start(now)
-        used = self.used.get((business, operation, start), 0)
-        return [
-            ("X-RateLimit-Resource-Limit", str(quota)),
-            ("X-RateLimit-Resource-Remaining", str(max(0, quota - used))),
-            ("X-RateLimit-Resource-Until", http_date(start + self.window)),
-        ]
-
-    def admit(self, business: str, operation: str, now: float) -> str | None:
-        """Take a slot for one request, or say which limit it would break."""
-        if self.parallel is not None and self.in_flight[business] >= self.parallel:
-            return f"Hit rate limit of {self.parallel} parallel requests for business {business}"
-        quota = self.quota_of(operation)
-        if quota is not None:
-            key = (business, operation, self.window_start(now))
-            if self.used.get(key, 0) >= quota:
-                per = f"'{self.window:g} s'"
-                return f"Hit rate limit of '{quota}' requests per {per} for resource '{operation}'"
-            self.used[key] = self.used.get(key, 0) + 1
-        self.in_flight[business] += 1
-        self.max_in_flight = max(self.max_in_flight, self.in_flight[business])
-        return None
-
-    def release(self, business: str) -> None:
-        self.in_flight[business] -= 1
+    def rate_headers(self, business: str, operation: str, now: float) -> list[tuple[str, str]]:
+        return list(self.headers(business, operation, now).items())
 
     def deliver(self, message: str) -> None:
         """Count a message answered 200: a second 200 for the same text is a duplicate."""
@@ -214,7 +171,7 @@ class Limits:
     def stats(self) -> dict[str, object]:
         return {
             "counts": dict(self.counts),
-            "max_in_flight": self.max_in_flight,
+            "max_in_flight": max(self.peak.values(), default=0),
             "first": self.first,
             "last": self.last,
         }
@@ -576,7 +533,7 @@ class ApiProtocol(asyncio.Protocol):
                 self.answer(404, error_body("NOT_FOUND", f"no such resource: {path}"), [], keep_alive)
             return
         limits.counts[f"requests:{operation}"] += 1
-        rate_headers = limits.headers(business, operation, now)
+        rate_headers = limits.rate_headers(business, operation, now)
         if not request.headers.get("api-key"):
             body = error_body("UNAUTHORIZED", "Api-Key token is missing")
             self.answer(401, body, rate_headers, keep_alive)
@@ -590,10 +547,10 @@ class ApiProtocol(asyncio.Protocol):
         if refusal is not None:
             # The headers as they stand after the refusal: Remaining is 0 once the quota is spent.
             limits.counts[f"420:{operation}"] += 1
-            rate_headers = limits.headers(business, operation, now)
+            rate_headers = limits.rate_headers(business, operation, now)
             self.answer(420, error_body("LIMIT_EXCEEDED", refusal), rate_headers, keep_alive)
             return
-        rate_headers = limits.headers(business, operation, now)
+        rate_headers = limits.rate_headers(business, operation, now)
         self.store.catch_up(now)
         status, body = self.result(operation, request, arguments)
         # Only a server with a quota keeps track of messages (the run that counts lost and duplicates).

@@ -2,10 +2,13 @@
 
 - MarketSim: an HTTP server on 127.0.0.1 that stands in for every operation of the spec (routed
   by method and path, answering 200 with the spec's example answer) and enforces what the
-  service does, on a scale of seconds: a quota per window for each (business, method), at most
+  service does, on a scale of seconds, by the rules of tests/market_limits.py (shared with the
+  benchmarks' bench_server.py): a quota per window for each (business, method), at most
   `parallel` requests in flight per business (420 for both), and the three
-  X-RateLimit-Resource-* headers on every answer. Tests can script the next answers of a method
-  (a status, headers, a slow answer, a dropped connection), and read what arrived.
+  X-RateLimit-Resource-* headers on every answer. Its windows start at a first request
+  (`windows="first-request"`) and a refused request holds a place until it is answered
+  (`refusals_take_a_place=True`). Tests can script the next answers of a method (a status,
+  headers, a slow answer, a dropped connection), and read what arrived.
 - arguments(): module-function keyword arguments of an operation's example call
   (tests/spec_support.py), for a given business.
 - Runner: makes the same calls the sync way (threads) or the async way (tasks on one event loop),
@@ -19,21 +22,21 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import json
-import math
 import os
 import ssl
 import threading
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from market_limits import MarketLimits, WindowMode
+from market_limits import http_date as http_date  # the tests' name for it, as before
 from spec_support import OPERATIONS as SPEC_OPERATIONS
 from spec_support import FormPart, Operation, example_call, form_parts, operation_for
 from yandex_market_chat import AuthenticatedClient
@@ -46,11 +49,6 @@ BY_NAME: dict[str, Operation] = {op.name: op for op in SPEC_OPERATIONS.values()}
 OPERATIONS = tuple(BY_NAME)
 TLS = ssl.create_default_context()
 """One TLS context for every client of the tests (unused on plain HTTP; making one takes ~70 ms)."""
-
-
-def http_date(moment: float) -> str:
-    """RFC 822, as X-RateLimit-Resource-Until: `Thu, 10 Jul 2025 00:42:42 GMT`."""
-    return formatdate(moment, usegmt=True)
 
 
 @dataclass
@@ -93,26 +91,17 @@ class Seen:
 
 
 @dataclass
-class _Window:
-    end: float = 0.0
-    used: int = 0
-
-
-@dataclass
-class MarketSim:
+class MarketSim(MarketLimits):
     """The simulated service; see the module docstring."""
 
-    quota: int = 1000
+    quota: int | None = 1000
     window: float = 3600.0
-    """Seconds; a window starts at its first request and ends on the next whole second after."""
-    parallel: int = 4
+    parallel: int | None = 4
+    windows: WindowMode = "first-request"
+    refusals_take_a_place: bool = True
     delay: float = 0.0
     """Seconds every answer takes, so that requests overlap."""
     seen: list[Seen] = field(default_factory=list)
-    peak: Counter[int] = field(default_factory=Counter)
-    """The most requests in flight at once, per business."""
-    _in_flight: Counter[int] = field(default_factory=Counter)
-    _windows: dict[tuple[int, str], _Window] = field(default_factory=dict)
     _script: dict[str, deque[Reply]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _arrived: threading.Condition = field(default_factory=threading.Condition)
@@ -171,21 +160,22 @@ class MarketSim:
             request.send_error(404)
             return
         business, operation = scope_of(spec_operation, request.path), spec_operation.name
-        reply, status, headers = self._arrive(
+        reply, status, headers, refusal = self._arrive(
             business, operation, body, request.headers.get("Content-Type", "")
         )
         try:
             time.sleep(reply.delay or self.delay)
         finally:
             with self._lock:
-                self._in_flight[business] -= 1  # before answering: the caller may send again at once
+                self.release(business)  # before answering: the caller may send again at once
         if reply.drop:
             request.close_connection = True
             return
         if status == 200:
             payload: Any = spec_operation.example_answer(spec_operation.success_status)
         else:
-            error = {"code": "LIMIT_EXCEEDED" if status == 420 else "ERROR", "message": f"simulated {status}"}
+            message = refusal or f"simulated {status}"
+            error = {"code": "LIMIT_EXCEEDED" if status == 420 else "ERROR", "message": message}
             payload = {"status": "ERROR", "errors": [error]}
         content = json.dumps(payload).encode()
         try:
@@ -201,37 +191,29 @@ class MarketSim:
 
     def _arrive(
         self, business: int, operation: str, body: bytes, content_type: str
-    ) -> tuple[Reply, int, dict[str, str]]:
+    ) -> tuple[Reply, int, dict[str, str], str | None]:
+        refusal = None
         with self._lock:
             now = time.time()
-            self._in_flight[business] += 1
-            self.peak[business] = max(self.peak[business], self._in_flight[business])
-            window = self._windows.setdefault((business, operation), _Window())
-            if now >= window.end:
-                window.end, window.used = math.ceil(now + self.window), 0
+            self.current(business, operation, now)  # a scripted answer starts a window too
             script = self._script.get(operation)
             reply = script.popleft() if script else Reply()
-            if reply.status is not None:
-                status = reply.status
-            elif self._in_flight[business] > self.parallel or window.used >= self.quota:
-                status = 420
+            if reply.status is None:
+                refusal = self.admit(business, operation, now)
+                status = 420 if refusal else 200
             else:
-                window.used += 1
-                status = 200
+                self.hold(business)
+                status = reply.status
             headers = reply.headers
             if headers is None:
-                headers = {
-                    "X-RateLimit-Resource-Limit": str(self.quota),
-                    "X-RateLimit-Resource-Remaining": str(self.quota - window.used),
-                    "X-RateLimit-Resource-Until": http_date(window.end),
-                }
+                headers = self.headers(business, operation, now)
             until = headers.get("X-RateLimit-Resource-Until", "")
             self.seen.append(
                 Seen(operation, business, 0 if reply.drop else status, body, content_type, now, until)
             )
         with self._arrived:
             self._arrived.notify_all()
-        return reply, status, headers
+        return reply, status, headers, refusal
 
 
 def scope_of(operation: Operation, target: str) -> int:
