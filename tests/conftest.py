@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -21,6 +23,11 @@ from yandex_market_chat import AuthenticatedClient  # noqa: E402
 FAKE_KEY = "fake-api-key-for-tests-0000"
 """Obviously fake: no real key ever appears in a test, fixture or cassette."""
 
+MYPY_CACHE = Path(sys.prefix) / "mypy-cache-tests"
+"""mypy's cache for the tests that run `mypy --strict` on code they write: the standard library
+and the dependencies are analysed once and kept with the venv (and its pinned mypy); the code
+under test is new each time, so it is always checked afresh."""
+
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
@@ -31,6 +38,17 @@ def mock_client(handler: Handler, **options: object) -> AuthenticatedClient:
     client.set_httpx_client(httpx.Client(transport=transport))
     client.set_async_httpx_client(httpx.AsyncClient(transport=transport))
     return client
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "long: a test of tens of seconds; run before the others")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `long` go first (the rest keep their order): pytest-xdist's workers take them
+    while short tests are left to share, instead of one worker running the longest tests alone at
+    the end of the run."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from typing import Any, cast
 import httpx
 import pytest
 import yandex_market_chat
-from conftest import FAKE_KEY, call, mock_client, run
+from conftest import FAKE_KEY, MYPY_CACHE, call, mock_client, run
 from loopback import RawServer, Received, response
 from spec_support import (
     OPERATIONS,
@@ -545,7 +545,7 @@ def revealed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     path = tmp_path_factory.mktemp("typed") / "typed.py"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", path.name],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(MYPY_CACHE), path.name],
         capture_output=True,
         text=True,
         timeout=600,

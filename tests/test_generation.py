@@ -17,6 +17,7 @@ import generate as generate_tool
 import pytest
 import yaml
 from codegen import spec as spec_io
+from once_per_run import built_once
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from renamed_spec import has_mark, renamed, unrename
@@ -568,6 +569,7 @@ def differences(package: Path, renamed_package: Path) -> list[str]:
 
 
 def generate_renamed(tmp_path: Path, tool: Path = GENERATE) -> Path:
+    """`renamed.yaml` in `tmp_path` and the package generated from it by `tool`."""
     spec = write_spec(tmp_path / "renamed.yaml", renamed(fresh_spec()))
     out = tmp_path / "renamed" / "yandex_market_chat"
     result = subprocess.run(
@@ -581,23 +583,40 @@ def generate_renamed(tmp_path: Path, tool: Path = GENERATE) -> Path:
     return out
 
 
-@pytest.mark.timeout(600)
-def test_no_spec_name_is_hard_wired_into_generic_code(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def renamed_package(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The package generated from the renamed spec (`renamed.yaml` beside it), once per run and
+    shared by the workers."""
+    folder = built_once(tmp_path_factory, worker_id, "renamed-spec", generate_renamed)
+    return folder / "renamed" / "yandex_market_chat"
+
+
+@pytest.mark.timeout(600)  # (its fixture generates the renamed package, if no other test has yet)
+def test_no_spec_name_is_hard_wired_into_generic_code(renamed_package: Path) -> None:
     """Generated from a copy of the spec with every name renamed (operationIds, tags, schemas,
     properties, parameters: tests/renamed_spec.py), the package is the committed one but for the
     renaming: no template, no step of the generator and no runtime module treats a name of the spec
-    in its own way. And the suites that follow the spec pass on it, so the runtime (copied as it
-    is) behaves the same under other names."""
+    in its own way."""
     assert not [
         name
         for name in tree(PACKAGE)
         if (PACKAGE / name).is_file() and has_mark((PACKAGE / name).read_text())
     ]
-    out = generate_renamed(tmp_path)
-    assert differences(PACKAGE, out) == []
-    env = dict(os.environ, SPEC_UNDER_TEST=str(tmp_path / "renamed.yaml"), PYTHONPATH=str(out.parent))
+    assert differences(PACKAGE, renamed_package) == []
+
+
+@pytest.mark.long
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("suite", SUITES_THAT_FOLLOW_THE_SPEC)
+def test_the_suites_that_follow_the_spec_pass_on_the_renamed_package(
+    suite: str, renamed_package: Path
+) -> None:
+    """The suites that follow the spec pass on the renamed package, so the runtime (copied as it
+    is) behaves the same under other names (one test per suite, so that the workers share them)."""
+    spec = renamed_package.parent.parent / "renamed.yaml"
+    env = dict(os.environ, SPEC_UNDER_TEST=str(spec), PYTHONPATH=str(renamed_package.parent))
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *SUITES_THAT_FOLLOW_THE_SPEC],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", suite],
         capture_output=True,
         text=True,
         timeout=600,

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import yandex_market_chat
+from conftest import MYPY_CACHE
 from prism import serve_prism
 from spec_support import OPERATIONS as SPEC_OPERATIONS
 
@@ -93,7 +94,7 @@ def block_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 def test_every_block_passes_mypy_strict(block_files: list[Path]) -> None:
     checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *map(str, block_files)],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(MYPY_CACHE), *map(str, block_files)],
         capture_output=True,
         text=True,
         timeout=600,

@@ -10,7 +10,6 @@ and with one out of range.
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import re
@@ -22,6 +21,9 @@ from typing import Any
 
 import pytest
 import yaml
+from codegen import spec as spec_io
+from conftest import MYPY_CACHE
+from once_per_run import built_once
 from shape_matrix import (
     ALLOWED,
     DIMENSIONS,
@@ -39,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "openapi" / "generate.py"
 BUSINESS_ID = 4242
 SCRATCH = matrix_spec(fresh_spec())
+SCRATCH_BASE_OPERATIONS = [op for _, _, op, _ in spec_io.operations(fresh_spec())]
 
 
 def as_read(answer: Any, schema: str) -> Any:
@@ -86,6 +89,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield out
 
 
+@pytest.mark.long
 def test_the_generated_package_passes_ruff_and_mypy_strict(package: Path) -> None:
     bin_dir = Path(sys.executable).parent
     linted = subprocess.run(
@@ -106,7 +110,7 @@ def test_the_generated_package_passes_ruff_and_mypy_strict(package: Path) -> Non
     )
     assert linted.returncode == 0, linted.stdout + linted.stderr
     typed = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(package)],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(MYPY_CACHE / "shapes"), str(package)],
         capture_output=True,
         text=True,
         timeout=900,
@@ -225,6 +229,13 @@ PER_OPERATION_SUITES = {
 groups of about the same run time: each group is a test of its own, so that `make test`'s
 workers share them."""
 
+PUBLISHED = [op["operationId"] for op in SCRATCH_BASE_OPERATIONS]
+"""The spec's own operations, in the representative copy too: the main run already takes each of
+them through every suite with the same generated code, so here the tests of one of them (its id
+in the test's id) are left out, and only the representative operations and the tests of the whole
+spec (guards, listings, every-operation checks in one test) run again."""
+ONLY_THE_REPRESENTATIVE = "not (" + " or ".join(PUBLISHED) + ")"
+
 
 def build_representative(folder: Path) -> None:
     """`make generate` and `make record` for a scratch copy of the spec with the representative
@@ -250,7 +261,6 @@ def build_representative(folder: Path) -> None:
         | {"PYTHONPATH": os.pathsep.join([str(out.parent), str(ROOT / "tests"), str(ROOT / "openapi")])},
     )
     assert recorded.returncode == 0, recorded.stdout[-3000:] + recorded.stderr[-3000:]
-    (folder / "built").touch()
 
 
 def representative_env(folder: Path) -> dict[str, str]:
@@ -264,24 +274,11 @@ def representative_env(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def representative(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The representative package, built once per run: under pytest-xdist the workers share one
-    folder of the run (the first to take the lock builds it)."""
-    if worker_id == "master":
-        folder = tmp_path_factory.mktemp("representative")
-        build_representative(folder)
-        return folder
-    folder = tmp_path_factory.getbasetemp().parent / "representative"
-    folder.mkdir(exist_ok=True)
-    with open(folder.parent / "representative.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not (folder / "built").exists():
-                build_representative(folder)
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    return folder
+    """The representative package, built once per run and shared by the workers."""
+    return built_once(tmp_path_factory, worker_id, "representative", build_representative)
 
 
+@pytest.mark.long
 @pytest.mark.timeout(900)  # (about three minutes on two cores in all: see CONTRIBUTING, "The shape matrix")
 @pytest.mark.parametrize("group", PER_OPERATION_SUITES)
 def test_a_representative_set_goes_through_record_and_every_per_operation_suite(
@@ -293,7 +290,17 @@ def test_a_representative_set_goes_through_record_and_every_per_operation_suite(
     the copy (SPEC_UNDER_TEST, CASSETTES_UNDER_TEST, the package first on PYTHONPATH) with a
     smaller hypothesis profile. No test edit: the promise."""
     suites = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", *PER_OPERATION_SUITES[group]],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:randomly",
+            "-k",
+            ONLY_THE_REPRESENTATIVE,
+            *PER_OPERATION_SUITES[group],
+        ],
         capture_output=True,
         text=True,
         timeout=900,
