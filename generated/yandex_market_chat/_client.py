@@ -30,6 +30,7 @@ from ._settings import (
     check_key,
     check_max_retries,
     check_max_wait,
+    header_dict,
     merge_headers,
     to_timeout,
 )
@@ -108,7 +109,7 @@ class AuthenticatedClient:
             max_retries=max_retries,
             max_rate_limit_wait=max_rate_limit_wait,
             integration=integration,
-            headers=dict(headers or {}),
+            headers=header_dict(headers, "headers"),
             cookies=dict(cookies or {}),
             verify_ssl=verify_ssl,
             follow_redirects=follow_redirects,
@@ -141,6 +142,8 @@ class AuthenticatedClient:
                 check_integration(value)
             elif name == "headers":
                 check_headers(value, "headers")
+            elif name == "rate_limiter" and not isinstance(value, RateLimiter):
+                raise InvalidRequestError(name, f"must be a RateLimiter, not {type(value).__name__}")
             elif name == "user_agent":
                 check_header_value(value, "user_agent")
             setattr(self, name, value)

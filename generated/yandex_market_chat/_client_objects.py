@@ -23,9 +23,9 @@ from ._settings import (
     ENV_BASE_URL,
     ENV_OAUTH_TOKEN,
     check_base_url,
-    check_headers,
     check_key,
     configure_logging_from_env,
+    header_dict,
 )
 from .errors import InvalidRequestError
 from .types import RateLimits
@@ -104,8 +104,9 @@ class ClientView:
         with the call's headers, timeout and retries, checked as with_options() checks them
         (None: the client's own)."""
         changes: dict[str, Any] = {"timeout": timeout, "max_retries": max_retries}
-        if extra_headers:
-            changes["headers"] = {**self._client.headers, **extra_headers}
+        extra = header_dict(extra_headers, "extra_headers")
+        if extra:
+            changes["headers"] = {**self._client.headers, **extra}
         changes = {name: value for name, value in changes.items() if value is not None}
         return self._client.with_options(**changes) if changes else self._client
 
@@ -206,9 +207,8 @@ class ClientObject(ClientView, Generic[_Http]):
             "max_rate_limit_wait": options.get("max_rate_limit_wait", DEFAULT_MAX_RATE_LIMIT_WAIT),
             "rate_limiter": options.get("rate_limiter"),
             "integration": options.get("integration"),
-            "headers": dict(options.get("default_headers") or {}),
+            "headers": header_dict(options.get("default_headers"), "default_headers"),
         }
-        check_headers(settings["headers"], "default_headers")  # (named as the user wrote it)
         if base_url is not None:
             settings["base_url"] = check_base_url(
                 base_url, "base_url" if options.get("base_url") else ENV_BASE_URL, self._CLIENT.PATHS_START

@@ -73,6 +73,19 @@ def check_header_value(value: object, name: str) -> str:
     return value
 
 
+def header_dict(headers: object, name: str) -> dict[str, str]:
+    """`headers` (None: none) as a new dict, once check_headers() accepts it; anything but a
+    mapping is InvalidRequestError naming `name`, as every other argument of the wrong type is."""
+    if headers is None:
+        return {}
+    if not isinstance(headers, Mapping):
+        raise InvalidRequestError(
+            name, f"must be a mapping of header names to str values, not {type(headers).__name__}"
+        )
+    check_headers(headers, name)
+    return dict(headers)
+
+
 def check_headers(headers: Mapping[str, str], name: str) -> None:
     """Every header of `headers` a valid name with a value check_header_value() accepts."""
     for header, value in headers.items():
