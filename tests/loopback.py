@@ -6,10 +6,22 @@ copy of the spec use it); calls of the published operations to it are in tests/l
 from __future__ import annotations
 
 import socket
+import socketserver
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+SHUTDOWN_POLL = 0.01
+"""How often a server run by serve_in_background() looks for shutdown(): socketserver's default,
+half a second, would be a hidden wait at the end of every test that stops one."""
+
+
+def serve_in_background(server: socketserver.BaseServer) -> threading.Thread:
+    """Run `server.serve_forever()` on a daemon thread, started; `server.shutdown()` stops it."""
+    thread = threading.Thread(target=server.serve_forever, args=(SHUTDOWN_POLL,), daemon=True)
+    thread.start()
+    return thread
 
 
 @dataclass

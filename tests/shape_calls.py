@@ -14,12 +14,12 @@ import asyncio
 import base64
 import json
 import sys
-import threading
 import warnings
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from loopback import serve_in_background
 from yandex_market_chat import AsyncYandexMarketChat, InvalidRequestError, YandexMarketChat
 
 FAKE_KEY = "fake-api-key-for-tests-0000"
@@ -103,7 +103,7 @@ def main(plan_path: str) -> None:
         plan: dict[str, Any] = json.load(plan_file)
     answers = {op["slug"]: (op["status"], op["answer"]) for op in plan["operations"]}
     server = Server(answers)
-    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
+    serve_in_background(server)
     url = f"http://127.0.0.1:{server.server_address[1]}"
     report: dict[str, Any] = {}
 

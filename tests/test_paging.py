@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from conftest import FAKE_KEY, run
+from loopback import serve_in_background
 from spec_support import OPERATIONS, Operation, bounds, example_call, operations_where
 from yandex_market_chat import (
     APITimeoutError,
@@ -54,9 +55,7 @@ class PageServer:
         """(query, JSON body) of every request, in order."""
         handler = self._handler()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        # A short poll: stop() waits for serve_forever to notice (0.5 s by default, per test).
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,), daemon=True)
-        self._thread.start()
+        self._thread = serve_in_background(self._server)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:

@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from conftest import FAKE_KEY
-from loopback import RawServer, response
+from loopback import RawServer, response, serve_in_background
 from loopback_calls import OK, ActingLimiter, call, raw_client
 from ratelimit.support import MarketSim
 from yandex_market_chat import (
@@ -167,7 +167,7 @@ def _echoes(mode: str, client: AuthenticatedClient, who: str) -> list[tuple[str,
 @pytest.mark.parametrize("pool", ["ours", "yours"])
 def test_after_fork_parent_and_child_each_get_their_own_answers(mode: str, pool: str) -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
-    threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
+    serve_in_background(server)
     try:
         client = raw_client(f"http://127.0.0.1:{server.server_address[1]}", timeout=5.0)
         if pool == "yours":

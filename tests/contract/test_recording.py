@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -24,6 +23,7 @@ import httpx
 import pytest
 import vcr
 from conftest import FAKE_KEY
+from loopback import serve_in_background
 from prism import VIOLATIONS_HEADER, PrismError, serve_prism
 from spec_support import FILE_NAME, OPERATIONS, call_kwargs, form_parts, header_param
 from vcr.errors import CannotOverwriteExistingCassetteException
@@ -100,7 +100,7 @@ def stub_api() -> Iterator[Callable[[Answer], str]]:
                 pass
 
         server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True).start()
+        serve_in_background(server)
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}"
 

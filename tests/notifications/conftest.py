@@ -14,6 +14,7 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
 import uvicorn
+from loopback import serve_in_background
 from yandex_market_chat import Receiver, SqliteInbox
 from yandex_market_chat.inbox import Parser
 
@@ -91,8 +92,7 @@ def _serve_wsgi(receiver: Receiver, stoppers: list[Callable[[], None]]) -> str:
     server = make_server(
         "127.0.0.1", 0, receiver.wsgi, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler
     )
-    thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
-    thread.start()
+    serve_in_background(server)
 
     def stop() -> None:
         server.shutdown()

@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from loopback import serve_in_background
 from yandex_market_chat.inbox import Parser
 from yandex_market_chat.notifications import parse_notification
 
@@ -105,8 +106,7 @@ class FakeMarket:
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.01,), daemon=True)
-        self._thread.start()
+        self._thread = serve_in_background(self._server)
 
     def stop(self) -> None:
         if self._server is not None:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from loopback import serve_in_background
 from market_limits import MarketLimits, WindowMode
 from market_limits import http_date as http_date  # the tests' name for it, as before
 from spec_support import OPERATIONS as SPEC_OPERATIONS
@@ -130,7 +131,7 @@ class MarketSim(MarketLimits):
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, args=(0.01,), daemon=True).start()
+        serve_in_background(self._server)
 
     def stop(self) -> None:
         if self._server is not None:

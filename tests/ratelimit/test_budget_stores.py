@@ -170,14 +170,20 @@ def paused(process: subprocess.Popen[bytes]) -> Iterator[None]:
         process.send_signal(signal.SIGCONT)
 
 
+def client_over_redis_budget(sim: MarketSim, url: str) -> AuthenticatedClient:
+    """A client of `sim` with timeout=1 whose budget (10 an hour, a fresh key) is kept in the Redis
+    at `url`."""
+    budget = HourlyBudget.redis(url, 10, key_prefix=f"paused-{uuid.uuid4()}")
+    return AuthenticatedClient(
+        token=FAKE_KEY, base_url=sim.url, timeout=1.0, rate_limiter=RateLimiter(budget=budget)
+    )
+
+
 def test_a_paused_redis_fails_each_call_within_its_timeout(
     sim: MarketSim, own_redis: tuple[str, subprocess.Popen[bytes]]
 ) -> None:
     url, process = own_redis
-    budget = HourlyBudget.redis(url, 10, key_prefix=f"paused-{uuid.uuid4()}")
-    client = AuthenticatedClient(
-        token=FAKE_KEY, base_url=sim.url, timeout=1.0, rate_limiter=RateLimiter(budget=budget)
-    )
+    client = client_over_redis_budget(sim, url)
     with paused(process):
         outcomes, took = four_calls_at_once(client)
     assert all(isinstance(outcome, BudgetStoreError) for outcome in outcomes), outcomes
@@ -193,10 +199,7 @@ async def test_an_async_call_waits_for_a_paused_store_no_longer_than_its_timeout
     from yandex_market_chat.api.chats import send_message_to_chat as module
 
     url, process = own_redis
-    budget = HourlyBudget.redis(url, 10, key_prefix=f"paused-{uuid.uuid4()}")
-    client = AuthenticatedClient(
-        token=FAKE_KEY, base_url=sim.url, timeout=1.0, rate_limiter=RateLimiter(budget=budget)
-    )
+    client = client_over_redis_budget(sim, url)
     started = time.monotonic()
     with paused(process), pytest.raises(BudgetStoreError):
         await module.asyncio(1, client=client, chat_id=7, body=SendMessageToChatRequest(message="hi"))
