@@ -25,7 +25,7 @@ from typing import Any
 
 from bench_util import BUSINESS_ID, CHAT_ID, FAKE_KEY, LoopbackServer
 from yandex_market_chat import AsyncYandexMarketChat, YandexMarketChat, YandexMarketError
-from yandex_market_chat._limits import RateLimiter
+from yandex_market_chat._limits import PlaceRequest, RateLimiter
 from yandex_market_chat._windows import Place as _Place
 
 QUOTA = 20
@@ -51,27 +51,13 @@ class NoLimits(RateLimiter):
     takes a place with acquire() / aacquire() and gives it back with release(); the place only
     carries the attempt's deadline.)"""
 
-    def acquire(
-        self,
-        scope: object,
-        operation: str,
-        max_wait: float,
-        timeout: float = math.inf,
-        hourly_limit: int | None = None,
-    ) -> _Place:
+    def acquire(self, wanted: PlaceRequest) -> _Place:
         place = _Place()
-        place.deadline = time.monotonic() + timeout
+        place.deadline = time.monotonic() + wanted.timeout
         return place
 
-    async def aacquire(
-        self,
-        scope: object,
-        operation: str,
-        max_wait: float,
-        timeout: float = math.inf,
-        hourly_limit: int | None = None,
-    ) -> _Place:
-        return self.acquire(scope, operation, max_wait, timeout, hourly_limit)
+    async def aacquire(self, wanted: PlaceRequest) -> _Place:
+        return self.acquire(wanted)
 
     def release(self, place: _Place) -> None:
         return None

@@ -1,13 +1,15 @@
 """One attempt on the wire, against raw loopback servers that write exactly the bytes a test gives:
 nothing raw after an answer (broken encodings, nested JSON, absurd dates), bounded answers
 (compression bombs, the size cap), `timeout` bounding the whole attempt (a dripping server, the wait
-for a place) and never unlimited, redirects that loop or cannot be followed, and failures of the
-HTTP layer before or after bytes left: each a typed error with the right `may_have_been_delivered`."""
+for a place, every connect, read and write) and never unlimited, redirects that loop or cannot be
+followed, and failures of the HTTP layer before or after bytes left: each a typed error with the
+right `may_have_been_delivered`."""
 
 from __future__ import annotations
 
 import concurrent.futures
 import gzip
+import inspect
 import time
 import tracemalloc
 import zlib
@@ -17,6 +19,8 @@ from typing import Any
 import httpx
 import pytest
 from conftest import FAKE_KEY, mock_client
+from httpcore._backends.anyio import AnyIOBackend, AnyIOStream
+from httpcore._backends.sync import SyncBackend, SyncStream
 from loopback import RawServer, Received, response
 from loopback_calls import MESSAGE, OK, call, raw_client
 from ratelimit.support import MarketSim
@@ -28,6 +32,7 @@ from yandex_market_chat import (
     AuthenticatedClient,
     InternalServerError,
     InvalidRequestError,
+    RateLimiter,
     RateLimitError,
     Response,
     ResponseValidationError,
@@ -35,6 +40,8 @@ from yandex_market_chat import (
     _exchange,
     _pipeline,
 )
+from yandex_market_chat._limits import PlaceRequest
+from yandex_market_chat._windows import Place
 from yandex_market_chat.api.chats import create_chat, send_message_to_chat
 
 # --- nothing raw after an answer -----------------------------------------------------------------
@@ -225,6 +232,53 @@ def test_the_wait_for_a_place_in_flight_counts_against_the_timeout(mode: str, si
     assert not caught.value.may_have_been_delivered and "nothing was sent" in str(caught.value)
     assert len(sim.seen) == 4
     assert all(isinstance(future.result(), object) for future in held)
+
+
+LEFT = 5.0
+"""Seconds of the attempt a LatePlaces limiter leaves a call: far less than its timeout (60 s)."""
+
+
+class LatePlaces(RateLimiter):
+    """Hands a call its place with LEFT seconds of the attempt left, as if the wait for the place
+    had taken the rest of the call's timeout."""
+
+    def acquire(self, wanted: PlaceRequest) -> Place:
+        place = super().acquire(wanted)
+        place.deadline = time.monotonic() + LEFT
+        return place
+
+    async def aacquire(self, wanted: PlaceRequest) -> Place:
+        return self.acquire(wanted)
+
+
+SOCKET_CALLS = [
+    (SyncBackend, "connect_tcp", "connect"),
+    (SyncStream, "read", "read"),
+    (SyncStream, "write", "write"),
+    (AnyIOBackend, "connect_tcp", "connect"),
+    (AnyIOStream, "read", "read"),
+    (AnyIOStream, "write", "write"),
+]
+"""Where httpcore's own backends under httpx's transports (sync; async on asyncio) wait on a socket."""
+
+
+def test_every_connect_read_and_write_waits_at_most_what_is_left_of_the_attempt(
+    mode: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[tuple[str, float | None]] = []
+    for owner, method, phase in SOCKET_CALLS:
+        original = getattr(owner, method)
+
+        def recording(*args: Any, _original: Any = original, _phase: str = phase, **kwargs: Any) -> Any:
+            timeout = inspect.signature(_original).bind(*args, **kwargs).arguments.get("timeout")
+            given.append((_phase, timeout))
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(owner, method, recording)
+    with RawServer(lambda _: response(200, OK, {"Content-Type": "application/json"})) as server:
+        call(mode, send_message_to_chat, raw_client(server.url, timeout=60.0, rate_limiter=LatePlaces()))
+    assert {phase for phase, _ in given} == {"connect", "read", "write"}
+    assert all(timeout is not None and timeout <= LEFT for _, timeout in given), given
 
 
 @pytest.mark.parametrize("timeout", [None, httpx.Timeout(None), httpx.Timeout(5.0, read=None)])

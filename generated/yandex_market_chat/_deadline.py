@@ -11,9 +11,9 @@ request can have left the machine.
 Outside a call of this package (DEADLINE unset) the streams behave exactly as httpcore's own, so
 putting it under a user's own httpx client changes nothing for the user's other requests.
 
-The streams and backends are in _deadline_streams.py (they import httpcore, so they are imported
-only when an httpx client is made); _exchange.install puts them under a pool. Both import this
-module, never the other way round.
+The bounded stream and backend (one class each for httpcore's sync and async modes) are in
+_deadline_streams.py; _exchange.install puts the backend under a pool. Both import this module,
+never the other way round.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Client-side rate limits, shared by every call through one client and its with_options() copies.
 
 Before a request is sent, RateLimiter.acquire() / aacquire() (or the slot() / aslot() context
-managers) waits for:
+managers) takes a `PlaceRequest` (what the call asks for, one value built once per call) and waits
+for:
 1. the optional `HourlyBudget` of the (business, operation): pyrate-limiter buckets in memory or in
    a SQLite file (processes on one machine), or a sliding log in Redis kept by a script of our own
    on the Redis server's clock (several machines);
@@ -35,6 +36,7 @@ import time
 import weakref
 from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import _line
@@ -46,12 +48,36 @@ from .errors import InvalidRequestError
 if TYPE_CHECKING:
     from .types import BusinessLimits, RateLimits
 
-__all__ = ["DEFAULT_MAX_IN_FLIGHT", "RateLimiter"]
+__all__ = ["DEFAULT_MAX_IN_FLIGHT", "PlaceRequest", "RateLimiter"]
 
 logger = _line.logger
 
 DEFAULT_MAX_IN_FLIGHT = 4
 """Simultaneous requests per business: the service's limit (older docs said 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRequest:
+    """What one call asks the limiter for at each attempt: a place for one request of `operation`
+    for `business`, and how long it may wait for it (built once per call by the pipeline)."""
+
+    business: object
+    """The business id (None for an operation without one): the in-flight cap counts per business."""
+    operation: str
+    """The operationId: the service's window and the budget are per (business, operation)."""
+    max_wait: float
+    """The longest rate-limit wait (the window's, the budget's): a longer one raises RateLimitError
+    at once."""
+    timeout: float = math.inf
+    """Bounds the wait for a place and the budget store's I/O (APITimeoutError or BudgetStoreError
+    when it runs out)."""
+    hourly_limit: int | None = None
+    """The operation's own `x-hourly-limit`: the budget's limit for it when the budget names none."""
+
+    @property
+    def key(self) -> tuple[object, str]:
+        """(business, operation): what a window, the line and the budget are kept by."""
+        return self.business, self.operation
 
 
 def _block(lock: Any, seconds: float) -> None:
@@ -98,27 +124,17 @@ class RateLimiter:
 
     # --- taking and giving back a place ------------------------------------------------------------
 
-    def acquire(
-        self,
-        scope: object,
-        operation: str,
-        max_wait: float,
-        timeout: float = math.inf,
-        hourly_limit: int | None = None,
-    ) -> Place:
-        """Wait for a place for one request of `operation` for business `scope`, and take it.
-        `hourly_limit` is the operation's own (its `x-hourly-limit`): the budget's limit for it
-        when the budget names none.
+    def acquire(self, wanted: PlaceRequest) -> Place:
+        """Wait for the place `wanted` asks for, and take it.
 
-        `timeout` bounds the wait for a place and the budget store's I/O (APITimeoutError or
-        BudgetStoreError when it runs out); rate-limit waits are bounded by `max_wait` instead
-        (RateLimitError at once when longer) and move the place's `deadline` on by what they took.
-        Give the place back with release()."""
-        deadline = time.monotonic() + timeout
+        `wanted.timeout` bounds the wait for a place and the budget store's I/O; rate-limit waits
+        are bounded by `wanted.max_wait` instead and move the place's `deadline` on by what they
+        took. Give the place back with release()."""
+        deadline = time.monotonic() + wanted.timeout
         if self.budget is not None:
-            deadline = self._spend_budget(scope, operation, max_wait, deadline, hourly_limit)
+            deadline = self._spend_budget(wanted, deadline)
         line = self._line
-        for step in line.steps((scope, operation), max_wait, timeout, deadline, None):
+        for step in line.steps(wanted.key, wanted.max_wait, wanted.timeout, deadline, None):
             if isinstance(step, Place):
                 return step
             try:
@@ -128,23 +144,16 @@ class RateLimiter:
                 raise
         raise AssertionError("a line's last step is a place")
 
-    async def aacquire(
-        self,
-        scope: object,
-        operation: str,
-        max_wait: float,
-        timeout: float = math.inf,
-        hourly_limit: int | None = None,
-    ) -> Place:
+    async def aacquire(self, wanted: PlaceRequest) -> Place:
         """The async twin of acquire(): waits without blocking the event loop."""
         import asyncio  # here, not at the top: sync-only users do not pay for importing it
 
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + wanted.timeout
         if self.budget is not None:
-            deadline = await self._aspend_budget(scope, operation, max_wait, deadline, hourly_limit)
+            deadline = await self._aspend_budget(wanted, deadline)
         loop = asyncio.get_running_loop()
         line = self._line
-        for step in line.steps((scope, operation), max_wait, timeout, deadline, loop):
+        for step in line.steps(wanted.key, wanted.max_wait, wanted.timeout, deadline, loop):
             if isinstance(step, Place):
                 return step
             timer = None if math.isinf(step.pause) else loop.call_later(step.pause, _line.wake, step.signal)
@@ -164,22 +173,18 @@ class RateLimiter:
             self._line.give_back(place)
 
     @contextmanager
-    def slot(
-        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
-    ) -> Iterator[float]:
+    def slot(self, wanted: PlaceRequest) -> Iterator[float]:
         """Hold a place for one request while it is sent; yields the attempt's deadline."""
-        place = self.acquire(scope, operation, max_wait, timeout)
+        place = self.acquire(wanted)
         try:
             yield place.deadline
         finally:
             self.release(place)
 
     @asynccontextmanager
-    async def aslot(
-        self, scope: object, operation: str, max_wait: float, timeout: float = math.inf
-    ) -> AsyncIterator[float]:
+    async def aslot(self, wanted: PlaceRequest) -> AsyncIterator[float]:
         """The async twin of slot()."""
-        place = await self.aacquire(scope, operation, max_wait, timeout)
+        place = await self.aacquire(wanted)
         try:
             yield place.deadline
         finally:
@@ -215,37 +220,38 @@ class RateLimiter:
 
     # --- the budget ----------------------------------------------------------------------------
 
-    def _spend_budget(
-        self, scope: object, operation: str, max_wait: float, deadline: float, limit: int | None
-    ) -> float:
+    def _spend_budget(self, wanted: PlaceRequest, deadline: float) -> float:
         assert self.budget is not None
+        scope, operation = wanted.key
         while (
-            spent_for := self.budget.take(scope, operation, timeout=deadline - time.monotonic(), limit=limit)
+            spent_for := self.budget.take(
+                scope, operation, timeout=deadline - time.monotonic(), limit=wanted.hourly_limit
+            )
         ) > 0:
-            self._before_budget_wait(scope, operation, spent_for, max_wait)
+            self._before_budget_wait(wanted, spent_for)
             time.sleep(spent_for)
             deadline += spent_for
         return deadline
 
-    async def _aspend_budget(
-        self, scope: object, operation: str, max_wait: float, deadline: float, limit: int | None
-    ) -> float:
+    async def _aspend_budget(self, wanted: PlaceRequest, deadline: float) -> float:
         import asyncio
 
         assert self.budget is not None
+        scope, operation = wanted.key
         while (
             spent_for := await self.budget.atake(
-                scope, operation, timeout=deadline - time.monotonic(), limit=limit
+                scope, operation, timeout=deadline - time.monotonic(), limit=wanted.hourly_limit
             )
         ) > 0:
-            self._before_budget_wait(scope, operation, spent_for, max_wait)
+            self._before_budget_wait(wanted, spent_for)
             await asyncio.sleep(spent_for)
             deadline += spent_for
         return deadline
 
-    def _before_budget_wait(self, scope: object, operation: str, wait: float, max_wait: float) -> None:
-        if wait > max_wait:
-            raise refusal("the hourly budget is spent", scope, operation, wait, max_wait)
+    def _before_budget_wait(self, wanted: PlaceRequest, wait: float) -> None:
+        scope, operation = wanted.key
+        if wait > wanted.max_wait:
+            raise refusal("the hourly budget is spent", scope, operation, wait, wanted.max_wait)
         logger.info("waiting %.2f s for the budget of %s for business %s", wait, operation, scope)
 
 

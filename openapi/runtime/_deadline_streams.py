@@ -1,131 +1,82 @@
-"""The network streams and backends that put the attempt's deadline (_deadline.DEADLINE) under
-httpcore's connection pools. Imported only when an httpx client is made, which imports httpcore
-anyway: importing httpcore here at the package's import would add a third to its import time."""
+"""The network stream and backend that put the attempt's deadline (_deadline.DEADLINE) under
+httpcore's connection pools: every connect, TLS handshake, read and write gets at most what is left.
+
+One class each serves both of httpcore's modes: a method only passes the call through, its timeout
+cut by bounded(), and returns what the wrapped method returns, a value (sync) or an awaitable that
+httpcore awaits at once (async: every call in httpcore is `await stream.read(...)`). So the deadline
+is read when the wait starts, as an `async def` of ours would read it, and an async read costs no
+coroutine of ours. A stream just opened (connect_tcp, connect_unix_socket, start_tls) is wrapped in
+turn, or for an awaitable, once it is awaited (`_opened`).
+
+httpcore's classes are not subclassed (they only declare the methods): this module does not import
+httpcore, and _exchange.install hands these to a pool it found there.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable
 from typing import Any
-
-import httpcore
 
 from ._deadline import bounded
 
 
-class _Stream(httpcore.NetworkStream):
+class BoundedStream:
+    """An httpcore NetworkStream or AsyncNetworkStream whose reads and writes end by the deadline."""
+
     __slots__ = ("_stream",)
 
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
+    def __init__(self, stream: Any) -> None:
         self._stream = stream
 
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+    def read(self, max_bytes: int, timeout: float | None = None) -> Any:
         return self._stream.read(max_bytes, bounded(timeout, "read"))
 
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, bounded(timeout, "write"))
+    def write(self, buffer: bytes, timeout: float | None = None) -> Any:
+        return self._stream.write(buffer, bounded(timeout, "write"))
 
-    def close(self) -> None:
-        self._stream.close()
+    def close(self) -> Any:
+        return self._stream.close()
+
+    def aclose(self) -> Any:
+        return self._stream.aclose()
 
     def start_tls(
         self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
-    ) -> _Stream:
-        return _Stream(self._stream.start_tls(ssl_context, server_hostname, bounded(timeout, "connect")))
+    ) -> Any:
+        return _opened(self._stream.start_tls(ssl_context, server_hostname, bounded(timeout, "connect")))
 
     def get_extra_info(self, info: str) -> Any:
         return self._stream.get_extra_info(info)
 
 
-class _Backend(httpcore.NetworkBackend):
-    bounded_by_deadline = True
+class BoundedBackend:
+    """An httpcore NetworkBackend or AsyncNetworkBackend whose connections end by the deadline and
+    open BoundedStreams."""
 
-    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+    __slots__ = ("backend",)
+
+    bounded_by_deadline = True
+    """What _exchange.install looks for: the deadline is under this pool already."""
+
+    def __init__(self, backend: Any) -> None:
         self.backend = backend
 
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self.backend.connect_tcp(
-            host,
-            port,
-            bounded(timeout, "connect"),
-            local_address=local_address,
-            socket_options=socket_options,
-        )
-        return _Stream(stream)
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, **options: Any) -> Any:
+        return _opened(self.backend.connect_tcp(host, port, bounded(timeout, "connect"), **options))
 
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        stream = self.backend.connect_unix_socket(
-            path, bounded(timeout, "connect"), socket_options=socket_options
-        )
-        return _Stream(stream)
+    def connect_unix_socket(self, path: str, timeout: float | None = None, **options: Any) -> Any:
+        return _opened(self.backend.connect_unix_socket(path, bounded(timeout, "connect"), **options))
 
-    def sleep(self, seconds: float) -> None:
-        self.backend.sleep(seconds)
+    def sleep(self, seconds: float) -> Any:
+        return self.backend.sleep(seconds)
 
 
-class _AsyncStream(httpcore.AsyncNetworkStream):
-    __slots__ = ("_stream",)
-
-    def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
-        self._stream = stream
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._stream.read(max_bytes, bounded(timeout, "read"))
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._stream.write(buffer, bounded(timeout, "write"))
-
-    async def aclose(self) -> None:
-        await self._stream.aclose()
-
-    async def start_tls(
-        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
-    ) -> _AsyncStream:
-        stream = await self._stream.start_tls(ssl_context, server_hostname, bounded(timeout, "connect"))
-        return _AsyncStream(stream)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
+def _opened(stream: Any) -> Any:
+    """A stream just opened, bounded: a BoundedStream, or an awaitable of one for an awaitable."""
+    if isinstance(stream, Awaitable):
+        return _aopened(stream)
+    return BoundedStream(stream)
 
 
-class _AsyncBackend(httpcore.AsyncNetworkBackend):
-    bounded_by_deadline = True
-
-    def __init__(self, backend: httpcore.AsyncNetworkBackend) -> None:
-        self.backend = backend
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self.backend.connect_tcp(
-            host,
-            port,
-            bounded(timeout, "connect"),
-            local_address=local_address,
-            socket_options=socket_options,
-        )
-        return _AsyncStream(stream)
-
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self.backend.connect_unix_socket(
-            path, bounded(timeout, "connect"), socket_options=socket_options
-        )
-        return _AsyncStream(stream)
-
-    async def sleep(self, seconds: float) -> None:
-        await self.backend.sleep(seconds)
+async def _aopened(opening: Awaitable[Any]) -> BoundedStream:
+    return BoundedStream(await opening)

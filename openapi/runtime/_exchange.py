@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._deadline import DEADLINE
+from ._deadline_streams import BoundedBackend
 from ._secrets import drop_credentials
 from .errors import NOTE, ClientStateError, InvalidRequestError
 
@@ -102,15 +103,10 @@ def install(http: httpx.Client | httpx.AsyncClient) -> bool:
         return False
     import httpcore
 
-    from ._deadline_streams import _AsyncBackend, _Backend  # (here: it imports httpcore)
-
-    if isinstance(backend, httpcore.NetworkBackend):
-        pool._network_backend = _Backend(backend)  # type: ignore[union-attr]
-        return True
-    if isinstance(backend, httpcore.AsyncNetworkBackend):
-        pool._network_backend = _AsyncBackend(backend)  # type: ignore[union-attr]
-        return True
-    return False
+    if not isinstance(backend, httpcore.NetworkBackend | httpcore.AsyncNetworkBackend):
+        return False
+    pool._network_backend = BoundedBackend(backend)  # type: ignore[union-attr]
+    return True
 
 
 def build(http: httpx.Client | httpx.AsyncClient, kwargs: Mapping[str, Any]) -> httpx.Request:

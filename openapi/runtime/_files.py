@@ -2,18 +2,24 @@
 object must be open, binary and seekable (so it can be sized and sent again on a retry), and a file
 name or MIME type cannot break the headers of its multipart part.
 
-Shared by `types.File.from_source` and the request checks of `_request`; it imports neither.
+Shared by `types.File.from_source` (whose reading of a path, bytes or a file object is here:
+`file_parts`) and the request checks of `_request`; it imports neither.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import mimetypes
 import os
 import re
 import stat
 from typing import BinaryIO
 
 from .errors import InvalidRequestError
+
+FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+"""What a file argument takes (types.FileSource): a path, bytes or a binary file object."""
 
 NO_FILE_NAME = (
     "is required when the file is bytes or a file object without a name: the buyer sees it "
@@ -151,3 +157,54 @@ def check_file_size(size: int | None, where: str, min_bytes: int = 0, max_bytes:
         )
     if max_bytes is not None and size > max_bytes:
         raise InvalidRequestError(where, f"must be at most {max_bytes} bytes, got {size}")
+
+
+def file_parts(
+    source: FileSource, file_name: str | None, mime_type: str | None, max_bytes: int | None, argument: str
+) -> tuple[BinaryIO | bytes, str, str]:
+    """(payload, file name, MIME type) of `types.File.from_source(source, ...)`, which says what is
+    read and what is refused (InvalidRequestError naming `argument`)."""
+    check_file_names(file_name, mime_type)
+    if isinstance(source, str | os.PathLike):
+        payload: BinaryIO | bytes = read_path(source, argument, max_bytes)
+        file_name = file_name or os.path.basename(os.fspath(source))
+    elif isinstance(source, bytes | bytearray | memoryview):
+        if max_bytes is not None:  # sized as it is (nbytes), before it is copied
+            check_file_size(payload_size(source), argument, max_bytes=max_bytes)
+        payload = bytes(source)
+    elif hasattr(source, "read"):
+        check_readable(source, argument)
+        payload = source if max_bytes is None else _read_if_seekable(source, max_bytes, argument)
+        name = getattr(source, "name", None)
+        if file_name is None and isinstance(name, str):
+            file_name = os.path.basename(name)
+    else:
+        raise InvalidRequestError(
+            argument, f"must be a path, bytes or a binary file object, not {type(source).__name__}"
+        )
+    if not file_name:
+        raise InvalidRequestError("file_name", NO_FILE_NAME)
+    mime_type = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
+    check_file_names(file_name, mime_type)  # (a name taken from the path or the file object)
+    return payload, file_name, mime_type
+
+
+def _read_if_seekable(source: BinaryIO, max_bytes: int, argument: str) -> BinaryIO | bytes:
+    """A seekable file object's bytes, read within `max_bytes` (refused without reading when its
+    end is already past it), its position left where it was. A stream is left as it is: the
+    request's checks refuse it (it could not be sent again on a retry)."""
+    try:
+        seekable = source.seekable()
+    except (OSError, ValueError):
+        return source
+    if not seekable:
+        return source
+    size = payload_size(source)
+    if size is not None:
+        check_file_size(size, argument, max_bytes=max_bytes)
+    position = source.tell()
+    try:
+        return read_bounded(source, argument, max_bytes)
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            source.seek(position)

@@ -48,7 +48,7 @@ import httpx
 from . import _headers
 from ._deadline import DEADLINE
 from ._exchange import aexchange, build, exchange, from_below, install, sent
-from ._limits import RateLimiter
+from ._limits import PlaceRequest, RateLimiter
 from ._secrets import without_key
 from ._windows import LONGEST_WINDOW, Place
 from .errors import (
@@ -225,7 +225,7 @@ class Attempts:
         self.business = business
         self.positions = file_positions(kwargs)
         self.attempt = 0
-        self.place = (
+        self.place_request = PlaceRequest(
             business,
             operation.name,
             settings.max_rate_limit_wait,
@@ -344,7 +344,7 @@ def send(
     attempts = Attempts(settings, operation, request, kwargs, business)
     limiter, key_header = settings.rate_limiter, settings.auth_header_name
     while True:
-        place = limiter.acquire(*attempts.place)
+        place = limiter.acquire(attempts.place_request)
         with attempts.one(place) as outcome:
             outcome.response = exchange(http, operation, request, key_header, place.deadline)
         if outcome.answer is not None:
@@ -367,7 +367,7 @@ async def asend(
     attempts = Attempts(settings, operation, request, kwargs, business)
     limiter, key_header = settings.rate_limiter, settings.auth_header_name
     while True:
-        place = await limiter.aacquire(*attempts.place)
+        place = await limiter.aacquire(attempts.place_request)
         with attempts.one(place) as outcome:
             sending = aexchange(http, operation, request, key_header, place.deadline)
             if bounded:

@@ -2,31 +2,19 @@
 
 Replaces the generator's stock types.py (same names, which the generated models import):
 `Response.status_code` is a plain int (the stock `HTTPStatus(420)` raises ValueError on the API's
-own rate-limit answer), `File.from_source` builds a File from a path, bytes or a binary file, and
-`Response.rate_limit` reads the X-RateLimit-Resource-* headers.
+own rate-limit answer), `File.from_source` builds a File from a path, bytes or a binary file (what
+it reads and refuses is _files.py's), and `Response.rate_limit` reads the X-RateLimit-Resource-*
+headers.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import mimetypes
-import os
 from collections.abc import Callable, Coroutine, Mapping, MutableMapping
 from datetime import datetime
 from typing import IO, BinaryIO, Generic, Literal, ParamSpec, TypedDict, TypeVar
 
-from . import _headers
-from ._files import (
-    NO_FILE_NAME,
-    check_file_names,
-    check_file_size,
-    check_readable,
-    payload_size,
-    read_bounded,
-    read_path,
-)
-from .errors import InvalidRequestError
+from . import _files, _headers
 
 
 class Unset:
@@ -50,7 +38,7 @@ FileTypes = (
     | tuple[str | None, FileContent, str | None, Mapping[str, str]]
 )
 RequestFiles = list[tuple[str, FileTypes]]
-FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
+FileSource = _files.FileSource
 """What a file argument takes: a path, bytes (or a bytearray, a memoryview) or a binary file object."""
 
 
@@ -112,50 +100,8 @@ class File(_Plain):
         path's (or the file object's) base name and the MIME type is guessed from the name; bytes,
         or a file object without a name, need `file_name` (the buyer sees it).
         """
-        check_file_names(file_name, mime_type)
-        if isinstance(source, str | os.PathLike):
-            payload: BinaryIO | bytes = read_path(source, argument, max_bytes)
-            file_name = file_name or os.path.basename(os.fspath(source))
-        elif isinstance(source, bytes | bytearray | memoryview):
-            if max_bytes is not None:  # sized as it is (nbytes), before it is copied
-                check_file_size(payload_size(source), argument, max_bytes=max_bytes)
-            payload = bytes(source)
-        elif hasattr(source, "read"):
-            check_readable(source, argument)
-            payload = source if max_bytes is None else _bounded(source, max_bytes, argument)
-            name = getattr(source, "name", None)
-            if file_name is None and isinstance(name, str):
-                file_name = os.path.basename(name)
-        else:
-            raise InvalidRequestError(
-                argument, f"must be a path, bytes or a binary file object, not {type(source).__name__}"
-            )
-        if not file_name:
-            raise InvalidRequestError("file_name", NO_FILE_NAME)
-        mime_type = mime_type or mimetypes.guess_type(file_name)[0] or "application/octet-stream"
-        check_file_names(file_name, mime_type)  # (a name taken from the path or the file object)
+        payload, file_name, mime_type = _files.file_parts(source, file_name, mime_type, max_bytes, argument)
         return cls(payload=payload, file_name=file_name, mime_type=mime_type)
-
-
-def _bounded(source: BinaryIO, max_bytes: int, argument: str) -> BinaryIO | bytes:
-    """A seekable file object's bytes, read within `max_bytes` (refused without reading when its
-    end is already past it), its position left where it was. A stream is left as it is: the
-    request's checks refuse it (it could not be sent again on a retry)."""
-    try:
-        seekable = source.seekable()
-    except (OSError, ValueError):
-        return source
-    if not seekable:
-        return source
-    size = payload_size(source)
-    if size is not None:
-        check_file_size(size, argument, max_bytes=max_bytes)
-    position = source.tell()
-    try:
-        return read_bounded(source, argument, max_bytes)
-    finally:
-        with contextlib.suppress(OSError, ValueError):
-            source.seek(position)
 
 
 T = TypeVar("T")

@@ -21,6 +21,7 @@ from yandex_market_chat import (
     HourlyBudget,
     RateLimiter,
 )
+from yandex_market_chat._limits import PlaceRequest
 from yandex_market_chat.api.chats import send_message_to_chat
 
 OPERATION = "send_message_to_chat"
@@ -32,7 +33,7 @@ OPERATION = "send_message_to_chat"
 
 def test_an_interrupt_while_waiting_for_a_place_leaves_the_limiter_clean() -> None:
     limiter = RateLimiter(max_in_flight=1)
-    held = limiter.acquire(1, OPERATION, max_wait=1.0)
+    held = limiter.acquire(PlaceRequest(1, OPERATION, max_wait=1.0))
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -41,7 +42,8 @@ def test_an_interrupt_while_waiting_for_a_place_leaves_the_limiter_clean() -> No
     signal.setitimer(signal.ITIMER_REAL, 0.2)
     try:
         with pytest.raises(KeyboardInterrupt):
-            limiter.acquire(1, OPERATION, max_wait=1.0, timeout=30.0)  # blocked: the one place is held
+            # blocked: the one place is held
+            limiter.acquire(PlaceRequest(1, OPERATION, max_wait=1.0, timeout=30.0))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -52,20 +54,20 @@ def test_an_interrupt_while_waiting_for_a_place_leaves_the_limiter_clean() -> No
     limiter.release(held)
     limiter.release(held)  # again: harmless
     assert limiter.snapshot()["businesses"][1]["in_flight"] == 0
-    limiter.release(limiter.acquire(1, OPERATION, max_wait=0.0, timeout=0.5))
+    limiter.release(limiter.acquire(PlaceRequest(1, OPERATION, max_wait=0.0, timeout=0.5)))
 
 
 def test_a_place_whose_call_died_before_giving_it_back_is_free_again() -> None:
     limiter = RateLimiter(max_in_flight=1)
 
     def interrupted_call() -> None:
-        limiter.acquire(1, OPERATION, max_wait=1.0)
+        limiter.acquire(PlaceRequest(1, OPERATION, max_wait=1.0))
         raise KeyboardInterrupt  # before the `try` that would have given it back
 
     with pytest.raises(KeyboardInterrupt):
         interrupted_call()
     assert limiter.snapshot()["businesses"][1]["in_flight"] == 0
-    limiter.release(limiter.acquire(1, OPERATION, max_wait=0.0, timeout=0.5))
+    limiter.release(limiter.acquire(PlaceRequest(1, OPERATION, max_wait=0.0, timeout=0.5)))
 
 
 # --- the whole of a sync call --------------------------------------------------------------------

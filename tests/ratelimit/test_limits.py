@@ -22,7 +22,7 @@ import pytest
 import redis
 from yandex_market_chat import AuthenticatedClient, RateLimitError, _budget, _limits, _line, _windows
 from yandex_market_chat._budget import HourlyBudget
-from yandex_market_chat._limits import RateLimiter
+from yandex_market_chat._limits import PlaceRequest, RateLimiter
 from yandex_market_chat.api.chats import send_message_to_chat
 from yandex_market_chat.models import EmptyApiResponse, SendMessageToChatRequest
 
@@ -281,7 +281,7 @@ def test_unusable_headers_never_hold_a_request_back() -> None:
         },
     ):
         limiter.observe(1, MESSAGE, headers)
-        with limiter.slot(1, MESSAGE, max_wait=0.0):  # any wait would raise
+        with limiter.slot(PlaceRequest(1, MESSAGE, max_wait=0.0)):  # any wait would raise
             pass
 
 
@@ -292,7 +292,7 @@ def test_a_reset_far_ahead_is_trusted_for_an_hour_at_most() -> None:
         "X-RateLimit-Resource-Until": "Fri, 31 Dec 9999 23:59:59 GMT",
     }
     limiter.observe(1, MESSAGE, far)
-    with pytest.raises(RateLimitError) as caught, limiter.slot(1, MESSAGE, max_wait=60.0):
+    with pytest.raises(RateLimitError) as caught, limiter.slot(PlaceRequest(1, MESSAGE, max_wait=60.0)):
         pass
     assert caught.value.reset_at is not None
     assert caught.value.reset_at - datetime.now(UTC) <= timedelta(hours=1, seconds=1)
@@ -300,10 +300,10 @@ def test_a_reset_far_ahead_is_trusted_for_an_hour_at_most() -> None:
 
 async def test_a_cancelled_waiter_takes_no_place() -> None:
     limiter = RateLimiter(max_in_flight=1)
-    with limiter.slot(1, MESSAGE, max_wait=1.0):
+    with limiter.slot(PlaceRequest(1, MESSAGE, max_wait=1.0)):
 
         async def wait_for_a_place() -> None:
-            async with limiter.aslot(1, MESSAGE, max_wait=1.0):
+            async with limiter.aslot(PlaceRequest(1, MESSAGE, max_wait=1.0)):
                 raise AssertionError("got a place that was taken")
 
         waiting = asyncio.create_task(wait_for_a_place())
@@ -311,7 +311,7 @@ async def test_a_cancelled_waiter_takes_no_place() -> None:
         waiting.cancel()
         with pytest.raises(asyncio.CancelledError):
             await waiting
-    async with limiter.aslot(1, MESSAGE, max_wait=0.0):
+    async with limiter.aslot(PlaceRequest(1, MESSAGE, max_wait=0.0)):
         assert limiter.snapshot()["businesses"][1]["in_flight"] == 1
     assert limiter.snapshot()["businesses"][1]["in_flight"] == 0
 
@@ -345,11 +345,11 @@ def test_threads_waiting_for_a_place_are_served_in_order_each_woken_once(
 
     monkeypatch.setattr(_limits, "_block", counting_block)
     limiter = RateLimiter(max_in_flight=1)
-    held = limiter.acquire(1, MESSAGE, max_wait=0.0)
+    held = limiter.acquire(PlaceRequest(1, MESSAGE, max_wait=0.0))
     served: list[int] = []
 
     def call(index: int) -> None:
-        place = limiter.acquire(1, MESSAGE, max_wait=0.0, timeout=30.0)
+        place = limiter.acquire(PlaceRequest(1, MESSAGE, max_wait=0.0, timeout=30.0))
         served.append(index)
         limiter.release(place)
 
@@ -378,11 +378,11 @@ async def test_tasks_waiting_for_a_place_are_served_in_order_each_woken_once(
 
     monkeypatch.setattr(_line, "wake", counting_wake)
     limiter = RateLimiter(max_in_flight=1)
-    held = await limiter.aacquire(1, MESSAGE, max_wait=0.0)
+    held = await limiter.aacquire(PlaceRequest(1, MESSAGE, max_wait=0.0))
     served: list[int] = []
 
     async def call(index: int) -> None:
-        place = await limiter.aacquire(1, MESSAGE, max_wait=0.0)
+        place = await limiter.aacquire(PlaceRequest(1, MESSAGE, max_wait=0.0))
         served.append(index)
         await asyncio.sleep(0)  # (a newcomer gets a chance to jump the line)
         limiter.release(place)
@@ -405,7 +405,7 @@ async def test_tasks_waiting_for_a_place_are_served_in_order_each_woken_once(
 def test_a_forked_child_inherits_no_places_in_flight(sim: MarketSim) -> None:
     client = AuthenticatedClient(token=FAKE_KEY, base_url=sim.url, max_retries=0, timeout=3.0)
     limiter = client.rate_limiter
-    held = [limiter.acquire(1, MESSAGE, max_wait=0.0) for _ in range(limiter.max_in_flight)]
+    held = [limiter.acquire(PlaceRequest(1, MESSAGE, max_wait=0.0)) for _ in range(limiter.max_in_flight)]
     pid = os.fork()
     if pid == 0:  # the child: its parent's four calls in flight are not its own
         code = 1
@@ -447,7 +447,7 @@ def test_a_backward_clock_step_never_stretches_a_window_wait(monkeypatch: pytest
 
     monkeypatch.setattr(_windows, "datetime", Behind)
     with pytest.raises(RateLimitError) as caught:
-        limiter.acquire(1, MESSAGE, max_wait=0.0)
+        limiter.acquire(PlaceRequest(1, MESSAGE, max_wait=0.0))
     assert caught.value.reset_at is not None
     assert timedelta(0) < caught.value.reset_at - Behind.now(UTC) <= timedelta(seconds=31)
 

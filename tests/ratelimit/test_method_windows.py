@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from yandex_market_chat import HourlyBudget, InvalidRequestError, RateLimiter, RateLimitError
+from yandex_market_chat._limits import PlaceRequest
 
 from .support import BY_NAME, OPERATIONS, MarketSim, Reply, Runner, arguments, http_date, timed
 
@@ -97,7 +98,7 @@ def test_an_until_a_day_ahead_does_not_hide_the_answers_after_it() -> None:
     limiter.observe(1, MESSAGE, window(4, now + timedelta(days=1)))  # one wrong header
     limiter.observe(1, MESSAGE, window(1, now + timedelta(minutes=30)))
     limiter.observe(1, MESSAGE, window(0, now + timedelta(minutes=30)))
-    with pytest.raises(RateLimitError), limiter.slot(1, MESSAGE, max_wait=1.0):
+    with pytest.raises(RateLimitError), limiter.slot(PlaceRequest(1, MESSAGE, max_wait=1.0)):
         pass
     state = limiter.snapshot()["businesses"][1]["operations"][MESSAGE]
     assert state["remaining"] == 0
