@@ -86,7 +86,7 @@ class ChatMessageDTO:
         chat_message_dto.payload = (
             None
             if (_v := d.get("payload")) is None
-            else [ChatMessagePayloadDTO.from_dict(item0) for item0 in _v]
+            else list(map(ChatMessagePayloadDTO.from_dict, _v))
         )
         chat_message_dto.additional_properties = (
             {}
