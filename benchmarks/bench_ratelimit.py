@@ -41,7 +41,7 @@ SERVER_OPTIONS = (
     str(WINDOW),
     "--parallel",
     str(PARALLEL),
-    "--latency",
+    "--delay",
     str(LATENCY),
 )
 
