@@ -1,6 +1,6 @@
 """The polling bot: answer every buyer message once, under the service's quotas scaled to seconds.
 
-A loopback server (bench_server.py) enforces per-operation quotas in aligned WINDOW-second windows,
+The fake Market (tests/fake_market.py) enforces per-operation quotas in aligned WINDOW-second windows,
 in the proportions of the real hourly limits (getChats 5,000, getChatHistory 10,000,
 sendMessageToChat 1,000 per hour, here QUOTAS per WINDOW seconds), PARALLEL requests in flight per
 business and LATENCY seconds per request, and answers 420 over any of them. Its bot scenario opens
@@ -40,8 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from bench_server import HOURLY_LIMITS
-from bench_util import FAKE_KEY, LoopbackServer
+from bench_util import FAKE_KEY, HOURLY_LIMITS, LoopbackServer
 from yandex_market_chat import AsyncYandexMarketChat, YandexMarketChat
 
 BUSINESS = 1
@@ -68,7 +67,7 @@ CUSTOMER = "CUSTOMER"
 
 def server_options() -> tuple[str, ...]:
     options = ["--quota", "1000", "--window", str(WINDOW), "--parallel", str(PARALLEL)]
-    options += ["--latency", str(LATENCY)]
+    options += ["--delay", str(LATENCY)]
     for operation, quota in QUOTAS.items():
         options += ["--quota-for", f"{operation}={quota}"]
     return tuple(options)

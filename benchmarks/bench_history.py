@@ -1,6 +1,6 @@
 """Reading a long chat history: the client's page iterator vs bare httpx paging by hand.
 
-The loopback server holds a finished chat of HISTORY_MESSAGES messages (bench_server.Store). Every
+The loopback server holds a finished chat of HISTORY_MESSAGES messages (tests/market_store.py). Every
 contender reads all of it, PAGE_LIMIT messages a page, over its own keep-alive connection:
 - bare httpx (the floor) pages by hand the way the API's paging asks: POST
   /v2/businesses/1/chats/history?chatId=3&limit=100 with the body `{}`, then the same request with
@@ -21,8 +21,7 @@ from typing import Any
 
 import httpx
 from bench_calls import AsyncCall, Result, SyncCall, run_async, run_sync
-from bench_server import HISTORY_CHAT_ID, HISTORY_MESSAGES
-from bench_util import BUSINESS_ID, FAKE_KEY
+from bench_util import BUSINESS_ID, FAKE_KEY, HISTORY_CHAT_ID, HISTORY_MESSAGES
 from yandex_market_chat import AsyncYandexMarketChat, YandexMarketChat
 
 PAGE_LIMIT = 100

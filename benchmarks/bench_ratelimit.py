@@ -41,7 +41,7 @@ SERVER_OPTIONS = (
     str(WINDOW),
     "--parallel",
     str(PARALLEL),
-    "--latency",
+    "--delay",
     str(LATENCY),
 )
 
@@ -106,6 +106,14 @@ class RunResult:
     @property
     def limited_share(self) -> float:
         return self.limited / self.requests if self.requests else 0.0
+
+    @property
+    def within_quota(self) -> bool:
+        """The server let no more through than its quota in each window the run spanned (it starts
+        just after a boundary), and refused the rest: its limits were at work. The control of the
+        run with the client's limits off; without it, the runs with them on would prove nothing."""
+        delivered = MESSAGES - self.lost
+        return self.limited > 0 and delivered <= QUOTA * (int(self.wall // WINDOW) + 1)
 
 
 def wait_for_window_start() -> float:

@@ -1,4 +1,5 @@
-"""What the benchmark scripts share: the loopback server process, statistics, the table."""
+"""What the benchmark scripts share: the loopback server process (the fake Market,
+tests/fake_market.py, the one the tests run too), statistics, the table."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ from typing import Any, Self
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+FAKE_MARKET = ROOT / "tests" / "fake_market.py"
+"""The fake Market, shared with the tests: it lives with them and its rules (tests/market_limits.py)."""
+sys.path.insert(0, str(FAKE_MARKET.parent))  # so that the scripts import its facts from here
+from fake_market import HOURLY_LIMITS as HOURLY_LIMITS  # noqa: E402
+from market_store import HISTORY_CHAT_ID as HISTORY_CHAT_ID  # noqa: E402
+from market_store import HISTORY_MESSAGES as HISTORY_MESSAGES  # noqa: E402
+
 FAKE_KEY = "fake-api-key-for-benchmarks-0000"
 """Obviously fake: the loopback server only checks that an Api-Key is there."""
 BUSINESS_ID = 1
@@ -28,7 +36,8 @@ TIMES = "\u00d7"
 
 
 class LoopbackServer:
-    """bench_server.py in a subprocess of its own on 127.0.0.1; stopped on exit from the block."""
+    """The fake Market (tests/fake_market.py, with its store) in a subprocess of its own on
+    127.0.0.1; stopped on exit from the block."""
 
     def __init__(self, *options: str, max_seconds: float = 300.0) -> None:
         self.options = [*options, "--max-seconds", str(max_seconds)]
@@ -41,7 +50,7 @@ class LoopbackServer:
 
     def __enter__(self) -> Self:
         self.process = subprocess.Popen(
-            [sys.executable, str(HERE / "bench_server.py"), *self.options],
+            [sys.executable, str(FAKE_MARKET), *self.options],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -50,7 +59,7 @@ class LoopbackServer:
         line = self.process.stdout.readline()
         if not line.startswith("PORT "):
             self.stop()
-            raise RuntimeError(f"bench_server did not start: {line!r}")
+            raise RuntimeError(f"the fake Market did not start: {line!r}")
         self.port = int(line.split()[1])
         return self
 

@@ -1,7 +1,6 @@
-"""The rate limits of the fake Market: the one set of rules behind both loopback stand-ins of the
-service that answer 420, the tests' MarketSim (tests/ratelimit/support.py, threads, in the test's
-process, scriptable) and the benchmarks' bench_server.py (asyncio, a process of its own, a store
-of chats). Standard library only: bench_server imports it with tests/ on sys.path and must stay
+"""The rate limits of the fake Market (tests/fake_market.py, the one loopback stand-in of the
+service that answers 420, run by the tests in their own process and by the benchmarks in a
+process of their own). Standard library only: the benchmarks' server imports it and must stay
 light.
 
 What it simulates (/work/shared/api-facts.md, "Rate limiting, as the service does it"):
@@ -26,7 +25,7 @@ relies on:
 - `refusals_take_a_place`: whether a refused request counts as in flight while it is answered
   (the documentation says only that the parallel limit also answers 420). True (the tests):
   every request that reached the server is in flight until its answer is written, 420 or not
-  (with MarketSim's `delay`, a 420 takes as long as a 200), the cap is broken when the count
+  (with the server's `delay`, a 420 takes as long as a 200), the cap is broken when the count
   exceeds `parallel`, and `peak` shows every request the server held at once — a client over
   the cap shows there. False (the benchmarks): only admitted requests hold a place, a refusal
   is answered at once and takes none, and `peak` can never exceed `parallel`.

@@ -1,14 +1,15 @@
 """What the rate-limit tests run against and with.
 
-- MarketSim: an HTTP server on 127.0.0.1 that stands in for every operation of the spec (routed
-  by method and path, answering 200 with the spec's example answer) and enforces what the
-  service does, on a scale of seconds, by the rules of tests/market_limits.py (shared with the
-  benchmarks' bench_server.py): a quota per window for each (business, method), at most
-  `parallel` requests in flight per business (420 for both), and the three
-  X-RateLimit-Resource-* headers on every answer. Its windows start at a first request
-  (`windows="first-request"`) and a refused request holds a place until it is answered
-  (`refusals_take_a_place=True`). Tests can script the next answers of a method (a status,
-  headers, a slow answer, a dropped connection), and read what arrived.
+- MarketSim: the fake Market (tests/fake_market.py, the one the benchmarks run too) with the
+  tests' settings, on 127.0.0.1 from a thread of the test's process: every operation of the
+  spec answered 200 with its example answer, what the service does on a scale of seconds by the
+  rules of tests/market_limits.py (a quota per window for each (business, method), at most
+  `parallel` requests in flight per business, 420 for both, the three X-RateLimit-Resource-*
+  headers on every answer), operations named by their Python names. Its windows start at a
+  first request (`windows="first-request"`), a refused request holds a place until it is
+  answered (`refusals_take_a_place=True`), and every request is kept (`record=True`). Tests
+  script the next answers of a method (`plan`, `Reply`: a status, headers, a slow answer, a
+  dropped connection), and read what arrived (`seen`, `Seen`).
 - arguments(): module-function keyword arguments of an operation's example call
   (tests/spec_support.py), for a given business.
 - Runner: makes the same calls the sync way (threads) or the async way (tasks on one event loop),
@@ -21,25 +22,24 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
-import json
 import os
 import ssl
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
-from loopback import serve_in_background
-from market_limits import MarketLimits, WindowMode
+from fake_market import Market
+from fake_market import Reply as Reply  # scripting, as the tests name it
+from fake_market import Seen as Seen
+from market_limits import WindowMode
 from market_limits import http_date as http_date  # the tests' name for it, as before
 from spec_support import OPERATIONS as SPEC_OPERATIONS
-from spec_support import FormPart, Operation, example_call, form_parts, operation_for
+from spec_support import Operation, example_call
 from yandex_market_chat import AuthenticatedClient
 
 FAKE_KEY = "fake-api-key-for-ratelimit-tests-0000"
@@ -53,181 +53,18 @@ TLS = ssl.create_default_context()
 
 
 @dataclass
-class Reply:
-    """A scripted answer for the next request of an operation."""
-
-    status: int | None = None
-    """None: answer as the simulated service would (quota, parallel limit)."""
-    headers: dict[str, str] | None = None
-    """None: the window's X-RateLimit-Resource-* headers; else exactly these."""
-    delay: float = 0.0
-    """Seconds to wait before answering (longer than the client's timeout: a read timeout)."""
-    drop: bool = False
-    """Close the connection after reading the request, without answering."""
-
-
-@dataclass
-class Seen:
-    """One request that reached the server."""
-
-    operation: str
-    business: int
-    status: int
-    """What the server answered (0: the connection was dropped)."""
-    body: bytes
-    content_type: str
-    arrived: float
-    until: str
-    """The X-RateLimit-Resource-Until header of the answer ("" when there was none)."""
-
-    @property
-    def json(self) -> Any:
-        """The JSON body."""
-        return json.loads(self.body)
-
-    @property
-    def parts(self) -> list[FormPart]:
-        """The parts of a multipart body."""
-        return form_parts(self.content_type, self.body)
-
-
-@dataclass
-class MarketSim(MarketLimits):
-    """The simulated service; see the module docstring."""
+class MarketSim(Market):
+    """The fake Market (tests/fake_market.py) with the tests' settings; see the module docstring."""
 
     quota: int | None = 1000
     window: float = 3600.0
     parallel: int | None = 4
     windows: WindowMode = "first-request"
     refusals_take_a_place: bool = True
-    delay: float = 0.0
-    """Seconds every answer takes, so that requests overlap."""
-    seen: list[Seen] = field(default_factory=list)
-    _script: dict[str, deque[Reply]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    _arrived: threading.Condition = field(default_factory=threading.Condition)
-    _server: ThreadingHTTPServer | None = None
-
-    @property
-    def url(self) -> str:
-        assert self._server is not None
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
-
-    def start(self) -> None:
-        sim = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            timeout = 30
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                sim.handle(self)
-
-            do_POST = do_PUT = do_PATCH = do_DELETE = do_GET
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        serve_in_background(self._server)
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-
-    def plan(self, operation: str, *replies: Reply) -> None:
-        """Answer the next requests of `operation` with these, in order."""
-        with self._lock:
-            self._script.setdefault(operation, deque()).extend(replies)
-
-    def wait_for_arrivals(self, count: int, timeout: float = 10.0) -> None:
-        """Block until `count` requests have arrived (the event, not a sleep)."""
-        with self._arrived:
-            arrived = self._arrived.wait_for(lambda: len(self.seen) >= count, timeout)
-        assert arrived, f"{len(self.seen)} of {count} requests arrived within {timeout} s"
-
-    def statuses(self, operation: str | None = None) -> list[int]:
-        with self._lock:
-            return [s.status for s in self.seen if operation in (None, s.operation)]
-
-    def handle(self, request: BaseHTTPRequestHandler) -> None:
-        body = request.rfile.read(int(request.headers.get("Content-Length", 0)))
-        try:
-            spec_operation = operation_for(request.command, request.path)
-        except LookupError:
-            request.send_error(404)
-            return
-        business, operation = scope_of(spec_operation, request.path), spec_operation.name
-        reply, status, headers, refusal = self._arrive(
-            business, operation, body, request.headers.get("Content-Type", "")
-        )
-        try:
-            time.sleep(reply.delay or self.delay)
-        finally:
-            with self._lock:
-                self.release(business)  # before answering: the caller may send again at once
-        if reply.drop:
-            request.close_connection = True
-            return
-        if status == 200:
-            payload: Any = spec_operation.example_answer(spec_operation.success_status)
-        else:
-            message = refusal or f"simulated {status}"
-            error = {"code": "LIMIT_EXCEEDED" if status == 420 else "ERROR", "message": message}
-            payload = {"status": "ERROR", "errors": [error]}
-        content = json.dumps(payload).encode()
-        try:
-            request.send_response(status)
-            for name, value in headers.items():
-                request.send_header(name, value)
-            request.send_header("Content-Type", "application/json")
-            request.send_header("Content-Length", str(len(content)))
-            request.end_headers()
-            request.wfile.write(content)
-        except OSError:
-            pass  # the client gave up (a read timeout)
-
-    def _arrive(
-        self, business: int, operation: str, body: bytes, content_type: str
-    ) -> tuple[Reply, int, dict[str, str], str | None]:
-        refusal = None
-        with self._lock:
-            now = time.time()
-            self.current(business, operation, now)  # a scripted answer starts a window too
-            script = self._script.get(operation)
-            reply = script.popleft() if script else Reply()
-            if reply.status is None:
-                refusal = self.admit(business, operation, now)
-                status = 420 if refusal else 200
-            else:
-                self.hold(business)
-                status = reply.status
-            headers = reply.headers
-            if headers is None:
-                headers = self.headers(business, operation, now)
-            until = headers.get("X-RateLimit-Resource-Until", "")
-            self.seen.append(
-                Seen(operation, business, 0 if reply.drop else status, body, content_type, now, until)
-            )
-        with self._arrived:
-            self._arrived.notify_all()
-        return reply, status, headers, refusal
-
-
-def scope_of(operation: Operation, target: str) -> int:
-    """The value of the operation's `x-limit-scope` parameter (the business) in a request target;
-    0 when it has none."""
-    scope = operation.scope
-    param = next((p for p in operation.params if p["python"] == scope), None)
-    if param is None:
-        return 0
-    url = urlsplit(target)
-    if param["in"] == "path":
-        return int(operation.path_values(url.path)[param["name"]])
-    return int(parse_qs(url.query)[param["name"]][0])
+    record: bool = True
+    names: Mapping[str, str] = field(
+        default_factory=lambda: {op.operation_id: name for name, op in BY_NAME.items()}
+    )
 
 
 def arguments(operation: str, business: int = 1, **fields: Any) -> dict[str, Any]:

@@ -13,13 +13,16 @@ import sys
 import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta, tzinfo
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import redis
+from spec_support import example_call
 from yandex_market_chat import AuthenticatedClient, RateLimitError, _budget, _limits, _line, _windows
 from yandex_market_chat._budget import HourlyBudget
 from yandex_market_chat._limits import PlaceRequest, RateLimiter
@@ -27,10 +30,12 @@ from yandex_market_chat.api.chats import send_message_to_chat
 from yandex_market_chat.models import EmptyApiResponse, SendMessageToChatRequest
 
 from .support import (
+    BY_NAME,
     FAKE_KEY,
     OPERATIONS,
     Call,
     MarketSim,
+    Reply,
     Runner,
     arguments,
     http_date,
@@ -50,6 +55,44 @@ def messages(client: Any, count: int, business: int = 1, prefix: str = "message"
     return [
         Call(client, MESSAGE, arguments(MESSAGE, business, message=f"{prefix} {i}")) for i in range(count)
     ]
+
+
+def bare_request(sim: MarketSim) -> httpx.Response:
+    """MESSAGE's example call for business 1 as bare HTTP: no limits of a client's own."""
+    wire = example_call(BY_NAME[MESSAGE]).with_params(business_id=1).wire()
+    headers = {"Api-Key": FAKE_KEY}
+    return httpx.request(wire.method, sim.url + wire.path, params=wire.query, json=wire.json, headers=headers)
+
+
+@pytest.mark.parametrize(
+    ("limit", "refusal"),
+    [
+        ("quota", "Hit rate limit of '2' requests per '3600 s' for resource 'send_message_to_chat'"),
+        ("parallel", "Hit rate limit of 1 parallel requests for business 1"),
+    ],
+)
+def test_bare_http_over_a_limit_meets_the_420_a_client_avoids(
+    sim: MarketSim, limit: str, refusal: str
+) -> None:
+    """The control of this suite: requests with no limits of their own over the quota or the cap on
+    requests in flight get the 420 the other tests expect the client never to meet, worded as the
+    service words it. Without it their "no 420" would prove nothing."""
+    with ThreadPoolExecutor(1) as pool:
+        if limit == "quota":
+            sim.quota = 2
+            admitted = [bare_request(sim) for _ in range(2)]
+        else:
+            sim.parallel = 1
+            sim.plan(MESSAGE, Reply(delay=1.0))  # holds the one place while the next arrives
+            holder = pool.submit(bare_request, sim)
+            sim.wait_for_arrivals(1)
+        refused = bare_request(sim)
+        if limit == "parallel":
+            admitted = [holder.result()]
+
+    assert [answer.status_code for answer in admitted] == [200] * len(admitted)
+    assert refused.status_code == 420
+    assert refused.json()["errors"] == [{"code": "LIMIT_EXCEEDED", "message": refusal}]
 
 
 def test_at_most_four_in_flight_per_business_shared_by_copies(runner: Runner, sim: MarketSim) -> None:
