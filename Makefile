@@ -69,7 +69,7 @@ TEST_WORKERS ?= auto
 # tests that compare generated folders.
 PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest
 
-.PHONY: test  ## run the whole test suite in parallel (offline; starts its own Prism and the venv's redis-server on loopback)
+.PHONY: test  ## run the whole test suite in parallel, long tests dealt out first (offline; starts its own Prism and the venv's redis-server on loopback)
 test: install
 	$(PYTEST) -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
