@@ -64,9 +64,9 @@ typecheck: $(BIN)/.installed
 TEST_WORKERS ?= auto
 # The tests write bytecode even where the environment says PYTHONDONTWRITEBYTECODE: pytest rewrites
 # the asserts of every test module and of every pytest plugin's whole package (hypothesis,
-# schemathesis, ...) on import, and without a cache it does so again in every worker and in every
-# pytest or python the tests start (seconds of CPU each). __pycache__ is ignored by git and by the
-# tests that compare generated folders.
+# schemathesis, ...) on import, and where no run has written its cache (it reads one under that
+# setting, never writes one) it does so again in every worker and in every pytest the tests start
+# (seconds of CPU each). __pycache__ is ignored by git and by the tests that compare generated folders.
 PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest
 
 .PHONY: test  ## run the whole test suite in parallel, long tests dealt out first (offline; starts its own Prism and the venv's redis-server on loopback)
