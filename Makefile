@@ -62,19 +62,25 @@ typecheck: $(BIN)/.installed
 # pytest-xdist: one worker per core (each starts its own Prism and redis-server on free ports);
 # worksteal hands an idle worker the tests left to a busy one (a few tests take tens of seconds).
 TEST_WORKERS ?= auto
+# The tests write bytecode even where the environment says PYTHONDONTWRITEBYTECODE: pytest rewrites
+# the asserts of every test module and of every pytest plugin's whole package (hypothesis,
+# schemathesis, ...) on import, and where no run has written its cache (it reads one under that
+# setting, never writes one) it does so again in every worker and in every pytest the tests start
+# (seconds of CPU each). __pycache__ is ignored by git and by the tests that compare generated folders.
+PYTEST := env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest
 
-.PHONY: test  ## run the whole test suite in parallel (offline; starts its own Prism and the venv's redis-server on loopback)
+.PHONY: test  ## run the whole test suite in parallel, long tests dealt out first (offline; starts its own Prism and the venv's redis-server on loopback)
 test: install
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	$(PYTEST) -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 .PHONY: test-thorough  ## the property tests with the thorough hypothesis profile (1000 examples each, fresh every run)
 test-thorough: install
-	CONTRACT_HYPOTHESIS_PROFILE=contract-thorough $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal \
+	CONTRACT_HYPOTHESIS_PROFILE=contract-thorough $(PYTEST) -n $(TEST_WORKERS) --dist worksteal \
 		tests/contract/test_properties.py $(PYTEST_ARGS)
 
 .PHONY: coverage  ## the whole suite with line and branch coverage of the package (report in the terminal)
 coverage: install
-	COVERAGE_FILE=$(VENV)/.coverage $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --cov=yandex_market_chat --cov-branch \
+	COVERAGE_FILE=$(VENV)/.coverage $(PYTEST) -n $(TEST_WORKERS) --dist worksteal --cov=yandex_market_chat --cov-branch \
 		--cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 .PHONY: record  ## re-record tests/cassettes via Prism mock (the real API via prism proxy if YANDEX_MARKET_API_KEY is set)

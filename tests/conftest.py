@@ -44,11 +44,24 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "long: a test of tens of seconds; run before the others")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked `long` go first (the rest keep their order): pytest-xdist's workers take them
-    while short tests are left to share, instead of one worker running the longest tests alone at
-    the end of the run."""
-    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+@pytest.hookimpl(trylast=True)  # (after -k and -m have deselected: the blocks are of what runs)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `long` go first, dealt out to the workers (the rest keep their order): `--dist
+    worksteal` hands each of the N workers one of N consecutive blocks of the list, and a worker
+    that runs out takes tests from the end of another's block. Each block starts with its share of
+    the long tests, so that every worker starts some early and they share the short tests while
+    those run, instead of one worker running all the long tests one after another."""
+    workers = int(getattr(config, "workerinput", {}).get("workercount", 1))
+    long = [item for item in items if item.get_closest_marker("long")]
+    short = [item for item in items if not item.get_closest_marker("long")]
+    dealt: list[pytest.Item] = []
+    for worker in range(workers):
+        block = (len(items) - len(dealt)) // (workers - worker)  # (worksteal's own split)
+        mine = long[worker::workers]
+        take = max(0, block - len(mine))
+        dealt += mine + short[:take]
+        short = short[take:]
+    items[:] = dealt + short
 
 
 @pytest.fixture

@@ -84,8 +84,8 @@ class Route:
     """The names of its path parameters, in the order of the pattern's groups."""
     scope: tuple[str, str] | None
     """(in, name) of its `x-limit-scope` parameter: what requests in flight are counted per."""
-    hourly: int
-    """`x-hourly-limit`: shown in the headers when no quota is enforced."""
+    hourly: int | None
+    """`x-hourly-limit` (optional in the spec): shown in the headers when no quota is enforced."""
     page: tuple[int, int] | None
     """The (default, maximum) of the `limit` query parameter of a paged operation."""
     example: bytes
@@ -128,12 +128,12 @@ def routes() -> tuple[Route, ...]:
             media = resolved(operation["responses"][success]).get("content", {}).get("application/json", {})
             example = json.dumps(media.get("example"), ensure_ascii=False, separators=(",", ":")).encode()
             name = operation["operationId"]
-            hourly = operation["x-hourly-limit"]
+            hourly = operation.get("x-hourly-limit")
             found.append(Route(name, method.upper(), pattern, in_path, scope, hourly, page, example))
     return tuple(sorted(found, key=lambda route: len(route.in_path)))
 
 
-HOURLY_LIMITS = {route.operation_id: route.hourly for route in routes()}
+HOURLY_LIMITS = {route.operation_id: route.hourly for route in routes() if route.hourly is not None}
 """The service's documented limit per hour of each operation (`x-hourly-limit`), by operationId."""
 
 
@@ -260,7 +260,7 @@ class Market(MarketLimits):
 
     def __post_init__(self) -> None:
         if not self.hourly:
-            self.hourly = {self.names.get(r.operation_id, r.operation_id): r.hourly for r in routes()}
+            self.hourly = {self.names.get(name, name): hourly for name, hourly in HOURLY_LIMITS.items()}
 
     # Scripting and reading, from the test's thread.
 

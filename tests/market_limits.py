@@ -124,8 +124,11 @@ class MarketLimits:
         """The three X-RateLimit-Resource-* headers of an answer at `now`."""
         quota = self.quota_of(operation)
         if quota is None:
-            # No quota enforced: the documented hourly limit, reset at the top of the hour.
-            hourly = self.hourly[operation]
+            # No quota enforced: the documented hourly limit, reset at the top of the hour (none
+            # for an operation that documents none).
+            hourly = self.hourly.get(operation)
+            if hourly is None:
+                return {}
             return {
                 "X-RateLimit-Resource-Limit": str(hourly),
                 "X-RateLimit-Resource-Remaining": str(hourly - 1),

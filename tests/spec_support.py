@@ -67,7 +67,9 @@ bytes): obviously fake, with a line that looks like a multipart boundary."""
 
 
 def _load() -> dict[str, Any]:
-    spec: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    # (libyaml's safe loader: the same values as yaml.safe_load, five times faster; every pytest
+    # process, the suites run on scratch specs among them, reads the spec on start)
+    spec: dict[str, Any] = yaml.load(SPEC_PATH.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return spec
 
 

@@ -15,7 +15,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -71,22 +70,29 @@ def test_the_matrix_holds_every_pair_of_values_of_two_dimensions() -> None:
     assert len(ROWS) <= 50, f"{len(ROWS)} rows: the greedy search got worse"
 
 
-@pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The package generated from the scratch spec with every matrix operation (once)."""
-    folder = tmp_path_factory.mktemp("shapes")
-    spec = folder / "spec.yaml"
-    spec.write_text(yaml.safe_dump(SCRATCH, allow_unicode=True, sort_keys=False))
+def generate_scratch(folder: Path, spec: dict[str, Any]) -> Path:
+    """`make generate` for the scratch spec `spec`, written to `folder`/spec.yaml: the package in
+    `folder`/pkg."""
+    path = folder / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec, allow_unicode=True, sort_keys=False))
     out = folder / "pkg" / "yandex_market_chat"
-    result = subprocess.run(
-        [sys.executable, str(GENERATE), "--spec", str(spec), "--output", str(out)],
+    made = subprocess.run(
+        [sys.executable, str(GENERATE), "--spec", str(path), "--output", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
         cwd=ROOT,
     )
-    assert result.returncode == 0, result.stderr
-    yield out
+    assert made.returncode == 0, made.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The package generated from the scratch spec with every matrix operation, once per run and
+    shared by the workers (the module's tests are spread over them)."""
+    folder = built_once(tmp_path_factory, worker_id, "shapes", lambda into: generate_scratch(into, SCRATCH))
+    return folder / "pkg" / "yandex_market_chat"
 
 
 @pytest.mark.long
@@ -123,22 +129,28 @@ PLAN = [calls(row, python_name, BUSINESS_ID) for row in ROWS]
 
 
 @pytest.fixture(scope="module")
-def report(package: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """What every call of every matrix operation did (tests/shape_calls.py, one run)."""
-    plan = tmp_path_factory.mktemp("plan") / "plan.json"
-    plan.write_text(json.dumps({"business_id": BUSINESS_ID, "operations": PLAN}))
-    env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
-    env["PYTHONPATH"] = str(package.parent)
-    run = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("shape_calls.py")), str(plan)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-        cwd=package.parent,
-    )
-    assert run.returncode == 0, run.stderr
-    found: dict[str, Any] = json.loads(run.stdout)
+def report(package: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> dict[str, Any]:
+    """What every call of every matrix operation did (tests/shape_calls.py, one run per test run,
+    shared by the workers)."""
+
+    def call_all(folder: Path) -> None:
+        plan = folder / "plan.json"
+        plan.write_text(json.dumps({"business_id": BUSINESS_ID, "operations": PLAN}))
+        env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
+        env["PYTHONPATH"] = str(package.parent)
+        run = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("shape_calls.py")), str(plan)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+            cwd=package.parent,
+        )
+        assert run.returncode == 0, run.stderr
+        (folder / "report.json").write_text(run.stdout)
+
+    folder = built_once(tmp_path_factory, worker_id, "shape-calls", call_all)
+    found: dict[str, Any] = json.loads((folder / "report.json").read_text())
     return found
 
 
@@ -248,17 +260,7 @@ def test_the_representative_filter_leaves_out_only_the_spec_s_own_operations() -
 def build_representative(folder: Path) -> None:
     """`make generate` and `make record` for a scratch copy of the spec with the representative
     operations added (`SUBSET`): the spec, the package and the cassettes in `folder`."""
-    spec = folder / "spec.yaml"
-    spec.write_text(yaml.safe_dump(matrix_spec(fresh_spec(), SUBSET), allow_unicode=True, sort_keys=False))
-    out = folder / "pkg" / "yandex_market_chat"
-    made = subprocess.run(
-        [sys.executable, str(GENERATE), "--spec", str(spec), "--output", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=ROOT,
-    )
-    assert made.returncode == 0, made.stderr
+    out = generate_scratch(folder, matrix_spec(fresh_spec(), SUBSET))
     recorded = subprocess.run(
         [sys.executable, "-m", "contract.record"],
         capture_output=True,

@@ -37,7 +37,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "contract-shapes",
-    max_examples=10,
+    max_examples=3,
     derandomize=True,
     database=None,
     deadline=None,
@@ -45,7 +45,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 """For the representative operations of the shape matrix (tests/test_shapes.py): the shapes, not
-the depth, are what that run is for."""
+the depth, are what that run is for, and every example has the shape: 3 examples each (the depth is
+the main run's, 10 on the spec's own operations, and `make test-thorough`'s)."""
 PROFILE = settings.get_profile(os.environ.get("CONTRACT_HYPOTHESIS_PROFILE", "contract-ci"))
 
 

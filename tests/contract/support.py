@@ -280,8 +280,8 @@ def exchange_errors(request: WireRequest, response: WireResponse) -> list[str]:
 
 
 def load_cassette(path: Path) -> list[dict[str, Any]]:
-    """The interactions of a vcrpy YAML cassette (read with yaml.safe_load: data only)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    """The interactions of a vcrpy YAML cassette (read with libyaml's safe loader: data only)."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     interactions: list[dict[str, Any]] = data["interactions"]
     return interactions
 
