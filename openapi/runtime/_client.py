@@ -245,7 +245,7 @@ class AuthenticatedClient:
                         follow_redirects=self.follow_redirects,
                         **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                     )
-                    install(pool.sync)
+                    install(pool.sync, made_here=True)
                     pool.sync_ours = True
                 client = pool.sync
         if client is None or client.is_closed:
@@ -301,7 +301,7 @@ class AuthenticatedClient:
                     follow_redirects=self.follow_redirects,
                     **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                 )
-                install(client)
+                install(client, made_here=True)
             pool.last = (loop, client)
             return client
 

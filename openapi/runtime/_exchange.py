@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ._arguments import with_query
 from ._deadline import DEADLINE
 from ._deadline_streams import BoundedBackend
 from ._secrets import drop_credentials
@@ -84,14 +85,28 @@ def from_below(exc: BaseException) -> bool:
     return str(module).partition(".")[0] in _LOWER_LAYERS
 
 
-def install(http: httpx.Client | httpx.AsyncClient) -> bool:
+class _CookiesWhenSet(httpx.Cookies):
+    """The cookie jar of an httpx client this package makes: an answer's cookies are read only
+    when it sets one. httpx reads every answer through http.cookiejar, building urllib's request
+    and response objects for it: about as much work as parsing 40 messages of a chat, for the
+    API's answers, which set none (and the jar acts on Set-Cookie alone)."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+def install(http: httpx.Client | httpx.AsyncClient, made_here: bool = False) -> bool:
     """Put the deadline under the connection pool of `http`'s transport; True when it is there
-    (or when the transport is httpx.MockTransport, which has no I/O to bound).
+    (or when the transport is httpx.MockTransport, which has no I/O to bound). An httpx client
+    `made_here`, by this package, also gets a cookie jar that skips answers setting no cookie.
 
     Only httpx's own HTTPTransport / AsyncHTTPTransport has a pool to put it under (reached
     through private attributes, which httpx has kept since 0.18; on any surprise this returns
     False and the pipeline falls back to checking the deadline between reads). Idempotent.
     """
+    if made_here:
+        http._cookies = _CookiesWhenSet(http.cookies)  # (the same jar; httpx keeps it here since 0.18)
     transport = getattr(http, "_transport", None)
     if isinstance(transport, httpx.MockTransport):
         return True  # in memory: it answers at once, there is nothing to bound
@@ -111,6 +126,9 @@ def install(http: httpx.Client | httpx.AsyncClient) -> bool:
 
 def build(http: httpx.Client | httpx.AsyncClient, kwargs: Mapping[str, Any]) -> httpx.Request:
     """The httpx request, built once before any limit is entered (a retry sends it again)."""
+    params = kwargs.get("params")
+    if params is not None and not http.params:  # (params of the httpx client's own: httpx merges)
+        kwargs = {**kwargs, "url": with_query(kwargs["url"], params), "params": None}
     try:
         return http.build_request(**kwargs)
     except (ValueError, UnicodeError, httpx.InvalidURL) as exc:

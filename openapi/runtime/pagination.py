@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain, islice
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 from .errors import InvalidRequestError
@@ -108,6 +109,23 @@ class Paging:
         except TypeError:
             return False
 
+    def _new_one_by_one(self, items: list[Any], met: dict[object, int]) -> list[Any]:
+        """The items to yield of a page, adding their keys to `met`: an item whose key was met
+        before (on an earlier page, or earlier on this one) is not; nor is one at or below the start."""
+        new_items: list[Any] = []
+        name, everything = self.item_key, isinstance(self.after_key, Unset)
+        for item in items:
+            key = None if name is None else getattr(item, name, None)
+            if type(key) is not int and type(key) is not str:  # the keys the spec declares, checked fast
+                key = _set_member(key)
+            if key is not None:
+                if key in met:
+                    continue
+                met[key] = len(met)
+            if everything or self._after_start(key):
+                new_items.append(item)
+        return new_items
+
     def read(
         self, answer: object, sent: str | Unset, before: _Trail
     ) -> tuple[list[Any], list[Any], str | None, _Trail]:
@@ -115,20 +133,15 @@ class Paging:
         it). The next token is None when the answer has none, when it was sent before in this
         listing, or when the page brought no item not met before (see the module's docstring)."""
         items = self.items_of(answer)
-        new_items: list[Any] = []
         met = before.keys_to_extend()
         known = len(met)
-        name, everything = self.item_key, isinstance(self.after_key, Unset)
-        for item in items:  # per item: the cost of reading a long history is here and in the model
-            key = None if name is None else getattr(item, name, None)
-            if type(key) is not int and type(key) is not str:  # the keys the spec declares, checked fast
-                key = _set_member(key)
-            if key is not None:
-                if key in met:  # (met before this page, or earlier on it)
-                    continue
-                met[key] = len(met)
-            if everything or self._after_start(key):
-                new_items.append(item)
+        everything = isinstance(self.after_key, Unset)
+        keys = _all_new_keys(items, self.item_key, met) if everything else None
+        if keys is not None:  # the common page: every item new, found in C rather than item by item
+            met.update(zip(keys, range(known, known + len(keys)), strict=True))
+            new_items = list(items)
+        else:
+            new_items = self._new_one_by_one(items, met)
         progress = len(met) > known if self.item_key is not None else bool(items)
         stalled = 0 if progress else before.stalled + 1
         patient = not items and not isinstance(self.after_key, Unset) and stalled <= EMPTY_PAGES_AFTER
@@ -137,6 +150,24 @@ class Paging:
         if not isinstance(token, str) or not token or token in tokens or not (progress or patient):
             token = None
         return items, new_items, token, _Trail(tokens, met, stalled)
+
+
+_PLAIN_KEYS = frozenset((int, str))
+"""The types of the item keys the spec declares: what the fast path of a page takes."""
+
+
+def _all_new_keys(items: list[Any], name: str | None, met: dict[object, int]) -> list[Any] | None:
+    """The items' keys when each is an int or a str, none repeats and none was met before (then
+    each item is new, as the loop of Paging.read would find one by one); None otherwise."""
+    if name is None or not items:
+        return None
+    try:
+        keys = list(map(attrgetter(name), items))
+    except AttributeError:
+        return None
+    if not _PLAIN_KEYS.issuperset(map(type, keys)) or len(set(keys)) != len(keys):
+        return None
+    return keys if met.keys().isdisjoint(keys) else None
 
 
 def _set_member(key: object) -> object | None:

@@ -66,7 +66,7 @@ class ApiLimitErrorResponse:
         api_limit_error_response.errors = (
             None
             if (_v := d.get("errors")) is None
-            else [ApiErrorDTO.from_dict(item0) for item0 in _v]
+            else list(map(ApiErrorDTO.from_dict, _v))
         )
         api_limit_error_response.additional_properties = (
             {}

@@ -78,7 +78,7 @@ class ChatMessageDTO:
         # Every field is set here, as __init__ would set it.
         chat_message_dto = cls.__new__(cls)
         chat_message_dto.message_id = d["messageId"]
-        chat_message_dto.created_at = datetime.datetime.fromisoformat(d["createdAt"])
+        chat_message_dto.created_at = _DATETIME_FROM_ISO(d["createdAt"])
         chat_message_dto.sender = _MEMBERS_ChatMessageSenderType.get(
             d["sender"]
         ) or ChatMessageSenderType(d["sender"])
@@ -86,7 +86,7 @@ class ChatMessageDTO:
         chat_message_dto.payload = (
             None
             if (_v := d.get("payload")) is None
-            else [ChatMessagePayloadDTO.from_dict(item0) for item0 in _v]
+            else list(map(ChatMessagePayloadDTO.from_dict, _v))
         )
         chat_message_dto.additional_properties = (
             {}
@@ -127,6 +127,8 @@ _KNOWN_ChatMessageDTO = frozenset(
 """The wire names ChatMessageDTO knows; any other field of an answer is kept in additional_properties."""
 from ..models.chat_message_payload_dto import ChatMessagePayloadDTO
 
+_DATETIME_FROM_ISO = datetime.datetime.fromisoformat
+"""Bound once: looking up `datetime.datetime.fromisoformat` made a new bound method for every value parsed."""
 _MEMBERS_ChatMessageSenderType = cast(
     "dict[Any, ChatMessageSenderType]", ChatMessageSenderType._value2member_map_
 )

@@ -72,9 +72,9 @@ class ChatMessagesResultDTO:
         # Every field is set here, as __init__ would set it.
         chat_messages_result_dto = cls.__new__(cls)
         chat_messages_result_dto.context = ChatFullContextDTO.from_dict(d["context"])
-        chat_messages_result_dto.messages = [
-            ChatMessageDTO.from_dict(item0) for item0 in d["messages"]
-        ]
+        chat_messages_result_dto.messages = list(
+            map(ChatMessageDTO.from_dict, d["messages"])
+        )
         chat_messages_result_dto.order_id = d.get("orderId")
         chat_messages_result_dto.paging = (
             None

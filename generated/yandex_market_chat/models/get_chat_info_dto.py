@@ -94,8 +94,8 @@ class GetChatInfoDTO:
         get_chat_info_dto.status = _MEMBERS_ChatStatusType.get(
             d["status"]
         ) or ChatStatusType(d["status"])
-        get_chat_info_dto.created_at = datetime.datetime.fromisoformat(d["createdAt"])
-        get_chat_info_dto.updated_at = datetime.datetime.fromisoformat(d["updatedAt"])
+        get_chat_info_dto.created_at = _DATETIME_FROM_ISO(d["createdAt"])
+        get_chat_info_dto.updated_at = _DATETIME_FROM_ISO(d["updatedAt"])
         get_chat_info_dto.order_id = d.get("orderId")
         get_chat_info_dto.additional_properties = (
             {}
@@ -135,6 +135,8 @@ _KNOWN_GetChatInfoDTO = frozenset(
 """The wire names GetChatInfoDTO knows; any other field of an answer is kept in additional_properties."""
 from ..models.chat_full_context_dto import ChatFullContextDTO
 
+_DATETIME_FROM_ISO = datetime.datetime.fromisoformat
+"""Bound once: looking up `datetime.datetime.fromisoformat` made a new bound method for every value parsed."""
 _MEMBERS_ChatStatusType = cast(
     "dict[Any, ChatStatusType]", ChatStatusType._value2member_map_
 )

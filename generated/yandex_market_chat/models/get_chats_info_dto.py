@@ -55,9 +55,7 @@ class GetChatsInfoDTO:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         get_chats_info_dto = cls.__new__(cls)
-        get_chats_info_dto.chats = [
-            GetChatInfoDTO.from_dict(item0) for item0 in d["chats"]
-        ]
+        get_chats_info_dto.chats = list(map(GetChatInfoDTO.from_dict, d["chats"]))
         get_chats_info_dto.paging = (
             None
             if (_v := d.get("paging")) is None
