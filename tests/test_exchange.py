@@ -402,3 +402,12 @@ def test_the_query_is_written_as_httpx_writes_params() -> None:
     url = "http://127.0.0.1:1/v2/businesses/1/chats"
     params = {"on": True, "off": False, "ids": [1, 2], "none": [], "blank": None, "text": "a b&c=d/é", "n": 5}
     assert httpx.URL(_arguments.with_query(url, params)) == httpx.URL(url, params=params)
+
+
+def test_a_query_value_that_cannot_be_written_is_refused_before_anything_is_sent() -> None:
+    # (the operations refuse a lone surrogate in their own checks; this is the last line behind them)
+    with pytest.raises(InvalidRequestError) as caught:
+        _exchange.build(
+            httpx.Client(), {"method": "GET", "url": "http://127.0.0.1:1/x", "params": {"q": "\ud800"}}
+        )
+    assert caught.value.field == "request" and "nothing was sent" in str(caught.value)

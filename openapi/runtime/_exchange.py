@@ -127,9 +127,9 @@ def install(http: httpx.Client | httpx.AsyncClient, made_here: bool = False) -> 
 def build(http: httpx.Client | httpx.AsyncClient, kwargs: Mapping[str, Any]) -> httpx.Request:
     """The httpx request, built once before any limit is entered (a retry sends it again)."""
     params = kwargs.get("params")
-    if params is not None and not http.params:  # (params of the httpx client's own: httpx merges)
-        kwargs = {**kwargs, "url": with_query(kwargs["url"], params), "params": None}
     try:
+        if params is not None and not http.params:  # (params of the httpx client's own: httpx merges)
+            kwargs = {**kwargs, "url": with_query(kwargs["url"], params), "params": None}
         return http.build_request(**kwargs)
     except (ValueError, UnicodeError, httpx.InvalidURL) as exc:
         # (never the exception's text: it may show a header value, and a header may hold the key)
