@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import io
 import os
 import shutil
@@ -67,6 +68,10 @@ PLAIN_MODULES = ("__main__.py",)
 """Modules of render/ in which nothing varies with the spec, copied as they are (and formatted with
 the rest of the generated code): not in runtime/, because they import generated modules."""
 
+TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
+"""Compiled templates, kept between runs in the user's Jinja cache folder (in the temporary
+folder; keyed by each template's source and Jinja's version): compiling them is a fifth of a run."""
+
 __all__ = ["GenerationError", "generator_config", "main", "read_facts"]
 
 
@@ -106,6 +111,7 @@ def jinja_environment(folder: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=TEMPLATE_CACHE,
     )
     env.filters["doc"] = prose.doc
     env.filters["py"] = repr
@@ -114,19 +120,22 @@ def jinja_environment(folder: Path) -> jinja2.Environment:
     return env
 
 
-def run_generator(spec_path: Path, config_path: Path, out: Path, api: Api) -> None:
+def run_generator(spec: Mapping[str, Any], spec_path: Path, config_path: Path, out: Path, api: Api) -> None:
     """openapi-python-client, in this process, with our template overrides and the typed values
     added to its Jinja environment (as `--fail-on-warning`: any error or warning fails). It is
-    what the generator's own `generate()` does, with the globals added between the project and its
-    build; `_get_project_for_url_or_path` is private, one more reason the generator is pinned."""
-    from openapi_python_client import _get_project_for_url_or_path
+    what the generator's own `generate()` does, given the document this script has read and
+    validated (not read again) and with the globals added between the project and its build."""
+    from openapi_python_client import Project
+    from openapi_python_client.parser import GeneratorData
     from openapi_python_client.parser.errors import GeneratorError
 
     config = generator_config(config_path, spec_path, out)
-    project = _get_project_for_url_or_path(config=config, custom_template_path=TEMPLATES)
-    if isinstance(project, GeneratorError):
-        errors = [project]
+    openapi = GeneratorData.from_dict(copy.deepcopy(dict(spec)), config=config)
+    if isinstance(openapi, GeneratorError):
+        errors = [openapi]
     else:
+        project = Project(openapi=openapi, custom_template_path=TEMPLATES, config=config)
+        project.env.bytecode_cache = TEMPLATE_CACHE
         project.env.globals.update(api=api, endpoint_module=lambda name: views.endpoint_module(api, name))
         try:
             with contextlib.redirect_stdout(io.StringIO()):
@@ -194,7 +203,7 @@ def generate(
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".tmp-", dir=target.parent) as scratch:
         out = Path(scratch) / PACKAGE
-        run_generator(spec_path, config_path, out, api)
+        run_generator(spec, spec_path, config_path, out, api)
         render_own(out, api, str(config.get("package_version_override", "0")), calls)
         (out / "_validators.py").write_text(validators)
         render_notifications(out, notifications)

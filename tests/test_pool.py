@@ -9,9 +9,12 @@ import asyncio
 import http.server
 import json
 import os
+import ssl
 import threading
+from pathlib import Path
 from typing import Any
 
+import certifi
 import httpx
 import pytest
 from conftest import FAKE_KEY
@@ -113,6 +116,42 @@ def test_closing_the_client_while_a_call_waits_for_a_place_is_a_client_state_err
             call(mode, send_message_to_chat, client)
         assert server.received == []
     assert "nothing was sent" in str(caught.value)
+
+
+# --- TLS: one context per process and setting ---------------------------------------------------
+
+
+def _tls_of(mode: str, client: AuthenticatedClient) -> ssl.SSLContext:
+    """The TLS context of the httpx client the package made for `client` (sync, or for this loop)."""
+
+    async def on_a_loop() -> httpx.AsyncClient:
+        return client.get_async_httpx_client()
+
+    http = client.get_httpx_client() if mode == "sync" else asyncio.run(on_a_loop())
+    transport: Any = http._transport  # (httpx's transport, and httpcore's pool in it)
+    context: ssl.SSLContext = transport._pool._ssl_context
+    return context
+
+
+def test_clients_made_in_one_process_share_one_tls_context(mode: str) -> None:
+    """(httpx makes one per client, reading the whole CA bundle: about 50 ms of CPU; README,
+    "Connections")"""
+    first, second = raw_client("https://127.0.0.1:9"), raw_client("https://127.0.0.1:9", max_retries=1)
+    assert _tls_of(mode, first) is _tls_of(mode, second)
+    assert len(_tls_of(mode, first).get_ca_certs()) > 1  # (verified against the CA bundle)
+
+
+def test_ssl_cert_file_is_read_when_a_client_is_made_unless_trust_env_is_off(
+    mode: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As httpx reads SSL_CERT_FILE: a client made after it is set trusts that file's CAs only."""
+    bundle = Path(certifi.where()).read_text()
+    one_ca = tmp_path / "one-ca.pem"
+    one_ca.write_text(bundle[: bundle.index("-----END CERTIFICATE-----") + 26])
+    monkeypatch.setenv("SSL_CERT_FILE", str(one_ca))
+    assert len(_tls_of(mode, raw_client("https://127.0.0.1:9")).get_ca_certs()) == 1
+    ignoring = raw_client("https://127.0.0.1:9", httpx_args={"trust_env": False})
+    assert len(_tls_of(mode, ignoring).get_ca_certs()) > 1
 
 
 # --- After fork(): each process its own connections --------------------------------------------

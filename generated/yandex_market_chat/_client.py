@@ -16,7 +16,7 @@ import httpx
 from . import _pipeline
 from ._exchange import install
 from ._limits import RateLimiter
-from ._pool import ACCEPT_ENCODING, Pool, close_on, running_loop
+from ._pool import ACCEPT_ENCODING, Pool, close_on, running_loop, tls_setting
 from ._secrets import masked_headers
 from ._settings import (
     DEFAULT_MAX_RATE_LIMIT_WAIT,
@@ -241,7 +241,7 @@ class AuthenticatedClient:
                 if pool.sync is None and not pool.sync_closed:
                     pool.sync = httpx.Client(
                         cookies=self.cookies,
-                        verify=self.verify_ssl,
+                        verify=tls_setting(self.verify_ssl, self.httpx_args),
                         follow_redirects=self.follow_redirects,
                         **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                     )
@@ -297,21 +297,13 @@ class AuthenticatedClient:
                     del pool.loops[other]  # (their connections died with their loop)
                 client = pool.loops[loop] = httpx.AsyncClient(
                     cookies=self.cookies,
-                    verify=self._tls(),
+                    verify=tls_setting(self.verify_ssl, self.httpx_args),
                     follow_redirects=self.follow_redirects,
                     **{"headers": {"Accept-Encoding": ACCEPT_ENCODING}, **self.httpx_args},
                 )
                 install(client, made_here=True)
             pool.last = (loop, client)
             return client
-
-    def _tls(self) -> ssl.SSLContext | str | bool:
-        """Under the pool's lock: the TLS setting for a new per-loop client, made once."""
-        if isinstance(self.verify_ssl, ssl.SSLContext) or "transport" in self.httpx_args:
-            return self.verify_ssl
-        if self._pool.tls is None:
-            self._pool.tls = httpx.create_ssl_context(verify=self.verify_ssl)
-        return self._pool.tls
 
     def close(self) -> None:
         """Close the connection pool of the sync client; later sync calls raise ClientStateError.

@@ -4,10 +4,12 @@ sync client, one async client per event loop, none of the parent's connections a
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import ssl
 import threading
 import weakref
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -32,6 +34,30 @@ def close_on(loop: Any, client: httpx.AsyncClient) -> None:
 
     with contextlib.suppress(RuntimeError):  # the loop closed meanwhile; its connections went with it
         asyncio.run_coroutine_threadsafe(client.aclose(), loop)
+
+
+TLSSetting = str | bool | ssl.SSLContext
+"""httpx's `verify`: True (the CA bundle), False (no verification), a CA file or folder, a context."""
+
+
+def tls_setting(verify: TLSSetting, httpx_args: Mapping[str, Any]) -> TLSSetting:
+    """What an httpx client the package makes is given as `verify`: for True, False or a CA path,
+    one TLS context per process and setting, shared by every client (httpx makes a new one per
+    client, reading the whole CA bundle: about 50 ms of CPU each). Built as httpx builds it:
+    SSL_CERT_FILE / SSL_CERT_DIR are read each time a client is made, unless httpx_args say
+    trust_env=False. Your own SSLContext, or a `transport` or `cert` in httpx_args, is passed on."""
+    if isinstance(verify, ssl.SSLContext) or "transport" in httpx_args or "cert" in httpx_args:
+        return verify
+    if verify is True and httpx_args.get("trust_env", True):
+        environ = os.environ
+        return _tls_context(verify, environ.get("SSL_CERT_FILE") or None, environ.get("SSL_CERT_DIR") or None)
+    return _tls_context(verify, None, None)
+
+
+@functools.lru_cache(maxsize=16)
+def _tls_context(verify: str | bool, cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    """(what httpx reads from the environment is in the cache's key)"""
+    return httpx.create_ssl_context(verify=verify, trust_env=bool(cert_file or cert_dir))
 
 
 def asks_more(http: httpx.Client | httpx.AsyncClient) -> bool:
@@ -73,8 +99,6 @@ class Pool:
         self.ask_encodings = False
         """Whether a request must say Accept-Encoding itself: your own httpx client may ask for
         encodings (br, zstd) that the pipeline does not decode within its bound; ours never do."""
-        self.tls: ssl.SSLContext | None = None
-        """One TLS context for every per-loop client (making one takes tens of milliseconds)."""
         self.lock = threading.Lock()
         """Threads making their first call at once build one httpx client, not one each."""
         _POOLS.add(self)

@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import FAKE_KEY
+from conftest import FAKE_KEY, TLS
 from prism import VIOLATIONS_HEADER
 from spec_support import (
     API_SERVER,
@@ -67,8 +67,8 @@ class Judge:
             self.observe(response)
 
         client = AuthenticatedClient(token=FAKE_KEY, base_url=base_url, max_retries=0, headers=headers)
-        client.set_httpx_client(httpx.Client(event_hooks={"response": [hook]}))
-        client.set_async_httpx_client(httpx.AsyncClient(event_hooks={"response": [ahook]}))
+        client.set_httpx_client(httpx.Client(verify=TLS, event_hooks={"response": [hook]}))
+        client.set_async_httpx_client(httpx.AsyncClient(verify=TLS, event_hooks={"response": [ahook]}))
         return client
 
     def single_body(self) -> object:
@@ -145,7 +145,7 @@ def raw_request(judge: Judge, method: str, url: str, **kwargs: Any) -> httpx.Res
         response.read()
         judge.observe(response)
 
-    with httpx.Client(event_hooks={"response": [hook]}) as raw:
+    with httpx.Client(verify=TLS, event_hooks={"response": [hook]}) as raw:
         return raw.request(method, url, **kwargs)
 
 
