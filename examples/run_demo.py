@@ -58,19 +58,20 @@ def notification_demo(env: dict[str, str]) -> int:
         env=env,
     )  # fmt: skip
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(url, timeout=1)
-                break
-            except httpx.TransportError:
-                if endpoint.poll() is not None or time.monotonic() > deadline:
-                    print("the endpoint did not start")
-                    return 1
-                time.sleep(0.05)
-        for what, payload in NOTIFICATIONS:
-            answer = httpx.post(url, json=payload, timeout=10)
-            print(f"  POST {what:<24} -> {answer.status_code} {answer.text}")
+        with httpx.Client(timeout=10) as http:  # (one client: one TLS context, one connection)
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    http.get(url, timeout=1)
+                    break
+                except httpx.TransportError:
+                    if endpoint.poll() is not None or time.monotonic() > deadline:
+                        print("the endpoint did not start")
+                        return 1
+                    time.sleep(0.05)
+            for what, payload in NOTIFICATIONS:
+                answer = http.post(url, json=payload)
+                print(f"  POST {what:<24} -> {answer.status_code} {answer.text}")
     finally:
         endpoint.terminate()
         endpoint.wait(30)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import TLS
 
 from .conftest import wait_until
 from .inbox_stores import KINDS, RedisServer, pending
@@ -60,7 +61,9 @@ def deliver(url: str, body: bytes, stop: threading.Event) -> None:
     """The Market's delivery: repeated until a 200 (its schedule, scaled down to 50 ms)."""
     while not stop.is_set():
         try:
-            answer = httpx.post(url, content=body, headers={"Content-Type": "application/json"}, timeout=10)
+            answer = httpx.post(
+                url, content=body, headers={"Content-Type": "application/json"}, timeout=10, verify=TLS
+            )
             if answer.status_code == 200:
                 return
             assert answer.status_code == 500, answer.text  # never a 400 for a well-formed notification

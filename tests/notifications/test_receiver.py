@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import TLS
 from yandex_market_chat import Receiver, SqliteInbox
 from yandex_market_chat.inbox import Parser
 
@@ -30,7 +31,9 @@ JSON = {"Content-Type": "application/json"}
 def post(
     url: str, body: bytes, headers: dict[str, str] | None = None, path: str = "/notification"
 ) -> httpx.Response:
-    return httpx.post(url + path, content=body, headers=JSON if headers is None else headers, timeout=30)
+    return httpx.post(
+        url + path, content=body, headers=JSON if headers is None else headers, timeout=30, verify=TLS
+    )
 
 
 def assert_error(answer: httpx.Response, status: int, kind: str) -> dict[str, Any]:
@@ -235,7 +238,7 @@ def test_another_path_is_404_another_method_405(serve: Serve, inbox: SqliteInbox
     assert_error(post(url, notification("PING"), path="/"), 404, "UNKNOWN")
     assert_error(post(url, notification("PING"), path="/notification/"), 404, "UNKNOWN")
     for method in ("GET", "PUT", "DELETE"):
-        answer = httpx.request(method, url + "/notification", timeout=30)
+        answer = httpx.request(method, url + "/notification", timeout=30, verify=TLS)
         assert_error(answer, 405, "UNKNOWN")
         assert answer.headers["allow"] == "POST"
 

@@ -22,6 +22,7 @@ from typing import Any
 import httpx
 import pytest
 import redis
+from conftest import TLS
 from spec_support import example_call
 from yandex_market_chat import AuthenticatedClient, RateLimitError, _budget, _limits, _line, _windows
 from yandex_market_chat._budget import HourlyBudget
@@ -61,7 +62,9 @@ def bare_request(sim: MarketSim) -> httpx.Response:
     """MESSAGE's example call for business 1 as bare HTTP: no limits of a client's own."""
     wire = example_call(BY_NAME[MESSAGE]).with_params(business_id=1).wire()
     headers = {"Api-Key": FAKE_KEY}
-    return httpx.request(wire.method, sim.url + wire.path, params=wire.query, json=wire.json, headers=headers)
+    return httpx.request(
+        wire.method, sim.url + wire.path, params=wire.query, json=wire.json, headers=headers, verify=TLS
+    )
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 
 import httpx
 import pytest
+from conftest import TLS
 from spec_support import check_answer
 from yandex_market_chat import (
     APIConnectionError,
@@ -241,8 +242,8 @@ def test_a_connection_that_failed_before_sending_is_retried_for_every_operation(
 ) -> None:
     caplog.set_level(logging.INFO, logger="yandex_market_chat")
     client = runner.client(sim.url)
-    client.set_httpx_client(httpx.Client(transport=RefuseFirst()))
-    client.set_async_httpx_client(httpx.AsyncClient(transport=AsyncRefuseFirst()))
+    client.set_httpx_client(httpx.Client(transport=RefuseFirst(verify=TLS)))
+    client.set_async_httpx_client(httpx.AsyncClient(transport=AsyncRefuseFirst(verify=TLS)))
     runner.call(client, operation, **arguments(operation))
     assert sim.statuses() == [200]
     [(message, _)] = retry_waits(caplog)
