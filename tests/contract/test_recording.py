@@ -34,6 +34,7 @@ from yandex_market_chat.models import SendFileToChatRequest
 
 from contract.record import INVALID_KEY, id_names, record, record_pair
 from contract.support import (
+    CASSETTES,
     RECORDED_BOUNDARY,
     REDACTED,
     WireRequest,
@@ -180,21 +181,20 @@ def test_prism_proxy_needs_an_upstream() -> None:
         pass
 
 
-# --- recording twice writes the same bytes ------------------------------------------------------
+# --- recording again writes the same bytes ------------------------------------------------------
 
 
-def test_recording_twice_writes_the_same_bytes(tmp_path: Path) -> None:
-    """`make record` with an unchanged spec leaves the cassettes as they are: sendFileToChat's
-    random wire boundary is stored as RECORDED_BOUNDARY."""
+def test_recording_again_writes_the_committed_bytes(tmp_path: Path) -> None:
+    """`make record` with an unchanged spec leaves the cassettes as they are (the committed ones
+    were written by another run): sendFileToChat's random wire boundary is stored as
+    RECORDED_BOUNDARY."""
     pairs = [("sendFileToChat", 200), ("sendFileToChat", 420), ("createChat", 200)]
-    first, second = tmp_path / "first", tmp_path / "second"
-    assert record(pairs, {}, cassettes=first) == 0
-    assert record(pairs, {}, cassettes=second) == 0
-    names = sorted(path.name for path in first.iterdir())
+    assert record(pairs, {}, cassettes=tmp_path) == 0
+    names = sorted(path.name for path in tmp_path.iterdir())
     assert names == ["createChat-200.yaml", "sendFileToChat-200.yaml", "sendFileToChat-420.yaml"]
     for name in names:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), f"{name} differs"
-    (interaction,) = load_cassette(first / "sendFileToChat-200.yaml")
+        assert (tmp_path / name).read_bytes() == (CASSETTES / name).read_bytes(), f"{name} differs"
+    (interaction,) = load_cassette(tmp_path / "sendFileToChat-200.yaml")
     assert interaction["request"]["headers"]["content-type"] == [
         f"multipart/form-data; boundary={RECORDED_BOUNDARY}"
     ]
