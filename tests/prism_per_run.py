@@ -22,13 +22,23 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from prism import start_prism, stop_prism
 
 NAME = "prism-mock"
-"""Its files in the run's folder: NAME.json (its URL, process id and spec), NAME.lock, NAME.log
-(Prism's output)."""
+"""Its files in the run's folder: NAME.json (a `State`), NAME.lock, NAME.log (Prism's output)."""
+
+
+class State(TypedDict):
+    """The running mock, as the run's folder records it."""
+
+    url: str
+    pid: int
+    """Prism's process id, which is also its process group's."""
+    spec: str
+
 
 _STARTED: dict[int, subprocess.Popen[bytes]] = {}
 """The servers this process started, by pid: stopped (and waited for) through their Popen."""
@@ -51,13 +61,13 @@ def prism_url(config: pytest.Config, spec: Path) -> str:
         fcntl.flock(lock, fcntl.LOCK_EX)
         state = _read(folder)
         if state is not None:
-            if state["spec"] == str(spec) and _running(int(state["pid"])):
+            if state["spec"] == str(spec) and _running(state["pid"]):
                 return state["url"]
-            _stop(int(state["pid"]))  # it died, or serves another spec: a fresh one
+            _stop(state["pid"])  # it died, or serves another spec: a fresh one
         with open(folder / f"{NAME}.log", "w+b") as log:
             process, url = start_prism("mock", log=log, spec=spec)
         _STARTED[process.pid] = process
-        (folder / f"{NAME}.json").write_text(json.dumps({"url": url, "pid": process.pid, "spec": str(spec)}))
+        (folder / f"{NAME}.json").write_text(json.dumps(State(url=url, pid=process.pid, spec=str(spec))))
         return url
 
 
@@ -66,13 +76,13 @@ def stop(config: pytest.Config) -> None:
     folder = run_folder(config)
     state = _read(folder)
     if state is not None:
-        _stop(int(state["pid"]))
+        _stop(state["pid"])
         (folder / f"{NAME}.json").unlink()
 
 
-def _read(folder: Path) -> dict[str, str] | None:
+def _read(folder: Path) -> State | None:
     try:
-        state: dict[str, str] = json.loads((folder / f"{NAME}.json").read_text())
+        state: State = json.loads((folder / f"{NAME}.json").read_text())
     except FileNotFoundError:
         return None
     return state
