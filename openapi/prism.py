@@ -8,6 +8,8 @@
 The server listens on 127.0.0.1 on a free port; `serve_prism` waits until it accepts
 connections, yields its base URL and stops it (its whole process group) on exit. If Prism
 cannot start, it raises PrismError carrying Prism's own output: callers never run without it.
+`start_prism` / `stop_prism` are the same two halves for a server that outlives one `with`
+block (the tests' one mock per run, tests/prism_per_run.py).
 
 Prism answers every request it cannot match to the spec, or whose parameters or body break it,
 with an `sl-violations` header (see `VIOLATIONS_HEADER`); in mock mode `Prefer: code=N` picks
@@ -78,8 +80,8 @@ def _read(log: IO[bytes]) -> str:
     return log.read().decode(errors="replace")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop Prism and anything it started (it runs in its own process group)."""
+def stop_prism(process: subprocess.Popen[bytes]) -> None:
+    """Stop Prism and anything it started (it runs in its own process group); wait until it has exited."""
     if process.poll() is not None:
         return
     try:
@@ -106,21 +108,57 @@ def _start(command: list[str], port: int, log: IO[bytes], timeout: float) -> sub
     except OSError as exc:
         raise PrismError(f"cannot run {command[0]} ({exc}): run `make install` (npm ci)") from exc
     deadline = time.monotonic() + timeout
-    while True:
-        if process.poll() is not None:
-            raise PrismError(
-                f"Prism exited with status {process.returncode} before it was ready.\n"
-                f"command: {' '.join(command)}\noutput:\n{_read(log)}"
-            )
-        if _accepts_connections(port) and process.poll() is None:
-            return process
-        if time.monotonic() > deadline:
-            _stop(process)
-            raise PrismError(
-                f"Prism did not accept connections on {HOST}:{port} within {timeout:.0f} s.\n"
-                f"command: {' '.join(command)}\noutput:\n{_read(log)}"
-            )
-        time.sleep(0.1)
+    try:
+        while True:
+            if process.poll() is not None:
+                raise PrismError(
+                    f"Prism exited with status {process.returncode} before it was ready.\n"
+                    f"command: {' '.join(command)}\noutput:\n{_read(log)}"
+                )
+            if _accepts_connections(port) and process.poll() is None:
+                return process
+            if time.monotonic() > deadline:
+                raise PrismError(
+                    f"Prism did not accept connections on {HOST}:{port} within {timeout:.0f} s.\n"
+                    f"command: {' '.join(command)}\noutput:\n{_read(log)}"
+                )
+            time.sleep(0.1)
+    except BaseException:  # not ready, a timeout, Ctrl-C while waiting: nothing is left running
+        stop_prism(process)
+        raise
+
+
+def start_prism(
+    mode: Mode = "mock",
+    *,
+    log: IO[bytes],
+    upstream: str | None = None,
+    spec: Path = SPEC,
+    startup_timeout: float = 60.0,
+    attempts: int = 3,
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start Prism serving `spec` on a free loopback port, its output going to `log` (readable);
+    once it accepts connections, return the process (in a process group of its own: stop it with
+    `stop_prism`) and its base URL (http://127.0.0.1:N).
+
+    A port taken by someone else between choosing it and Prism binding it is retried with
+    another port (`attempts` times); any other failure raises PrismError with Prism's output.
+    """
+    if not PRISM.exists():
+        raise PrismError(f"{PRISM} is missing: run `make install` (npm ci installs the pinned Prism)")
+    for attempt in range(1, attempts + 1):
+        port = free_port()
+        command = prism_command(mode, port, spec, upstream)
+        try:
+            process = _start(command, port, log, startup_timeout)
+        except PrismError:
+            if attempt == attempts or "EADDRINUSE" not in _read(log):
+                raise
+            log.seek(0)
+            log.truncate()
+            continue
+        return process, f"http://{HOST}:{port}"
+    raise ValueError(f"attempts must be at least 1, not {attempts}")
 
 
 @contextmanager
@@ -132,27 +170,13 @@ def serve_prism(
     startup_timeout: float = 60.0,
     attempts: int = 3,
 ) -> Iterator[str]:
-    """Serve `spec` with Prism on a free loopback port; yield the base URL (http://127.0.0.1:N).
-
-    A port taken by someone else between choosing it and Prism binding it is retried with
-    another port (`attempts` times); any other failure raises PrismError with Prism's output.
-    """
-    if not PRISM.exists():
-        raise PrismError(f"{PRISM} is missing: run `make install` (npm ci installs the pinned Prism)")
+    """Serve `spec` with Prism on a free loopback port; yield the base URL (http://127.0.0.1:N)
+    and stop Prism on exit (`start_prism` says how it starts and fails)."""
     with tempfile.TemporaryFile(prefix="prism-") as log:
-        for attempt in range(1, attempts + 1):
-            port = free_port()
-            command = prism_command(mode, port, spec, upstream)
-            try:
-                process = _start(command, port, log, startup_timeout)
-            except PrismError:
-                if attempt < attempts and "EADDRINUSE" in _read(log):
-                    log.seek(0)
-                    log.truncate()
-                    continue
-                raise
-            break
+        process, base_url = start_prism(
+            mode, log=log, upstream=upstream, spec=spec, startup_timeout=startup_timeout, attempts=attempts
+        )
         try:
-            yield f"http://{HOST}:{port}"
+            yield base_url
         finally:
-            _stop(process)
+            stop_prism(process)

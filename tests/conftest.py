@@ -1,5 +1,6 @@
 """Shared test fixtures: an obviously fake key, clients wired to an httpx.MockTransport, the
-simulated service on loopback, and the `mode` every sync/async pair of tests runs in."""
+simulated service on loopback, the run's Prism mock, and the `mode` every sync/async pair of tests
+runs in."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pytest
 # check shows the values, as in a test module (before anything imports it).
 pytest.register_assert_rewrite("spec_support")
 
+import prism_per_run  # noqa: E402
 from ratelimit.support import MarketSim  # noqa: E402
 from yandex_market_chat import AuthenticatedClient  # noqa: E402
 
@@ -67,6 +69,24 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         dealt += mine + short[:take]
         short = short[take:]
     items[:] = dealt + short
+
+
+@pytest.fixture(scope="session")
+def prism_url(pytestconfig: pytest.Config) -> str:
+    """Prism mock serving the spec under test (`spec_support.SPEC_PATH`) on a loopback port: one
+    per test run, shared by the workers and every test that only needs it (tests/prism_per_run.py),
+    stopped when the run ends. If Prism cannot start, every test using it errors with Prism's
+    output: the suites never run without their independent server."""
+    from spec_support import SPEC_PATH
+
+    return prism_per_run.prism_url(pytestconfig, SPEC_PATH)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The run's Prism mock is stopped by the process that runs the session (xdist's controller,
+    or pytest itself without xdist), passed, failed or interrupted: no worker outlives it."""
+    if not hasattr(session.config, "workerinput"):
+        prism_per_run.stop(session.config)
 
 
 @pytest.fixture

@@ -1,4 +1,6 @@
-"""The examples run, end to end, against Prism serving the spec (what `make demo` does)."""
+"""The examples run, end to end, against Prism serving the spec (what `make demo` does). `make demo`
+and `make mock` start their own Prism (that is what they do); the support bot's test takes the
+run's (`prism_url`)."""
 
 from __future__ import annotations
 
@@ -46,30 +48,26 @@ def test_demo_runs_the_examples_against_the_mock() -> None:
     assert "  messages 1001, 1002: answered with one reply" in lines, lines
 
 
-def test_the_support_bot_answers_a_turn_once_and_never_twice(tmp_path: Path) -> None:
+def test_the_support_bot_answers_a_turn_once_and_never_twice(prism_url: str, tmp_path: Path) -> None:
     """The mock's history holds two buyer messages in a row: one reply for both. Run twice with one
     state file: the second run finds nothing new, though the mock sends the same history again."""
-    sys.path.insert(0, str(ROOT / "openapi"))
-    from prism import serve_prism
-
-    with serve_prism("mock") as base_url:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
-        env.update(
-            YANDEX_MARKET_API_KEY="fake-api-key-for-tests-0000",
-            YANDEX_MARKET_BUSINESS_ID="1234567",
-            YANDEX_MARKET_BASE_URL=base_url,
-            SUPPORT_BOT_STATE=str(tmp_path / "state.json"),
+    env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
+    env.update(
+        YANDEX_MARKET_API_KEY="fake-api-key-for-tests-0000",
+        YANDEX_MARKET_BUSINESS_ID="1234567",
+        YANDEX_MARKET_BASE_URL=prism_url,
+        SUPPORT_BOT_STATE=str(tmp_path / "state.json"),
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, str(ROOT / "examples" / "support_bot.py")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
-        runs = [
-            subprocess.run(
-                [sys.executable, str(ROOT / "examples" / "support_bot.py")],
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=120,
-            )
-            for _ in range(2)
-        ]
+        for _ in range(2)
+    ]
     assert [run.returncode for run in runs] == [0, 0], [run.stderr for run in runs]
     assert runs[0].stdout.count(": answered") == 1, runs[0].stdout
     assert "messages 1001, 1002: answered with one reply" in runs[0].stdout, runs[0].stdout

@@ -17,7 +17,6 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
 import pytest
-from prism import serve_prism
 from spec_support import OPERATIONS, PAIRS, SPEC, each_pair, flatten, model_class, smallest
 from test_readme import BLOCKS, ENVIRONMENT
 from yandex_market_chat.models import ChatMessageDTO, GetChatsRequest
@@ -163,13 +162,7 @@ def test_a_keyword_field_takes_a_trailing_underscore() -> None:
     assert info.to_dict()["type"] == "CHAT"
 
 
-@pytest.fixture(scope="module")
-def mock_url() -> Iterator[str]:
-    with serve_prism("mock") as base_url:
-        yield base_url
-
-
-def test_the_readme_bot_prints_no_unset_for_a_file_only_message(mock_url: str, tmp_path: Path) -> None:
+def test_the_readme_bot_prints_no_unset_for_a_file_only_message(prism_url: str, tmp_path: Path) -> None:
     """The README's first program against the mock, whose getChatHistory example (the spec's) has
     a buyer message that is only a file: its line shows no UNSET."""
     history = OPERATIONS["getChatHistory"].example_answer(200)["result"]["messages"]
@@ -178,7 +171,7 @@ def test_the_readme_bot_prints_no_unset_for_a_file_only_message(mock_url: str, t
     program = tmp_path / "readme_bot.py"
     program.write_text(BLOCKS[0], encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
-    env.update(ENVIRONMENT, YANDEX_MARKET_BASE_URL=mock_url)
+    env.update(ENVIRONMENT, YANDEX_MARKET_BASE_URL=prism_url)
     ran = subprocess.run(
         [sys.executable, str(program)], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path
     )

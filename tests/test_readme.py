@@ -10,7 +10,6 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ import httpx
 import pytest
 import yandex_market_chat
 from conftest import MYPY_CACHE
-from prism import serve_prism
 from spec_support import OPERATIONS as SPEC_OPERATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,12 +74,6 @@ def test_the_readme_opens_with_the_support_bot() -> None:
 
 
 @pytest.fixture(scope="module")
-def mock_url() -> Iterator[str]:
-    with serve_prism("mock") as base_url:
-        yield base_url
-
-
-@pytest.fixture(scope="module")
 def block_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     folder = tmp_path_factory.mktemp("readme")
     files = []
@@ -104,9 +96,9 @@ def test_every_block_passes_mypy_strict(block_files: list[Path]) -> None:
 
 
 @pytest.mark.parametrize("number", range(1, len(BLOCKS) + 1))
-def test_every_block_runs_against_the_mock(number: int, block_files: list[Path], mock_url: str) -> None:
+def test_every_block_runs_against_the_mock(number: int, block_files: list[Path], prism_url: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
-    env.update(ENVIRONMENT, YANDEX_MARKET_BASE_URL=mock_url)
+    env.update(ENVIRONMENT, YANDEX_MARKET_BASE_URL=prism_url)
     ran = subprocess.run(
         [sys.executable, str(block_files[number - 1])],
         env=env,

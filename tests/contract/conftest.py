@@ -1,15 +1,14 @@
-"""Fixtures of the contract tests: cassette replay settings, Prism, hypothesis profiles."""
+"""Fixtures of the contract tests: cassette replay settings, hypothesis profiles. Prism
+(`prism_url`) is the whole run's, in tests/conftest.py."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
-from prism import serve_prism
-from spec_support import SPEC_PATH, pair_id
+from spec_support import pair_id
 
 from contract.support import CASSETTES, register_matchers
 from contract.support import vcr_config as cassette_settings
@@ -73,14 +72,3 @@ def vcr_config() -> dict[str, Any]:
 def default_cassette_name(operation_id: str, status: int) -> str:
     """Tests marked vcr are parametrized by (operation_id, status): that pair's cassette."""
     return pair_id(operation_id, status)
-
-
-@pytest.fixture(scope="session")
-def prism_url() -> Iterator[str]:
-    """Prism mock serving the spec on a free loopback port, for the whole session.
-
-    If Prism cannot start, serve_prism raises with Prism's output and every test using this
-    fixture errors: the suite never runs without its independent server.
-    """
-    with serve_prism("mock", spec=SPEC_PATH) as base_url:
-        yield base_url
