@@ -134,8 +134,8 @@ def _tls_of(mode: str, client: AuthenticatedClient) -> ssl.SSLContext:
 
 
 def test_clients_made_in_one_process_share_one_tls_context(mode: str) -> None:
-    """(httpx makes one per client, reading the whole CA bundle: about 50 ms of CPU; README,
-    "Connections")"""
+    """(httpx makes one per client, reading the whole CA bundle: about 50 ms of CPU; docs/configuration.md,
+    "TLS")"""
     first, second = raw_client("https://127.0.0.1:9"), raw_client("https://127.0.0.1:9", max_retries=1)
     assert _tls_of(mode, first) is _tls_of(mode, second)
     assert len(_tls_of(mode, first).get_ca_certs()) > 1  # (verified against the CA bundle)
