@@ -257,48 +257,85 @@ def test_the_representative_filter_leaves_out_only_the_spec_s_own_operations() -
         assert not any(own.lower() in shape for own in PUBLISHED), operation_id(row)
 
 
-def build_representative(folder: Path) -> None:
-    """`make generate` and `make record` for a scratch copy of the spec with the representative
-    operations added (`SUBSET`): the spec, the package and the cassettes in `folder`."""
-    out = generate_scratch(folder, matrix_spec(fresh_spec(), SUBSET))
+def record_representative(representative: Path, folder: Path) -> None:
+    """`make record` for the representative spec and package (in `representative`): the cassettes
+    in `folder`/cassettes."""
     recorded = subprocess.run(
         [sys.executable, "-m", "contract.record"],
         capture_output=True,
         text=True,
         timeout=600,
         cwd=ROOT,
-        env=representative_env(folder)
-        | {"PYTHONPATH": os.pathsep.join([str(out.parent), str(ROOT / "tests"), str(ROOT / "openapi")])},
+        env=representative_env(representative, folder / "cassettes")
+        | {
+            "PYTHONPATH": os.pathsep.join(
+                [str(representative / "pkg"), str(ROOT / "tests"), str(ROOT / "openapi")]
+            )
+        },
     )
     assert recorded.returncode == 0, recorded.stdout[-3000:] + recorded.stderr[-3000:]
 
 
-def representative_env(folder: Path) -> dict[str, str]:
+def representative_env(folder: Path, cassettes: Path) -> dict[str, str]:
+    """The environment the representative run's suites and recording see: the spec in `folder`, the
+    cassettes in `cassettes` (for the suites that read none, a folder that does not exist)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("YANDEX_MARKET_")}
     return env | {
         "SPEC_UNDER_TEST": str(folder / "spec.yaml"),
-        "CASSETTES_UNDER_TEST": str(folder / "cassettes"),
+        "CASSETTES_UNDER_TEST": str(cassettes),
         "CONTRACT_HYPOTHESIS_PROFILE": "contract-shapes",
     }
 
 
 @pytest.fixture(scope="module")
 def representative(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The representative package, built once per run and shared by the workers."""
-    return built_once(tmp_path_factory, worker_id, "representative", build_representative)
+    """`make generate` for a scratch copy of the spec with the representative operations added
+    (`SUBSET`): the spec and the package in the folder, built once per run and shared by the
+    workers."""
+    return built_once(
+        tmp_path_factory,
+        worker_id,
+        "representative",
+        lambda into: generate_scratch(into, matrix_spec(fresh_spec(), SUBSET)),
+    )
+
+
+@pytest.fixture(scope="module")
+def representative_cassettes(
+    representative: Path, tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Path:
+    """The representative spec's cassettes, recorded once per run (only the contract suites read
+    cassettes: the other groups start without waiting for them)."""
+    folder = built_once(
+        tmp_path_factory,
+        worker_id,
+        "representative-cassettes",
+        lambda into: record_representative(representative, into),
+    )
+    return folder / "cassettes"
+
+
+CASSETTE_READERS = "contract"
+"""The group whose suites read the cassettes (tests/contract/test_cassettes.py)."""
 
 
 @pytest.mark.long
 @pytest.mark.timeout(900)  # (about three minutes on two cores in all: see CONTRIBUTING, "The shape matrix")
 @pytest.mark.parametrize("group", PER_OPERATION_SUITES)
 def test_a_representative_set_goes_through_record_and_every_per_operation_suite(
-    group: str, representative: Path
+    group: str, representative: Path, request: pytest.FixtureRequest
 ) -> None:
     """The few matrix operations that hold every value of every dimension (`SUBSET`), added to a
     scratch copy of the spec (some suites also test named chat operations): `make generate`,
     `make record` (Prism serving that spec) and every suite that enumerates the spec, pointed at
     the copy (SPEC_UNDER_TEST, CASSETTES_UNDER_TEST, the package first on PYTHONPATH) with a
     smaller hypothesis profile. No test edit: the promise."""
+    if group == CASSETTE_READERS:
+        cassettes: Path = request.getfixturevalue("representative_cassettes")
+    else:
+        cassettes = (
+            representative / "no-cassettes"
+        )  # (a suite that read some would fail, not read the spec's)
     suites = subprocess.run(
         [
             sys.executable,
@@ -315,6 +352,6 @@ def test_a_representative_set_goes_through_record_and_every_per_operation_suite(
         text=True,
         timeout=900,
         cwd=ROOT,
-        env=representative_env(representative) | {"PYTHONPATH": str(representative / "pkg")},
+        env=representative_env(representative, cassettes) | {"PYTHONPATH": str(representative / "pkg")},
     )
     assert suites.returncode == 0, suites.stdout[-5000:]
