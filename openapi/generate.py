@@ -68,9 +68,18 @@ PLAIN_MODULES = ("__main__.py",)
 """Modules of render/ in which nothing varies with the spec, copied as they are (and formatted with
 the rest of the generated code): not in runtime/, because they import generated modules."""
 
-TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
-"""Compiled templates, kept between runs in the user's Jinja cache folder (in the temporary
-folder; keyed by each template's source and Jinja's version): compiling them is a fifth of a run."""
+
+def template_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates, kept between runs in the user's Jinja cache folder (in the temporary
+    folder; keyed by each template's source and Jinja's version): compiling them is a fifth of a
+    run. None (compile every run) where that folder cannot be made or is not the user's alone."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
+TEMPLATE_CACHE = template_cache()
 
 __all__ = ["GenerationError", "generator_config", "main", "read_facts"]
 
