@@ -303,10 +303,8 @@ class AsyncPage(_Page[ItemT, PageT]):
             page = await page.get_next_page()
             yield page
 
-    async def __aiter__(self) -> AsyncIterator[ItemT]:
-        async for page in self.iter_pages():
-            for item in page._new_items:
-                yield item
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        return _items(self)
 
 
 class AsyncPager(Generic[ItemT, PageT]):
@@ -331,7 +329,20 @@ class AsyncPager(Generic[ItemT, PageT]):
         async for each in page.iter_pages():
             yield each
 
-    async def __aiter__(self) -> AsyncIterator[ItemT]:
-        page = await self.first_page()
-        async for item in page:
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        return _items(self.first_page)
+
+
+async def _items(
+    first: AsyncPage[ItemT, Any] | Callable[[], Awaitable[AsyncPage[ItemT, Any]]],
+) -> AsyncIterator[ItemT]:
+    """The items of the first page (or of the one `first()` fetches when the loop starts) and of
+    every later one, fetched as the loop gets to them: one async generator between the caller and
+    the items (each generator stacked under another costs every item one more resumption)."""
+    page = first if isinstance(first, AsyncPage) else await first()
+    while True:
+        for item in page._new_items:
             yield item
+        if page.next_page_token is None:
+            return
+        page = await page.get_next_page()
