@@ -14,6 +14,16 @@ from ..models.chat_context_type import ChatContextType
 T = TypeVar("T", bound="ChatFullContextDTO")
 
 
+def _additional_ChatFullContextDTO(
+    held: dict[str, Any] | list[Mapping[str, Any]],
+) -> dict[str, Any]:
+    """ChatFullContextDTO's additional_properties from what it holds: the dict found, or [the answer's dict]
+    whose unknown fields are not looked for yet (also what == compares)."""
+    if isinstance(held, dict):
+        return held
+    return {k: v for k, v in held[0].items() if k not in _KNOWN_ChatFullContextDTO}
+
+
 @_attrs_define
 class ChatFullContextDTO:
     """What a chat is about. Orders and returns carry `orderId` and `campaignId`, returns
@@ -35,7 +45,22 @@ class ChatFullContextDTO:
     """ The order id (orders and returns). """
     return_id: int | None = None
     """ The return id (returns only). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional: dict[str, Any] | list[Mapping[str, Any]] = _attrs_field(
+        init=False, factory=dict, eq=_additional_ChatFullContextDTO, repr=False
+    )
+    """additional_properties once found; until then (from_dict) a list holding the answer's dict."""
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The answer's fields this client does not know, as they came (found when first read)."""
+        found = self._additional
+        if not isinstance(found, dict):
+            found = self._additional = _additional_ChatFullContextDTO(found)
+        return found
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional = value
 
     def __repr__(self) -> str:
         shown: list[str] = []
@@ -81,7 +106,7 @@ class ChatFullContextDTO:
         d = src_dict
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
-        chat_full_context_dto = cls.__new__(cls)
+        chat_full_context_dto = _NEW(cls)
         chat_full_context_dto.type_ = _MEMBERS_ChatContextType.get(
             d["type"]
         ) or ChatContextType(d["type"])
@@ -91,16 +116,7 @@ class ChatFullContextDTO:
         chat_full_context_dto.campaign_id = d.get("campaignId")
         chat_full_context_dto.order_id = d.get("orderId")
         chat_full_context_dto.return_id = d.get("returnId")
-        chat_full_context_dto.additional_properties = (
-            {}
-            if len(d)
-            == 1
-            + (chat_full_context_dto.customer is not None)
-            + (chat_full_context_dto.campaign_id is not None)
-            + (chat_full_context_dto.order_id is not None)
-            + (chat_full_context_dto.return_id is not None)
-            else {k: v for k, v in d.items() if k not in _KNOWN_ChatFullContextDTO}
-        )
+        chat_full_context_dto._additional = [d]
         return chat_full_context_dto
 
     @property
@@ -130,6 +146,8 @@ _KNOWN_ChatFullContextDTO = frozenset(
     )
 )
 """The wire names ChatFullContextDTO knows; any other field of an answer is kept in additional_properties."""
+_NEW = object.__new__
+"""Bound once: `cls.__new__(cls)` looked the method up on the class for every answer parsed."""
 from ..models.chat_customer_dto import ChatCustomerDTO
 
 _MEMBERS_ChatContextType = cast(

@@ -12,6 +12,16 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="ChatMessagesResultDTO")
 
 
+def _additional_ChatMessagesResultDTO(
+    held: dict[str, Any] | list[Mapping[str, Any]],
+) -> dict[str, Any]:
+    """ChatMessagesResultDTO's additional_properties from what it holds: the dict found, or [the answer's dict]
+    whose unknown fields are not looked for yet (also what == compares)."""
+    if isinstance(held, dict):
+        return held
+    return {k: v for k, v in held[0].items() if k not in _KNOWN_ChatMessagesResultDTO}
+
+
 @_attrs_define
 class ChatMessagesResultDTO:
     """A page of the messages of a chat. Their order is not documented: sort by `createdAt`
@@ -30,7 +40,22 @@ class ChatMessagesResultDTO:
     """ The order id. Deprecated — read `context.orderId`. """
     paging: PackagingForwardScrollingPagerDTO | None = None
     """ Where the next page is. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _additional: dict[str, Any] | list[Mapping[str, Any]] = _attrs_field(
+        init=False, factory=dict, eq=_additional_ChatMessagesResultDTO, repr=False
+    )
+    """additional_properties once found; until then (from_dict) a list holding the answer's dict."""
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The answer's fields this client does not know, as they came (found when first read)."""
+        found = self._additional
+        if not isinstance(found, dict):
+            found = self._additional = _additional_ChatMessagesResultDTO(found)
+        return found
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional = value
 
     def __repr__(self) -> str:
         shown: list[str] = []
@@ -70,7 +95,7 @@ class ChatMessagesResultDTO:
         d = src_dict
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
-        chat_messages_result_dto = cls.__new__(cls)
+        chat_messages_result_dto = _NEW(cls)
         chat_messages_result_dto.context = ChatFullContextDTO.from_dict(d["context"])
         chat_messages_result_dto.messages = list(
             map(ChatMessageDTO.from_dict, d["messages"])
@@ -81,14 +106,7 @@ class ChatMessagesResultDTO:
             if (_v := d.get("paging")) is None
             else PackagingForwardScrollingPagerDTO.from_dict(_v)
         )
-        chat_messages_result_dto.additional_properties = (
-            {}
-            if len(d)
-            == 2
-            + (chat_messages_result_dto.order_id is not None)
-            + (chat_messages_result_dto.paging is not None)
-            else {k: v for k, v in d.items() if k not in _KNOWN_ChatMessagesResultDTO}
-        )
+        chat_messages_result_dto._additional = [d]
         return chat_messages_result_dto
 
     @property
@@ -117,6 +135,8 @@ _KNOWN_ChatMessagesResultDTO = frozenset(
     )
 )
 """The wire names ChatMessagesResultDTO knows; any other field of an answer is kept in additional_properties."""
+_NEW = object.__new__
+"""Bound once: `cls.__new__(cls)` looked the method up on the class for every answer parsed."""
 from ..models.chat_full_context_dto import ChatFullContextDTO
 from ..models.chat_message_dto import ChatMessageDTO
 from ..models.packaging_forward_scrolling_pager_dto import (
