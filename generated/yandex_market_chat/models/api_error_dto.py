@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json as _json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,7 +11,7 @@ T = TypeVar("T", bound="ApiErrorDTO")
 
 
 def _additional_ApiErrorDTO(
-    held: dict[str, Any] | list[Mapping[str, Any]],
+    held: dict[str, Any] | list[Any],
 ) -> dict[str, Any]:
     """ApiErrorDTO's additional_properties from what it holds: the dict found, or [the answer's dict]
     whose unknown fields are not looked for yet (also what == compares)."""
@@ -28,7 +28,7 @@ class ApiErrorDTO:
     """ The error code. """
     message: str | None = None
     """ What went wrong. """
-    _additional: dict[str, Any] | list[Mapping[str, Any]] = _attrs_field(
+    _additional: dict[str, Any] | list[Any] = _attrs_field(
         init=False, factory=dict, eq=_additional_ApiErrorDTO, repr=False
     )
     """additional_properties once found; until then (from_dict) a list holding the answer's dict."""
@@ -82,6 +82,20 @@ class ApiErrorDTO:
         api_error_dto.message = d.get("message")
         api_error_dto._additional = [d]
         return api_error_dto
+
+    @classmethod
+    def _from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """from_dict of each, in one frame: a call for each item cost ~300 instructions of a list's
+        ~7,000 an item (an answer's list of these is parsed with this)."""
+        items: list[T] = []
+        append = items.append
+        for d in src_dicts:
+            item = _NEW(cls)
+            item.code = d["code"]
+            item.message = d.get("message")
+            item._additional = [d]
+            append(item)
+        return items
 
     @property
     def additional_keys(self) -> list[str]:

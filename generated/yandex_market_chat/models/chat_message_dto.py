@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json as _json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -16,7 +16,7 @@ T = TypeVar("T", bound="ChatMessageDTO")
 
 
 def _additional_ChatMessageDTO(
-    held: dict[str, Any] | list[Mapping[str, Any]],
+    held: dict[str, Any] | list[Any],
 ) -> dict[str, Any]:
     """ChatMessageDTO's additional_properties from what it holds: the dict found, or [the answer's dict]
     whose unknown fields are not looked for yet (also what == compares)."""
@@ -44,7 +44,7 @@ class ChatMessageDTO:
     """ The text of the message. """
     payload: list[ChatMessagePayloadDTO] | None = None
     """ The files attached to the message. """
-    _additional: dict[str, Any] | list[Mapping[str, Any]] = _attrs_field(
+    _additional: dict[str, Any] | list[Any] = _attrs_field(
         init=False, factory=dict, eq=_additional_ChatMessageDTO, repr=False
     )
     """additional_properties once found; until then (from_dict) a list holding the answer's dict."""
@@ -111,10 +111,33 @@ class ChatMessageDTO:
         chat_message_dto.payload = (
             None
             if (_v := d.get("payload")) is None
-            else list(map(ChatMessagePayloadDTO.from_dict, _v))
+            else ChatMessagePayloadDTO._from_dicts(_v)
         )
         chat_message_dto._additional = [d]
         return chat_message_dto
+
+    @classmethod
+    def _from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """from_dict of each, in one frame: a call for each item cost ~300 instructions of a list's
+        ~7,000 an item (an answer's list of these is parsed with this)."""
+        items: list[T] = []
+        append = items.append
+        for d in src_dicts:
+            item = _NEW(cls)
+            item.message_id = d["messageId"]
+            item.created_at = _DATETIME_FROM_ISO(d["createdAt"])
+            item.sender = _MEMBERS_ChatMessageSenderType.get(
+                d["sender"]
+            ) or ChatMessageSenderType(d["sender"])
+            item.message = d.get("message")
+            item.payload = (
+                None
+                if (_v := d.get("payload")) is None
+                else ChatMessagePayloadDTO._from_dicts(_v)
+            )
+            item._additional = [d]
+            append(item)
+        return items
 
     @property
     def additional_keys(self) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json as _json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -13,7 +13,7 @@ T = TypeVar("T", bound="GetChatsInfoDTO")
 
 
 def _additional_GetChatsInfoDTO(
-    held: dict[str, Any] | list[Mapping[str, Any]],
+    held: dict[str, Any] | list[Any],
 ) -> dict[str, Any]:
     """GetChatsInfoDTO's additional_properties from what it holds: the dict found, or [the answer's dict]
     whose unknown fields are not looked for yet (also what == compares)."""
@@ -30,7 +30,7 @@ class GetChatsInfoDTO:
     """ The chats of this page. """
     paging: PackagingForwardScrollingPagerDTO | None = None
     """ Where the next page is. """
-    _additional: dict[str, Any] | list[Mapping[str, Any]] = _attrs_field(
+    _additional: dict[str, Any] | list[Any] = _attrs_field(
         init=False, factory=dict, eq=_additional_GetChatsInfoDTO, repr=False
     )
     """additional_properties once found; until then (from_dict) a list holding the answer's dict."""
@@ -80,7 +80,7 @@ class GetChatsInfoDTO:
         # Filled in without __init__: attrs' keyword call was a third of the cost of a message.
         # Every field is set here, as __init__ would set it.
         get_chats_info_dto = _NEW(cls)
-        get_chats_info_dto.chats = list(map(GetChatInfoDTO.from_dict, d["chats"]))
+        get_chats_info_dto.chats = GetChatInfoDTO._from_dicts(d["chats"])
         get_chats_info_dto.paging = (
             None
             if (_v := d.get("paging")) is None
@@ -88,6 +88,24 @@ class GetChatsInfoDTO:
         )
         get_chats_info_dto._additional = [d]
         return get_chats_info_dto
+
+    @classmethod
+    def _from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """from_dict of each, in one frame: a call for each item cost ~300 instructions of a list's
+        ~7,000 an item (an answer's list of these is parsed with this)."""
+        items: list[T] = []
+        append = items.append
+        for d in src_dicts:
+            item = _NEW(cls)
+            item.chats = GetChatInfoDTO._from_dicts(d["chats"])
+            item.paging = (
+                None
+                if (_v := d.get("paging")) is None
+                else PackagingForwardScrollingPagerDTO.from_dict(_v)
+            )
+            item._additional = [d]
+            append(item)
+        return items
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json as _json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -11,7 +11,7 @@ T = TypeVar("T", bound="PackagingForwardScrollingPagerDTO")
 
 
 def _additional_PackagingForwardScrollingPagerDTO(
-    held: dict[str, Any] | list[Mapping[str, Any]],
+    held: dict[str, Any] | list[Any],
 ) -> dict[str, Any]:
     """PackagingForwardScrollingPagerDTO's additional_properties from what it holds: the dict found, or [the answer's dict]
     whose unknown fields are not looked for yet (also what == compares)."""
@@ -30,7 +30,7 @@ class PackagingForwardScrollingPagerDTO:
 
     next_page_token: str | None = None
     """ The token of the next page; absent on the last page. """
-    _additional: dict[str, Any] | list[Mapping[str, Any]] = _attrs_field(
+    _additional: dict[str, Any] | list[Any] = _attrs_field(
         init=False,
         factory=dict,
         eq=_additional_PackagingForwardScrollingPagerDTO,
@@ -86,6 +86,19 @@ class PackagingForwardScrollingPagerDTO:
         packaging_forward_scrolling_pager_dto.next_page_token = d.get("nextPageToken")
         packaging_forward_scrolling_pager_dto._additional = [d]
         return packaging_forward_scrolling_pager_dto
+
+    @classmethod
+    def _from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """from_dict of each, in one frame: a call for each item cost ~300 instructions of a list's
+        ~7,000 an item (an answer's list of these is parsed with this)."""
+        items: list[T] = []
+        append = items.append
+        for d in src_dicts:
+            item = _NEW(cls)
+            item.next_page_token = d.get("nextPageToken")
+            item._additional = [d]
+            append(item)
+        return items
 
     @property
     def additional_keys(self) -> list[str]:
