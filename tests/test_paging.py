@@ -494,15 +494,22 @@ def test_after_an_item_empty_pages_with_a_token_are_followed_but_not_forever(
         assert server.tokens() == [None, "A", "B"]
 
 
-def test_an_item_whose_key_cannot_be_a_set_member_passes_through() -> None:
-    # A page from a server that breaks the spec (an id that is a list) must not raise a raw
-    # TypeError from the de-duplication: the items are given as they came.
+@pytest.mark.parametrize(
+    "keyless", [[1], (1, [2]), None, UNSET], ids=["list", "tuple-holding-a-list", "None", "UNSET"]
+)
+def test_an_item_whose_key_cannot_be_a_set_member_passes_through_and_is_no_progress(keyless: object) -> None:
+    # A page from a server that breaks the spec (an id that is a list, or null) must not raise a raw
+    # TypeError from the de-duplication: the items are given as they came. Such an item is nothing
+    # new, so a page of nothing else ends the listing, whether or not the page before had repeats.
     paging = Paging(next_token=("next",), items=("items",), item_key="key")
     items = [
-        SimpleNamespace(key=[1]),
-        SimpleNamespace(key=[1]),
+        SimpleNamespace(key=keyless),
+        SimpleNamespace(key=keyless),
         SimpleNamespace(key=2),
         SimpleNamespace(key=2),
     ]
-    _, fresh, _, _ = paging.read(SimpleNamespace(items=items, next=None), UNSET, paging.trail_at_start())
+    _, fresh, _, trail = paging.read(SimpleNamespace(items=items, next="t1"), UNSET, paging.trail_at_start())
     assert fresh == items[:3]
+    keyless_only = [SimpleNamespace(key=keyless)]
+    _, fresh, token, _ = paging.read(SimpleNamespace(items=keyless_only, next="t2"), "t1", trail)
+    assert fresh == keyless_only and token is None

@@ -97,7 +97,7 @@ class Paging:
 
     def trail_at_start(self) -> _Trail:
         """What a listing has met before its first page: the start item, when one was given."""
-        return _Trail(frozenset(), {} if isinstance(self.after_key, Unset) else {self.after_key: 0}, 0)
+        return _Trail(frozenset(), {} if isinstance(self.after_key, Unset) else {self.after_key: None}, 0)
 
     def _after_start(self, key: object | None) -> bool:
         """Whether an item with this key comes after the start item (always, with no start item).
@@ -109,7 +109,7 @@ class Paging:
         except TypeError:
             return False
 
-    def _new_one_by_one(self, items: list[Any], met: dict[object, int]) -> list[Any]:
+    def _new_one_by_one(self, items: list[Any], met: dict[object, None]) -> list[Any]:
         """The items to yield of a page, adding their keys to `met`: an item whose key was met
         before (on an earlier page, or earlier on this one) is not; nor is one at or below the start."""
         new_items: list[Any] = []
@@ -121,7 +121,7 @@ class Paging:
             if key is not None:
                 if key in met:
                     continue
-                met[key] = len(met)
+                met[key] = None
             if everything or self._after_start(key):
                 new_items.append(item)
         return new_items
@@ -136,10 +136,8 @@ class Paging:
         met = before.keys_to_extend()
         known = len(met)
         everything = isinstance(self.after_key, Unset)
-        keys = _all_new_keys(items, self.item_key, met) if everything else None
-        if keys is not None:  # the common page: every item new, found in C rather than item by item
-            met.update(zip(keys, range(known, known + len(keys)), strict=True))
-            new_items = list(items)
+        if everything and _add_if_all_new(items, self.item_key, met):
+            new_items = list(items)  # the common page: every item new, found in C rather than item by item
         else:
             new_items = self._new_one_by_one(items, met)
         progress = len(met) > known if self.item_key is not None else bool(items)
@@ -152,22 +150,22 @@ class Paging:
         return items, new_items, token, _Trail(tokens, met, stalled)
 
 
-_PLAIN_KEYS = frozenset((int, str))
-"""The types of the item keys the spec declares: what the fast path of a page takes."""
-
-
-def _all_new_keys(items: list[Any], name: str | None, met: dict[object, int]) -> list[Any] | None:
-    """The items' keys when each is an int or a str, none repeats and none was met before (then
-    each item is new, as the loop of Paging.read would find one by one); None otherwise."""
+def _add_if_all_new(items: list[Any], name: str | None, met: dict[object, None]) -> bool:
+    """Add the items' keys to `met` and say True when every item has one that can be a set member
+    (not None, not UNSET), none repeats and none was met before: then each item is new, as the loop
+    of Paging.read would find one by one. Otherwise leave `met` as it was and say False."""
     if name is None or not items:
-        return None
+        return False
+    known = len(met)
     try:
-        keys = list(map(attrgetter(name), items))
-    except AttributeError:
-        return None
-    if not _PLAIN_KEYS.issuperset(map(type, keys)) or len(set(keys)) != len(keys):
-        return None
-    return keys if met.keys().isdisjoint(keys) else None
+        met.update(dict.fromkeys(map(attrgetter(name), items)))
+    except (AttributeError, TypeError):  # an item without the key; a key that cannot be hashed
+        return False
+    if len(met) == known + len(items) and None not in met and UNSET not in met:
+        return True
+    for key in list(islice(met, known, None)):  # the keys just added (a dict keeps its order)
+        del met[key]
+    return False
 
 
 def _set_member(key: object) -> object | None:
@@ -195,20 +193,20 @@ class _Trail:
     (`iter_pages()` twice) sees what that page saw.
 
     The keys are not copied from page to page (that made reading a long listing quadratic): the
-    pages of one listing share a dict of key -> the order it was met in, and a trail is its first
+    pages of one listing share a dict of the keys in the order they were met, and a trail is its first
     `size` entries. The first page read after this one appends to that dict; any other (paging again
     from an earlier page, in any thread) reads on a copy of those entries."""
 
     __slots__ = ("_keys", "_unclaimed", "size", "stalled", "tokens")
 
-    def __init__(self, tokens: frozenset[str], keys: dict[object, int], stalled: int) -> None:
+    def __init__(self, tokens: frozenset[str], keys: dict[object, None], stalled: int) -> None:
         self.tokens = tokens
         self._keys, self.size = keys, len(keys)
         self._unclaimed = [True]
         """Emptied (list.pop, atomic) by the one page that may append to `_keys`."""
         self.stalled = stalled
 
-    def keys_to_extend(self) -> dict[object, int]:
+    def keys_to_extend(self) -> dict[object, None]:
         """The keys met up to here, for the next page to add its own to."""
         try:
             self._unclaimed.pop()
@@ -303,10 +301,8 @@ class AsyncPage(_Page[ItemT, PageT]):
             page = await page.get_next_page()
             yield page
 
-    async def __aiter__(self) -> AsyncIterator[ItemT]:
-        async for page in self.iter_pages():
-            for item in page._new_items:
-                yield item
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        return _items(self)
 
 
 class AsyncPager(Generic[ItemT, PageT]):
@@ -331,7 +327,20 @@ class AsyncPager(Generic[ItemT, PageT]):
         async for each in page.iter_pages():
             yield each
 
-    async def __aiter__(self) -> AsyncIterator[ItemT]:
-        page = await self.first_page()
-        async for item in page:
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        return _items(self.first_page)
+
+
+async def _items(
+    first: AsyncPage[ItemT, Any] | Callable[[], Awaitable[AsyncPage[ItemT, Any]]],
+) -> AsyncIterator[ItemT]:
+    """The items of the first page (or of the one `first()` fetches when the loop starts) and of
+    every later one, fetched as the loop gets to them: one async generator between the caller and
+    the items (each generator stacked under another costs every item one more resumption)."""
+    page = first if isinstance(first, AsyncPage) else await first()
+    while True:
+        for item in page._new_items:
             yield item
+        if page.next_page_token is None:
+            return
+        page = await page.get_next_page()
