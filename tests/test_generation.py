@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import generate as generate_tool
 import pytest
@@ -74,10 +75,15 @@ def test_generation_is_byte_identical_to_the_committed_package(tmp_path: Path) -
     assert not list(out.rglob(".ruff_cache"))
 
 
-def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> None:
-    spec = fresh_spec()
+WORDS = "Braces stay: {% if x %}, {{ y }}, {# z #} and 50%} off."
+"""A description with Jinja's own delimiters (the first operation's, in the edited spec)."""
+
+
+def edit_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with three edits that the tests below each check in one generated package (one run
+    of the generator for all three): a new operation `archiveChat`; WORDS as the first operation's
+    description; keywords the client does not check (`xml`, an annotation; `discriminator`)."""
     paths = spec["paths"]
-    assert isinstance(paths, dict)
     paths["/v2/businesses/{businessId}/chats/archive"] = {
         "post": {
             "operationId": "archiveChat",
@@ -95,9 +101,29 @@ def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> Non
             },
         }
     }
-    out = tmp_path / "pkg" / "yandex_market_chat"
-    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
-    assert result.returncode == 0, result.stderr
+    spec_io.operations(spec)[0][2]["description"] = WORDS
+    schemas = spec["components"]["schemas"]
+    schemas["SendMessageToChatRequest"]["properties"]["message"]["xml"] = {"name": "m"}
+    schemas["SendMessageToChatRequest"]["discriminator"] = {"propertyName": "message"}
+    schemas["ChatContextDTO"]["discriminator"] = {"propertyName": "type"}
+    return spec
+
+
+def generate_edited(folder: Path) -> None:
+    spec = write_spec(folder / "spec.yaml", edit_spec(fresh_spec()))
+    made = generate("--spec", spec, "--output", folder / "pkg" / PACKAGE.name)
+    (folder / "stderr.txt").write_text(made.stderr)
+    assert made.returncode == 0, made.stderr
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The package generated from the edited spec (`edit_spec`), once per run and shared by the
+    workers; what the generator wrote to stderr is in `stderr.txt` beside it."""
+    return built_once(tmp_path_factory, worker_id, "edited-spec", generate_edited)
+
+
+def test_a_new_operation_becomes_a_method_on_both_clients(edited: Path, tmp_path: Path) -> None:
     program = (
         "import inspect, httpx\n"
         "from yandex_market_chat import YandexMarketChat, AsyncYandexMarketChat\n"
@@ -115,27 +141,22 @@ def test_a_new_operation_becomes_a_method_on_both_clients(tmp_path: Path) -> Non
         "assert seen[0].url.params['chatId'] == '9'\n"
         "print('ok')\n"
     )
-    env = dict(os.environ, PYTHONPATH=str(out.parent))
+    env = dict(os.environ, PYTHONPATH=str(edited / "pkg"))
     run = subprocess.run(
         [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path
     )
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
 
 
-def test_spec_text_that_looks_like_a_template_reaches_the_docstrings_as_written(tmp_path: Path) -> None:
+def test_spec_text_that_looks_like_a_template_reaches_the_docstrings_as_written(edited: Path) -> None:
     """The spec's words reach the templates as values, not as template source: a description with
     Jinja's own delimiters is written into the docstrings of the endpoint module and of the client
     objects unchanged (not evaluated, not rewritten)."""
-    spec = fresh_spec()
-    _path, _method, operation, _params = spec_io.operations(spec)[0]
-    words = "Braces stay: {% if x %}, {{ y }}, {# z #} and 50%} off."
-    operation["description"] = words
-    out = tmp_path / "pkg" / "yandex_market_chat"
-    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
-    assert result.returncode == 0, result.stderr
-    (module,) = out.glob(f"api/*/{python_name(operation['operationId'])}.py")
+    out = edited / "pkg" / PACKAGE.name
+    first = spec_io.operations(fresh_spec())[0][2]["operationId"]
+    (module,) = out.glob(f"api/*/{python_name(first)}.py")
     for written in (module, out / "client.py"):
-        assert words in written.read_text(), written.name
+        assert WORDS in written.read_text(), written.name
 
 
 def test_invalid_spec_fails_and_keeps_the_previous_output(tmp_path: Path) -> None:
@@ -492,18 +513,11 @@ def test_a_shape_the_client_cannot_take_is_refused_by_name(tmp_path: Path, chang
     assert not out.exists()
 
 
-def test_an_unknown_keyword_is_reported_once_and_left_to_the_server(tmp_path: Path) -> None:
-    spec = fresh_spec()
-    schemas = spec["components"]["schemas"]
-    schemas["SendMessageToChatRequest"]["properties"]["message"]["xml"] = {"name": "m"}
-    schemas["SendMessageToChatRequest"]["discriminator"] = {"propertyName": "message"}
-    schemas["ChatContextDTO"]["discriminator"] = {"propertyName": "type"}
-    out = tmp_path / "pkg" / "yandex_market_chat"
-    result = generate("--spec", write_spec(tmp_path / "spec.yaml", spec), "--output", out)
-    assert result.returncode == 0, result.stderr
-    notes = [line for line in result.stderr.splitlines() if "discriminator" in line]
-    assert len(notes) == 1 and "not checked by the client" in notes[0], result.stderr
-    assert "xml" not in result.stderr  # an annotation: nothing to check
+def test_an_unknown_keyword_is_reported_once_and_left_to_the_server(edited: Path) -> None:
+    stderr = (edited / "stderr.txt").read_text()
+    notes = [line for line in stderr.splitlines() if "discriminator" in line]
+    assert len(notes) == 1 and "not checked by the client" in notes[0], stderr
+    assert "xml" not in stderr  # an annotation: nothing to check
 
 
 BOT_MARKS = {
