@@ -55,17 +55,50 @@ def tree(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if "__pycache__" not in p.parts)
 
 
-def test_generation_is_byte_identical_to_the_committed_package(tmp_path: Path) -> None:
-    """A run in a fresh process writes the same bytes as the run that made the committed package
-    (another process, another day): nothing in the output depends on the run. Here Jinja's cache
-    folder for compiled templates cannot be used (a file stands where it would be), so the run
-    compiles every template itself and goes on without the cache."""
-    temp = tmp_path / "temp"
+def run_plainly(folder: Path) -> None:
+    """`make generate` of the spec into `folder`/pkg, in a fresh process whose venv is the real one
+    but for a ruff that logs each call (`folder`/ruff.log), and whose Jinja cache folder cannot be
+    used (a file stands where it would be, in `folder`/temp): the run the tests below read."""
+    venv, bin_dir = Path(sys.prefix), Path(sys.executable).parent
+    fake = folder / "venv"
+    (fake / "bin").mkdir(parents=True)
+    (fake / "pyvenv.cfg").write_text((venv / "pyvenv.cfg").read_text())
+    (fake / "lib").symlink_to(venv / "lib")
+    (fake / "bin" / "python").symlink_to(sys.executable)
+    (fake / "bin" / "openapi-python-client").symlink_to(bin_dir / "openapi-python-client")
+    ruff = fake / "bin" / "ruff"
+    ruff.write_text(
+        "#!/bin/sh\n"
+        f'printf "%s\\n" "$*" >> {shlex.quote(str(folder / "ruff.log"))}\n'
+        f'exec {shlex.quote(str(bin_dir / "ruff"))} "$@"\n'
+    )
+    ruff.chmod(0o755)
+    temp = folder / "temp"
     temp.mkdir()
     (temp / f"_jinja2-cache-{os.getuid()}").write_text("not a folder")
-    out = tmp_path / "pkg" / "yandex_market_chat"
-    made = generate("--output", out, env=dict(os.environ, TMPDIR=str(temp)))
+    made = subprocess.run(
+        [str(fake / "bin" / "python"), str(GENERATE), "--output", str(folder / "pkg" / PACKAGE.name)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        env=dict(os.environ, TMPDIR=str(temp)),
+    )
     assert made.returncode == 0, made.stderr
+
+
+@pytest.fixture(scope="module")
+def plain_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """`run_plainly`'s folder, once per run and shared by the workers."""
+    return built_once(tmp_path_factory, worker_id, "plain-run", run_plainly)
+
+
+def test_generation_is_byte_identical_to_the_committed_package(plain_run: Path) -> None:
+    """A run in a fresh process writes the same bytes as the run that made the committed package
+    (another process, another day): nothing in the output depends on the run. Jinja's cache folder
+    for compiled templates could not be used in that run, so it compiled every template itself and
+    went on without the cache."""
+    temp, out = plain_run / "temp", plain_run / "pkg" / PACKAGE.name
     assert os.listdir(temp) == [f"_jinja2-cache-{os.getuid()}"]
     assert tree(out) == tree(PACKAGE)
     for name in tree(out):
@@ -254,36 +287,12 @@ def test_the_key_is_what_turns_the_generators_formatting_off(tmp_path: Path) -> 
     assert any(hook.startswith("ruff format") for hook in hooks), hooks
 
 
-def test_generated_code_is_formatted_once(tmp_path: Path) -> None:
+def test_generated_code_is_formatted_once(plain_run: Path) -> None:
     """openapi/generate.py runs ruff once to fix and once to format, and nothing else does: seen
-    by a ruff that logs each call, in a venv that is the real one but for it."""
-    venv, bin_dir = Path(sys.prefix), Path(sys.executable).parent
-    fake = tmp_path / "venv"
-    (fake / "bin").mkdir(parents=True)
-    (fake / "pyvenv.cfg").write_text((venv / "pyvenv.cfg").read_text())
-    (fake / "lib").symlink_to(venv / "lib")
-    (fake / "bin" / "python").symlink_to(sys.executable)
-    (fake / "bin" / "openapi-python-client").symlink_to(bin_dir / "openapi-python-client")
-    log = tmp_path / "ruff.log"
-    ruff = fake / "bin" / "ruff"
-    ruff.write_text(
-        "#!/bin/sh\n"
-        f'printf "%s\\n" "$*" >> {shlex.quote(str(log))}\n'
-        f'exec {shlex.quote(str(bin_dir / "ruff"))} "$@"\n'
-    )
-    ruff.chmod(0o755)
-    out = tmp_path / "pkg" / "yandex_market_chat"
-    result = subprocess.run(
-        [str(fake / "bin" / "python"), str(GENERATE), "--output", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, result.stderr
-    calls = log.read_text().splitlines()
+    by a ruff that logs each call, in a venv that is the real one but for it (and the output is the
+    committed package: the test above)."""
+    calls = (plain_run / "ruff.log").read_text().splitlines()
     assert [call.split()[0] for call in calls] == ["check", "format"], calls
-    assert (out / "client.py").read_bytes() == (PACKAGE / "client.py").read_bytes()
 
 
 @pytest.mark.parametrize(
