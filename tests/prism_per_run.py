@@ -18,9 +18,9 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import select
 import signal
 import subprocess
-import time
 from pathlib import Path
 from typing import TypedDict
 
@@ -104,11 +104,14 @@ def _stop(pid: int) -> None:
         stop_prism(_STARTED.pop(pid))
         return
     try:
+        exited = os.pidfd_open(pid)  # (readable once the process has exited: waited for, not polled)
+    except ProcessLookupError:
+        return
+    try:
         os.killpg(pid, signal.SIGTERM)
-        deadline = time.monotonic() + 10
-        while _running(pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        if _running(pid):
+        if not select.select([exited], [], [], 10)[0]:
             os.killpg(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
+    finally:
+        os.close(exited)
