@@ -61,7 +61,7 @@ typecheck: $(BIN)/.installed
 
 # pytest-xdist: one worker per core and one more (each starts its own redis-server on a free port;
 # the workers share one Prism mock, tests/prism_per_run.py): a worker waiting (a 420's reset, a
-# subprocess, Prism) leaves its core to the others. On 2 cores, quiet: 134-154 s with 3 workers,
+# subprocess, Prism) leaves its core to the others. On 2 cores, quiet: 115-154 s with 3 workers,
 # 142 s with 4. worksteal hands an idle worker the tests left to a busy one (a few tests take
 # tens of seconds).
 TEST_WORKERS ?= $(shell python3 -c "import os; print((os.cpu_count() or 1) + 1)")
