@@ -598,13 +598,7 @@ def generate_renamed(tmp_path: Path) -> Path:
     """`renamed.yaml` in `tmp_path` and the package generated from it."""
     spec = write_spec(tmp_path / "renamed.yaml", renamed(fresh_spec()))
     out = tmp_path / "renamed" / "yandex_market_chat"
-    result = subprocess.run(
-        [sys.executable, str(GENERATE), "--spec", str(spec), "--output", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
+    result = generate("--spec", spec, "--output", out)
     assert result.returncode == 0, result.stderr
     return out
 

@@ -27,6 +27,10 @@ def client(market: FakeMarket) -> YandexMarketChat:
     return YandexMarketChat(api_key=FAKE_KEY, base_url=market.url, business_id=BUSINESS, max_retries=0)
 
 
+def async_client(market: FakeMarket) -> AsyncYandexMarketChat:
+    return AsyncYandexMarketChat(api_key=FAKE_KEY, base_url=market.url, business_id=BUSINESS, max_retries=0)
+
+
 def record(inbox: SqliteInbox, parser: Parser, body: bytes) -> bool:
     """What the receiver does with a notification."""
     parsed = parser(body)
@@ -81,9 +85,7 @@ async def test_an_async_handler_with_the_async_client(
     inbox: SqliteInbox, parser: Parser, market: FakeMarket
 ) -> None:
     message = market.buyer_writes(12)
-    async with AsyncYandexMarketChat(
-        api_key=FAKE_KEY, base_url=market.url, business_id=BUSINESS, max_retries=0
-    ) as chat:
+    async with async_client(market) as chat:
         bot = NotificationBot(inbox, parser, chat)
 
         @bot.on("CHAT_MESSAGE_SENT")
@@ -272,9 +274,7 @@ def test_the_worker_outlives_a_locked_inbox(
 
 async def test_catch_up_with_the_async_client(inbox: SqliteInbox, parser: Parser, market: FakeMarket) -> None:
     missed = market.buyer_writes(12)
-    async with AsyncYandexMarketChat(
-        api_key=FAKE_KEY, base_url=market.url, business_id=BUSINESS, max_retries=0
-    ) as chat:
+    async with async_client(market) as chat:
         bot = NotificationBot(inbox, parser, chat)
 
         @bot.on("CHAT_MESSAGE_SENT")
