@@ -29,6 +29,7 @@ from itertools import chain, islice
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
+from ._arguments import Query, with_cursor
 from ._request import Operation, check_cursor
 from .errors import InvalidRequestError
 from .types import UNSET, Unset
@@ -231,8 +232,8 @@ class Requests:
 
     def __init__(self, operation: Operation, build: Callable[[str | Unset], dict[str, Any]]) -> None:
         self._operation, self._build = operation, build
-        self._made: tuple[dict[str, Any], dict[str, Any]] | None = None
-        """The first page's request, and its query with a place for the cursor."""
+        self._made: tuple[dict[str, Any], Callable[[str], Query]] | None = None
+        """The first page's request, and its query as a function of the cursor (`with_cursor`)."""
 
     def at(self, token: str | Unset) -> dict[str, Any]:
         """The request of the page at `token` (the first call: of the first page)."""
@@ -240,10 +241,11 @@ class Requests:
         if made is None or cursor is None or not isinstance(token, str):
             kwargs = self._build(token)
             if made is None and cursor is not None:
-                self._made = (kwargs, _with_place(kwargs["params"], cursor[1], cursor[3]))
+                params = _with_place(kwargs["params"], cursor[1], cursor[3])
+                self._made = (kwargs, with_cursor(params, cursor[1]))
             return kwargs
         check_cursor(self._operation, token)
-        return {**made[0], "params": {**made[1], cursor[1]: token}}
+        return {**made[0], "params": made[1](token)}
 
 
 def _with_place(params: dict[str, Any], name: str, following: tuple[str, ...]) -> dict[str, Any]:
