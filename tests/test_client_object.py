@@ -587,15 +587,6 @@ def test_default_headers_user_agent_and_integration(env: pytest.MonkeyPatch) -> 
             YandexMarketChat(FAKE_KEY, integration=bad)
 
 
-def test_a_default_header_changed_in_place_is_sent_from_the_next_request(env: pytest.MonkeyPatch) -> None:
-    api = Api()
-    chat = YandexMarketChat(FAKE_KEY, http_client=api.sync_client(), default_headers={"X-Note": "a"})
-    first(chat)
-    chat.client.headers["X-Note"] = "b"  # (changed in place: the next request carries it)
-    first(chat)
-    assert api.last.headers["X-Note"] == "b" and api.last.headers["Api-Key"] == FAKE_KEY
-
-
 def test_a_header_is_never_sent_twice_whatever_the_case_of_its_name(env: pytest.MonkeyPatch) -> None:
     api = Api()
     chat = YandexMarketChat(

@@ -118,25 +118,6 @@ def merge_headers(
     return headers
 
 
-def client_headers(
-    user_agent: str,
-    headers: Mapping[str, str],
-    key_header: str,
-    key: str,
-    accept_encoding: str | None,
-    integration: str | None,
-) -> dict[str, str]:
-    """The headers every request of a client carries: the User-Agent (unless `headers` set one),
-    `headers`, the key, Accept-Encoding (unless `headers` set it) and X-Market-Integration."""
-    found = merge_headers({"User-Agent": user_agent}, headers)
-    merge_headers(found, {key_header: key})
-    if accept_encoding:
-        merge_headers(found, {"Accept-Encoding": accept_encoding}, replace=False)
-    if integration:
-        merge_headers(found, {"X-Market-Integration": integration})
-    return found
-
-
 def to_timeout(value: httpx.Timeout | float | None) -> httpx.Timeout:
     """The timeout as an httpx.Timeout with every part finite: None, or a part left None, takes
     the default's (never unlimited); a part that is not a positive finite number is refused."""
