@@ -147,6 +147,14 @@ class Pages:
             node[holder_name] = {} if token is None else {name: token}
         return 200, body, {}
 
+    def five_in_three(self) -> dict[str | None, list[Page]]:
+        """A script of three pages: items 1, 2 (token t1), 3, 4 (t2), and 5, the last."""
+        return {
+            None: [self.answer([1, 2], "t1")],
+            "t1": [self.answer([3, 4], "t2")],
+            "t2": [self.answer([5], None)],
+        }
+
 
 def call_arguments(operation: Operation, **changes: Any) -> dict[str, Any]:
     """The example call's client-object arguments, without a page token (the first page)."""
@@ -181,18 +189,54 @@ def test_three_pages_give_every_item_once_resending_the_same_request(
 ) -> None:
     operation = OPERATIONS[operation_id]
     pages = Pages(operation)
+    first, second = "t/1+=", "t 2&x=?"  # (each sent back as it came, escaped in the query)
     server.script = {
-        None: [pages.answer([1, 2, 3], "t1")],
-        "t1": [pages.answer([4, 5, 6], "t2")],
-        "t2": [pages.answer([7, 8], None)],
+        None: [pages.answer([1, 2, 3], first)],
+        first: [pages.answer([4, 5, 6], second)],
+        second: [pages.answer([7, 8], None)],
     }
     items = collect(mode, operation, server.url)
     assert [key_of(operation, item) for item in items] == [1, 2, 3, 4, 5, 6, 7, 8]
-    assert server.tokens() == [None, "t1", "t2"]
-    queries = [{k: v for k, v in query.items() if k != server.cursor} for query, _ in server.seen]
+    assert server.tokens() == [None, first, second]
+    queries = [[(k, v) for k, v in query.items() if k != server.cursor] for query, _ in server.seen]
     bodies = [body for _, body in server.seen]
     assert all(query == queries[0] for query in queries) and all(body == bodies[0] for body in bodies)
     assert bodies[0] == example_call(operation).wire().json
+    cursor_at = [list(query).index(server.cursor) for query, _ in server.seen[1:]]
+    assert cursor_at == [list(example_call(operation).wire().query).index(server.cursor)] * 2
+
+
+def list_argument(operation: Operation) -> str | None:
+    """The first argument of the example call given as a list (a caller could change it later)."""
+    return next((k for k, v in call_arguments(operation).items() if isinstance(v, list) and len(v) > 1), None)
+
+
+@operations_where(lambda op: op.paged and list_argument(op) is not None)
+def test_the_arguments_are_read_once_a_list_changed_while_paging_changes_no_page(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    operation = OPERATIONS[operation_id]
+    pages = Pages(operation)
+    server.script = pages.five_in_three()
+    arguments = call_arguments(operation)
+    given = arguments[str(list_argument(operation))]
+
+    def sync() -> list[Any]:
+        with YandexMarketChat(FAKE_KEY, base_url=server.url) as chat:
+            page = getattr(chat, operation.name)(**arguments)
+            given.reverse()  # after the first page: the later ones are still the listing it began
+            return list(page)
+
+    async def asynchronous() -> list[Any]:
+        async with AsyncYandexMarketChat(FAKE_KEY, base_url=server.url) as chat:
+            page = await getattr(chat, operation.name)(**arguments)
+            given.reverse()
+            return [item async for item in page]
+
+    items = run(mode, sync, asynchronous)
+    assert [key_of(operation, item) for item in items] == [1, 2, 3, 4, 5]
+    bodies = [body for _, body in server.seen]
+    assert len(bodies) == 3 and bodies[1] == bodies[2] == bodies[0] == example_call(operation).wire().json
 
 
 @each_paged_operation
@@ -403,11 +447,7 @@ async def test_async_for_over_an_awaited_page_yields_the_items_of_every_page(
 ) -> None:
     operation = OPERATIONS[operation_id]
     pages = Pages(operation)
-    server.script = {
-        None: [pages.answer([1, 2], "t1")],
-        "t1": [pages.answer([3, 4], "t2")],
-        "t2": [pages.answer([5], None)],
-    }
+    server.script = pages.five_in_three()
     async with AsyncYandexMarketChat(FAKE_KEY, base_url=server.url) as chat:
         page = await getattr(chat, operation.name)(**call_arguments(operation))
         items = [item async for item in page]

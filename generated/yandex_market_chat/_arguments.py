@@ -7,11 +7,11 @@ lone surrogate) is refused with InvalidRequestError naming the argument.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from .errors import InvalidRequestError
 from .types import UNSET, Unset
@@ -152,10 +152,44 @@ def _query_text(value: Any) -> str:
 def with_query(url: str, params: Mapping[str, Any]) -> str:
     """`url` with `params` as its query, written as httpx would write them (a list as the name
     repeated): httpx then parses the URL once, not once more to merge the params into it, which
-    was a third of building a request."""
+    was a third of building a request. A `Query` brings its text written already."""
+    text = params.text if type(params) is Query else query_text(params)
+    return f"{url}?{text}" if text else url
+
+
+def query_text(params: Mapping[str, Any]) -> str:
+    """The query as with_query writes it, without the `?`."""
     items = [
         (name, _query_text(each))
         for name, value in params.items()
         for each in (value if isinstance(value, list | tuple) else (value,))
     ]
-    return f"{url}?{urlencode(items)}" if items else url
+    return urlencode(items)
+
+
+class Query(dict[str, Any]):
+    """Query parameters with their text written already (as with_query writes it): a later page's,
+    whose query is its first page's with only the cursor changed (see with_cursor)."""
+
+    __slots__ = ("text",)
+    text: str
+
+
+def with_cursor(params: Mapping[str, Any], name: str) -> Callable[[str], Query]:
+    """For the pages of one listing: `params` (holding `name`, the cursor, in its place) as a
+    function of the cursor's value, the other parameters written once (writing the whole query
+    was ~2% of reading a long history)."""
+    names = list(params)
+    at = names.index(name)
+    before = query_text({key: params[key] for key in names[:at]})
+    after = query_text({key: params[key] for key in names[at + 1 :]})
+    head, tail = f"{before}&" if before else "", f"&{after}" if after else ""
+    head += f"{quote_plus(name)}="
+
+    def page(value: str) -> Query:
+        query = Query(params)
+        query[name] = value
+        query.text = f"{head}{quote_plus(value)}{tail}"
+        return query
+
+    return page

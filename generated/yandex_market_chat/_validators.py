@@ -74,6 +74,22 @@ def validate(data, custom_formats={}, name_prefix=None):
                 custom_formats,
                 (name_prefix or "data") + ".send_file_to_chat",
             )
+        if "get_chats_cursor" in data_keys:
+            data_keys.remove("get_chats_cursor")
+            data__getchatscursor = data["get_chats_cursor"]
+            validate___definitions_op_get_chats_cursor(
+                data__getchatscursor,
+                custom_formats,
+                (name_prefix or "data") + ".get_chats_cursor",
+            )
+        if "get_chat_history_cursor" in data_keys:
+            data_keys.remove("get_chat_history_cursor")
+            data__getchathistorycursor = data["get_chat_history_cursor"]
+            validate___definitions_op_get_chat_history_cursor(
+                data__getchathistorycursor,
+                custom_formats,
+                (name_prefix or "data") + ".get_chat_history_cursor",
+            )
         if "client_default_business_id" in data_keys:
             data_keys.remove("client_default_business_id")
             data__clientdefaultbusinessid = data["client_default_business_id"]
@@ -127,6 +143,122 @@ def validate___definitions_op_client_default_business_id(
                 },
                 rule="maximum",
             )
+    return data
+
+
+def validate___definitions_op_get_chat_history_cursor(
+    data, custom_formats={}, name_prefix=None
+):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException(
+            "" + (name_prefix or "data") + " must be object",
+            value=data,
+            name="" + (name_prefix or "data") + "",
+            definition={
+                "type": "object",
+                "properties": {
+                    "page_token": {
+                        "allOf": [{"minLength": 1, "type": "string"}, {"minLength": 1}]
+                    }
+                },
+            },
+            rule="type",
+        )
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "page_token" in data_keys:
+            data_keys.remove("page_token")
+            data__pagetoken = data["page_token"]
+            if not isinstance(data__pagetoken, (str)):
+                raise JsonSchemaValueException(
+                    "" + (name_prefix or "data") + ".page_token must be string",
+                    value=data__pagetoken,
+                    name="" + (name_prefix or "data") + ".page_token",
+                    definition={"minLength": 1, "type": "string"},
+                    rule="type",
+                )
+            if isinstance(data__pagetoken, str):
+                data__pagetoken_len = len(data__pagetoken)
+                if data__pagetoken_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".page_token must be longer than or equal to 1 characters",
+                        value=data__pagetoken,
+                        name="" + (name_prefix or "data") + ".page_token",
+                        definition={"minLength": 1, "type": "string"},
+                        rule="minLength",
+                    )
+                data__pagetoken_len = len(data__pagetoken)
+                if data__pagetoken_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".page_token must be longer than or equal to 1 characters",
+                        value=data__pagetoken,
+                        name="" + (name_prefix or "data") + ".page_token",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
+    return data
+
+
+def validate___definitions_op_get_chats_cursor(
+    data, custom_formats={}, name_prefix=None
+):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException(
+            "" + (name_prefix or "data") + " must be object",
+            value=data,
+            name="" + (name_prefix or "data") + "",
+            definition={
+                "type": "object",
+                "properties": {
+                    "page_token": {
+                        "allOf": [{"minLength": 1, "type": "string"}, {"minLength": 1}]
+                    }
+                },
+            },
+            rule="type",
+        )
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "page_token" in data_keys:
+            data_keys.remove("page_token")
+            data__pagetoken = data["page_token"]
+            if not isinstance(data__pagetoken, (str)):
+                raise JsonSchemaValueException(
+                    "" + (name_prefix or "data") + ".page_token must be string",
+                    value=data__pagetoken,
+                    name="" + (name_prefix or "data") + ".page_token",
+                    definition={"minLength": 1, "type": "string"},
+                    rule="type",
+                )
+            if isinstance(data__pagetoken, str):
+                data__pagetoken_len = len(data__pagetoken)
+                if data__pagetoken_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".page_token must be longer than or equal to 1 characters",
+                        value=data__pagetoken,
+                        name="" + (name_prefix or "data") + ".page_token",
+                        definition={"minLength": 1, "type": "string"},
+                        rule="minLength",
+                    )
+                data__pagetoken_len = len(data__pagetoken)
+                if data__pagetoken_len < 1:
+                    raise JsonSchemaValueException(
+                        ""
+                        + (name_prefix or "data")
+                        + ".page_token must be longer than or equal to 1 characters",
+                        value=data__pagetoken,
+                        name="" + (name_prefix or "data") + ".page_token",
+                        definition={"minLength": 1},
+                        rule="minLength",
+                    )
     return data
 
 
@@ -2858,6 +2990,8 @@ get_chat_history: Validator = validate___definitions_op_get_chat_history
 get_chat_message: Validator = validate___definitions_op_get_chat_message
 send_message_to_chat: Validator = validate___definitions_op_send_message_to_chat
 send_file_to_chat: Validator = validate___definitions_op_send_file_to_chat
+get_chats_cursor: Validator = validate___definitions_op_get_chats_cursor
+get_chat_history_cursor: Validator = validate___definitions_op_get_chat_history_cursor
 client_default_business_id: Validator = (
     validate___definitions_op_client_default_business_id
 )

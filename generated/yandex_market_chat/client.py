@@ -17,6 +17,7 @@ from ._client_objects import ClientObject, ClientOptions, ClientView
 from ._request import Validator
 from ._settings import DEFAULT_TIMEOUT
 from .pagination import AsyncPager, Paging, SyncPage
+from .pagination import Requests as _Requests
 from .pagination import start_after as _start_after
 from .types import UNSET, File, FileSource, Response, Unset
 from .types import afile as _afile
@@ -280,15 +281,18 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         )
         client = self._for_call(extra_headers, timeout, max_retries)
         business_id = self._default("business_id", business_id)
-
-        def fetch(page_token: str | Unset) -> GetChatsResponse:
-            return _op.sync(
+        requests = _Requests(
+            _op._OPERATION,
+            lambda page_token: _op._get_kwargs(
                 business_id,
-                client=client,
                 body=body,
                 page_token=page_token,
                 limit=limit,
-            )
+            ),
+        )
+
+        def fetch(page_token: str | Unset) -> GetChatsResponse:
+            return _op.sync_page(requests.at(page_token), business_id, client=client)
 
         return SyncPage.first(
             fetch,
@@ -422,16 +426,19 @@ class YandexMarketChat(ClientObject[httpx.Client]):
         )
         client = self._for_call(extra_headers, timeout, max_retries)
         business_id = self._default("business_id", business_id)
-
-        def fetch(page_token: str | Unset) -> GetChatHistoryResponse:
-            return _op.sync(
+        requests = _Requests(
+            _op._OPERATION,
+            lambda page_token: _op._get_kwargs(
                 business_id,
-                client=client,
                 body=body,
                 chat_id=chat_id,
                 page_token=page_token,
                 limit=limit,
-            )
+            ),
+        )
+
+        def fetch(page_token: str | Unset) -> GetChatHistoryResponse:
+            return _op.sync_page(requests.at(page_token), business_id, client=client)
 
         return SyncPage.first(
             fetch,
@@ -1283,14 +1290,19 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         )
         client = self._for_call(extra_headers, timeout, max_retries)
         business_id = self._default("business_id", business_id)
-
-        async def fetch(page_token: str | Unset) -> GetChatsResponse:
-            return await _op.asyncio(
+        requests = _Requests(
+            _op._OPERATION,
+            lambda page_token: _op._get_kwargs(
                 business_id,
-                client=client,
                 body=body,
                 page_token=page_token,
                 limit=limit,
+            ),
+        )
+
+        async def fetch(page_token: str | Unset) -> GetChatsResponse:
+            return await _op.asyncio_page(
+                requests.at(page_token), business_id, client=client
             )
 
         return AsyncPager(
@@ -1426,15 +1438,20 @@ class AsyncYandexMarketChat(ClientObject[httpx.AsyncClient]):
         )
         client = self._for_call(extra_headers, timeout, max_retries)
         business_id = self._default("business_id", business_id)
-
-        async def fetch(page_token: str | Unset) -> GetChatHistoryResponse:
-            return await _op.asyncio(
+        requests = _Requests(
+            _op._OPERATION,
+            lambda page_token: _op._get_kwargs(
                 business_id,
-                client=client,
                 body=body,
                 chat_id=chat_id,
                 page_token=page_token,
                 limit=limit,
+            ),
+        )
+
+        async def fetch(page_token: str | Unset) -> GetChatHistoryResponse:
+            return await _op.asyncio_page(
+                requests.at(page_token), business_id, client=client
             )
 
         return AsyncPager(

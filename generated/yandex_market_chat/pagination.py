@@ -29,6 +29,8 @@ from itertools import chain, islice
 from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
+from ._arguments import Query, with_cursor
+from ._request import Operation, check_cursor
 from .errors import InvalidRequestError
 from .types import UNSET, Unset
 
@@ -217,6 +219,47 @@ class _Trail:
                 except RuntimeError:  # the page that claimed it appended meanwhile (another thread)
                     continue
         return self._keys
+
+
+class Requests:
+    """The requests of one listing's pages (what the endpoint module's `_get_kwargs` builds): every
+    argument checked and encoded once, for the first page; each later page's request is the same
+    with only the cursor changed (in its place in the query), the cursor checked alone
+    (`_request.check_cursor`). What the caller passed is read once: changing it later changes
+    no page."""
+
+    __slots__ = ("_build", "_made", "_operation")
+
+    def __init__(self, operation: Operation, build: Callable[[str | Unset], dict[str, Any]]) -> None:
+        self._operation, self._build = operation, build
+        self._made: tuple[dict[str, Any], Callable[[str], Query]] | None = None
+        """The first page's request, and its query as a function of the cursor (`with_cursor`)."""
+
+    def at(self, token: str | Unset) -> dict[str, Any]:
+        """The request of the page at `token` (the first call: of the first page)."""
+        made, cursor = self._made, self._operation.cursor
+        if made is None or cursor is None or not isinstance(token, str):
+            kwargs = self._build(token)
+            if made is None and cursor is not None:
+                params = _with_place(kwargs["params"], cursor[1], cursor[3])
+                self._made = (kwargs, with_cursor(params, cursor[1]))
+            return kwargs
+        check_cursor(self._operation, token)
+        return {**made[0], "params": made[1](token)}
+
+
+def _with_place(params: dict[str, Any], name: str, following: tuple[str, ...]) -> dict[str, Any]:
+    """`params` with `name` where the request would have it: before the first of the parameters
+    `following` it (a query parameter's place is the spec's order)."""
+    if name in params:
+        return params
+    placed: dict[str, Any] = {}
+    for key, value in params.items():
+        if name not in placed and key in following:
+            placed[name] = None
+        placed[key] = value
+    placed.setdefault(name, None)
+    return placed
 
 
 class _Page(Generic[ItemT, PageT]):

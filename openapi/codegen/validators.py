@@ -165,11 +165,7 @@ def request_schema(converter: Converter, operation: Operation) -> dict[str, Any]
     properties: dict[str, Any] = {}
     required: list[str] = []
     for param in operation.params:
-        where = f"paths/{operation.path}/{operation.method}/parameters/{param.name}"
-        converted = converter.convert(param.schema, where)
-        if param.location == "query" and not param.allow_empty:
-            converted = {"allOf": [converted, not_empty(converter.spec, param)]}
-        properties[param.python] = converted
+        properties[param.python] = param_schema(converter, operation, param)
         if param.required:
             required.append(param.python)
     body = operation.body
@@ -180,15 +176,36 @@ def request_schema(converter: Converter, operation: Operation) -> dict[str, Any]
     return {"type": "object", "properties": properties, "required": required}
 
 
+def param_schema(converter: Converter, operation: Operation, param: Parameter) -> dict[str, Any]:
+    """One parameter's schema as its operation's validator checks it."""
+    where = f"paths/{operation.path}/{operation.method}/parameters/{param.name}"
+    converted = converter.convert(param.schema, where)
+    if param.location == "query" and not param.allow_empty:
+        converted = {"allOf": [converted, not_empty(converter.spec, param)]}
+    return converted
+
+
+def cursor_schema(converter: Converter, operation: Operation) -> dict[str, Any]:
+    """A paged operation's cursor alone, under its Python name: what a later page checks (the
+    page's other arguments are the first page's, checked with it)."""
+    assert operation.paging is not None
+    param = next(p for p in operation.params if p.python == operation.paging.cursor)
+    return {"type": "object", "properties": {param.python: param_schema(converter, operation, param)}}
+
+
 def compile_validators(
     spec: Mapping[str, Any], operations: Mapping[str, Operation], defaults: Sequence[ClientDefault] = ()
 ) -> str:
     """`_validators.py`: for each operation (keyed by its Python name) a function
     `<name>(data, custom_formats, name_prefix)` that checks its arguments, and for each argument
     with a client-wide default (`x-client-default`) a function `client_default_<argument>` that
-    checks one value against the parameter's schema (the client objects run it when they are made)."""
+    checks one value against the parameter's schema (the client objects run it when they are made),
+    and for each paged operation `<name>_cursor`, its cursor alone (pages after the first)."""
     converter = Converter(spec)
     entries = {name: request_schema(converter, operation) for name, operation in operations.items()}
+    for name, operation in operations.items():
+        if operation.paging is not None:
+            entries[f"{name}_cursor"] = cursor_schema(converter, operation)
     for default in sorted(defaults, key=lambda d: d.name):
         entries[f"client_default_{default.name}"] = converter.convert(
             default.schema, f"x-client-default {default.name}"

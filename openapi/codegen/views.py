@@ -64,6 +64,11 @@ class EndpointModule:
         if op.paging:
             names = "".join(f'"{name}", ' for name in op.paging.next)
             lines.append(f'    next_token=(({names}), "{op.paging.next_wire}"),')
+            cursor = next(p for p in op.params if p.python == op.paging.cursor)
+            query = [p.name for p in op.query_params]
+            following = _tuple(tuple(query[query.index(cursor.name) + 1 :]))
+            validator = f"_validators.{op.name}_cursor"
+            lines.append(f'    cursor=("{cursor.python}", "{cursor.name}", {validator}, {following}),')
         lines.append(")")
         return _lines(lines)
 
@@ -315,17 +320,24 @@ class ClientMethod:
         return [*lines, f"body = _fields({{ {fields}}}, required={body.required})"]
 
     def _pager(self) -> list[str]:
-        """The first page, and `fetch(token)`: the same call with only the cursor changed."""
+        """The first page, and `fetch(token)`: the same request with only the cursor changed (every
+        argument checked and encoded once, by `pagination.Requests`)."""
         op, paging = self.op, self.op.paging
         assert paging is not None
         lines = [f'{p.python} = self._default("{p.python}", {p.python})' for p in self.defaults]
         prefix = "async " if self.is_async else ""
+        build = [a for a in self._call_arguments(defaulted=False) if a != "client=client"]
+        send = f"{'await ' if self.is_async else ''}_op.{'asyncio' if self.is_async else 'sync'}_page"
         lines += [
+            "requests = _Requests(",
+            "    _op._OPERATION,",
+            f"    lambda {paging.cursor}: _op._get_kwargs(",
+            *(f"        {a}," for a in build),
+            "    ),",
+            ")",
             "",
             f"{prefix}def fetch({paging.cursor}: str | Unset) -> {op.success.returns}:",
-            f"    return {'await ' if self.is_async else ''}_op.{'asyncio' if self.is_async else 'sync'}(",
-            *(f"        {a}," for a in self._call_arguments(defaulted=False)),
-            "    )",
+            f"    return {send}(requests.at({paging.cursor}), {EndpointModule(op).business}, client=client)",
             "",
             f"return {'AsyncPager' if self.is_async else 'SyncPage.first'}(",
             "    fetch,",

@@ -67,6 +67,7 @@ class Operation:
 
     __slots__ = (
         "body_names",
+        "cursor",
         "deprecated",
         "files",
         "hourly_limit",
@@ -91,6 +92,7 @@ class Operation:
         files: Mapping[str, tuple[int, int | None]] | None = None,
         hourly_limit: int | None = None,
         next_token: tuple[tuple[str, ...], str] | None = None,
+        cursor: tuple[str, str, Validator, tuple[str, ...]] | None = None,
     ) -> None:
         self.id = id
         """The operationId."""
@@ -111,6 +113,9 @@ class Operation:
         """x-hourly-limit: requests per hour the service allows for the method (None: not documented)."""
         self.next_token = next_token
         """A paged operation's next token in its answer: (attribute path, wire path as in x-paging)."""
+        self.cursor = cursor
+        """A paged operation's cursor: (Python name, query parameter, the validator of it alone, the
+        query parameters after it in the spec's order)."""
 
     def __repr__(self) -> str:
         return f"Operation({self.id!r}, idempotent={self.idempotent})"
@@ -161,8 +166,23 @@ def _user_stacklevel() -> int:
 def check(operation: Operation, arguments: Mapping[str, Any]) -> None:
     """Check an operation's arguments (Python names; the body as JSON under "body") against
     the spec before any I/O. Raises InvalidRequestError naming the argument and the limit."""
+    _validated(operation, operation.validate, arguments)
+    for name, note in operation.deprecated.items():
+        if _given(operation, arguments, name):
+            warnings.warn(f"{name} is deprecated: {note}", DeprecationWarning, stacklevel=_user_stacklevel())
+
+
+def check_cursor(operation: Operation, token: str) -> None:
+    """check() of a later page's cursor alone (a paged operation's): the page's other arguments are
+    its first page's, checked then (see pagination.Requests)."""
+    assert operation.cursor is not None
+    name, _, validate, _ = operation.cursor
+    _validated(operation, validate, {name: token})
+
+
+def _validated(operation: Operation, validate: Validator, arguments: Mapping[str, Any]) -> None:
     try:
-        operation.validate(arguments, FORMATS, "data")
+        validate(arguments, FORMATS, "data")
     except SchemaViolation as violation:
         raise _invalid(operation, violation) from None
     except RecursionError:
@@ -170,9 +190,6 @@ def check(operation: Operation, arguments: Mapping[str, Any]) -> None:
     for name, value in arguments.items():
         if isinstance(value, str) and not value.isascii() and surrogate_at(value, name):
             raise InvalidRequestError(name, "holds a lone surrogate (half a character): it cannot be sent")
-    for name, note in operation.deprecated.items():
-        if _given(operation, arguments, name):
-            warnings.warn(f"{name} is deprecated: {note}", DeprecationWarning, stacklevel=_user_stacklevel())
 
 
 def check_value(validate: Validator, value: object, name: str) -> None:

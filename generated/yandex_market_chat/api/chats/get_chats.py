@@ -33,6 +33,7 @@ _OPERATION = _request.Operation(
         ),
         "result.paging.nextPageToken",
     ),
+    cursor=("page_token", "pageToken", _validators.get_chats_cursor, ("limit",)),
 )
 
 
@@ -275,6 +276,18 @@ def sync(
     )
 
 
+def sync_page(
+    kwargs: dict[str, Any], business: object, *, client: AuthenticatedClient
+) -> GetChatsResponse:
+    """sync() of one page of a listing, its request already built (`pagination.Requests`)."""
+    response = _answers.successful(
+        _OPERATION, client.request(_OPERATION, kwargs, business=business)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatsResponse
+    )
+
+
 async def asyncio_detailed(
     business_id: int,
     *,
@@ -398,6 +411,18 @@ async def asyncio(
     )
     response = _answers.successful(
         _OPERATION, await client.arequest(_OPERATION, kwargs, business=business_id)
+    )
+    return _answers.success(
+        _OPERATION, response, _parse_response(response), GetChatsResponse
+    )
+
+
+async def asyncio_page(
+    kwargs: dict[str, Any], business: object, *, client: AuthenticatedClient
+) -> GetChatsResponse:
+    """asyncio() of one page of a listing, its request already built (`pagination.Requests`)."""
+    response = _answers.successful(
+        _OPERATION, await client.arequest(_OPERATION, kwargs, business=business)
     )
     return _answers.success(
         _OPERATION, response, _parse_response(response), GetChatsResponse
