@@ -61,8 +61,8 @@ typecheck: $(BIN)/.installed
 
 # pytest-xdist: one worker per core and one more (each starts its own redis-server on a free port;
 # the workers share one Prism mock, tests/prism_per_run.py): a worker waiting (a 420's reset, a
-# subprocess, Prism) leaves its core to the others. On 2 cores, quiet: 115-154 s with 3 workers,
-# 142 s with 4. worksteal hands an idle worker the tests left to a busy one (a few tests take
+# subprocess, Prism) leaves its core to the others. On 2 cores, quiet, 2026-12-03 evening: 92-115 s
+# with 3 workers, 107-112 s with 4 (alternated, within the noise). worksteal hands an idle worker the tests left to a busy one (a few tests take
 # tens of seconds).
 TEST_WORKERS ?= $(shell python3 -c "import os; print((os.cpu_count() or 1) + 1)")
 # The tests write bytecode even where the environment says PYTHONDONTWRITEBYTECODE: pytest rewrites
