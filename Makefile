@@ -22,6 +22,14 @@ $(BIN)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	@# Caches the first `make test` would otherwise fill (~20 s of CPU), kept with the venv as
+	@# pip's bytecode is: pytest's rewritten bytecode of the test modules and of the plugins'
+	@# packages (see PYTEST below), and mypy's analysis of the standard library and the
+	@# dependencies for the tests that type-check code they write (tests/conftest.py's MYPY_CACHE
+	@# and its shapes/ folder). Only caches: a failure here is make test's to report.
+	-$(PYTEST) --collect-only -q >/dev/null 2>&1
+	-for cache in $(VENV)/mypy-cache-tests $(VENV)/mypy-cache-tests/shapes; do \
+		$(PY) -m mypy --strict --cache-dir $$cache -c 'import yandex_market_chat' >/dev/null 2>&1; done
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
