@@ -16,8 +16,9 @@ from types import SimpleNamespace
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import httpx
 import pytest
-from conftest import FAKE_KEY, run
+from conftest import FAKE_KEY, TLS, run
 from loopback import serve_in_background
 from spec_support import OPERATIONS, Operation, bounds, example_call, operations_where
 from yandex_market_chat import (
@@ -204,6 +205,38 @@ def test_three_pages_give_every_item_once_resending_the_same_request(
     assert bodies[0] == example_call(operation).wire().json
     cursor_at = [list(query).index(server.cursor) for query, _ in server.seen[1:]]
     assert cursor_at == [list(example_call(operation).wire().query).index(server.cursor)] * 2
+
+
+@each_paged_operation
+def test_params_of_your_own_httpx_client_go_with_every_page(
+    mode: str, operation_id: str, server: PageServer
+) -> None:
+    # httpx merges a client's own params into each request's: the pages after the first, whose
+    # query is written once and only the cursor again, carry them too.
+    operation = OPERATIONS[operation_id]
+    server.script = Pages(operation).five_in_three()
+    arguments = call_arguments(operation)
+
+    def sync() -> list[Any]:
+        with (
+            httpx.Client(params={"tenant": "t-1"}, verify=TLS) as http,
+            YandexMarketChat(FAKE_KEY, base_url=server.url, http_client=http) as chat,
+        ):
+            return list(getattr(chat, operation.name)(**arguments))
+
+    async def asynchronous() -> list[Any]:
+        async with (
+            httpx.AsyncClient(params={"tenant": "t-1"}, verify=TLS) as http,
+            AsyncYandexMarketChat(FAKE_KEY, base_url=server.url, http_client=http) as chat,
+        ):
+            return [item async for item in getattr(chat, operation.name)(**arguments)]
+
+    items = run(mode, sync, asynchronous)
+    assert [key_of(operation, item) for item in items] == [1, 2, 3, 4, 5]
+    assert server.tokens() == [None, "t1", "t2"]
+    assert [query.get("tenant") for query, _ in server.seen] == ["t-1"] * 3
+    wire = {k: v for k, v in example_call(operation).wire().query.items() if k != server.cursor}
+    assert all(query.items() >= wire.items() for query, _ in server.seen)
 
 
 def list_argument(operation: Operation) -> str | None:
